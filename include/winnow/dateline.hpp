@@ -1,0 +1,20 @@
+// Datelines: the "PLACE, Country, DATE -" opening of a press release.
+//
+//   auto d = parse_dateline("KHMELNYTSKY, Ukraine, 16 July 2008 - The OSCE ...");
+//   d->places == {"KHMELNYTSKY"}; d->place == "Khmelnytsky"; d->country == "Ukraine";
+//   d->date == "2008-07-16"; d->raw == "KHMELNYTSKY, Ukraine, 16 July 2008 -"
+//
+// `consumed` receives the byte length of the dateline (raw plus following
+// spaces), so callers can find where the lede sentence starts.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include "winnow/document.hpp"
+
+namespace winnow {
+
+std::optional<Dateline> parse_dateline(std::string_view paragraph, std::size_t* consumed = nullptr);
+
+}  // namespace winnow

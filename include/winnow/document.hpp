@@ -1,0 +1,164 @@
+// The record that flows through winnow's pipeline.
+//
+// Every stage takes a Document and adds to it: the reader fills the origin and
+// the raw bytes, decoding makes the bytes UTF-8, a parser cuts them into
+// Blocks, the boilerplate classifier gives each Block a Role, the metadata
+// extractors fill Metadata, and the writer serialises what is left. Keeping a
+// single record type (instead of one type per stage) lets a stage be skipped
+// or re-run without conversions, and lets tests build a Document by hand at
+// any point of the line.
+//
+// A Document owns all of its strings; nothing points into a buffer that the
+// reader may reuse, so records can cross threads freely.
+//
+//   winnow::Document doc;
+//   doc.id = "fixtures/seeds/000.txt";
+//   doc.body = read_file(...);                // bytes as found
+//   winnow::extract_document(doc, options);   // see extract.hpp
+//   std::puts(doc.text.c_str());              // the clean article
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace winnow {
+
+// What a record's bytes are, decided by content (see sniff.hpp).
+enum class InputFormat { Unknown, Text, Html };
+
+// Structural kind of a block, as the parser saw it.
+enum class BlockKind {
+  Paragraph,  // a line of running text, or an HTML <p>/<div> text run
+  Heading,    // <h1>-<h6>, or a title line in a text dump
+  ListItem,   // "- item" in a text dump, <li> in HTML
+  ListMarker, // a bare "-" line: an empty list item that opens a sub-list
+  TableCell,
+  Preformatted,
+};
+
+// What the classifier decided a block is. Only Title and Body reach `text`.
+enum class Role {
+  Unclassified,
+  Title,       // the article title
+  Body,        // article body paragraph
+  PageType,    // "Press release", "News Item" ...
+  Metadata,    // "- Date:", "- Source:" ... and their values
+  Teaser,      // summary repeated before the body (news items)
+  Navigation,  // menus, breadcrumbs, link lists
+  Chrome,      // site chrome: footers, share widgets, comment forms, cookie banners
+  Artifact,    // scraping artifacts merged into a neighbour (abbreviation tooltips)
+};
+
+const char* to_string(Role role);
+const char* to_string(BlockKind kind);
+const char* to_string(InputFormat format);
+
+struct Block {
+  std::string text;          // UTF-8, whitespace normalised, no trailing newline
+  BlockKind kind = BlockKind::Paragraph;
+  Role role = Role::Unclassified;
+  int depth = 0;             // list nesting (text) or DOM depth (HTML)
+  // HTML features for the classifier; empty/zero for text dumps.
+  std::string tag_path;      // e.g. "html>body>div.content>p"
+  std::string class_tokens;  // class and id tokens of ancestors, space separated
+  double link_density = 0.0; // share of the text inside <a>
+  std::size_t source_line = 0; // 1-based line in a text dump, 0 if unknown
+};
+
+struct Abbreviation {
+  std::string abbr;       // "NGO"
+  std::string expansion;  // "non-governmental organization"
+};
+
+struct Dateline {
+  std::string raw;                  // "KHMELNYTSKY, Ukraine, 16 July 2008 -"
+  std::vector<std::string> places;  // {"KHMELNYTSKY"}; several for "VIENNA/WARSAW"
+  std::string place;                // first place, title-cased: "Khmelnytsky"
+  std::string country;              // "Ukraine" (empty if absent)
+  std::string date;                 // ISO 8601, empty if none or impossible
+};
+
+struct SourceEntry {
+  std::string name;     // "OSCE Project Co-ordinator in Ukraine"
+  bool closed = false;  // the page marks it "(closed)"
+};
+
+struct Quote {
+  std::string text;           // the quoted words, without quote marks
+  std::string verb;           // "said", "added", ...
+  bool indirect = false;      // reported speech: "X said that ..."
+  bool continuation = false;  // a follow-on paragraph with no attribution
+  std::size_t begin = 0;      // byte span of the quote text in Document::text
+  std::size_t end = 0;
+};
+
+struct Speaker {
+  std::string name;       // "Lubomir Kopaj"
+  std::string honorific;  // "Ambassador"
+  std::string role;       // "OSCE Project Co-ordinator in Ukraine"
+  std::vector<Quote> quotes;
+};
+
+struct Figure {
+  double value = 0;
+  std::optional<double> max;  // upper bound of a range
+  std::string unit;           // "EUR", "USD", "%", "hour", ... empty for plain counts
+  std::string approximator;   // "up to", "some", "over", ... empty if exact
+  std::string counts;         // the noun phrase counted: "police officers"
+  std::string text;           // the source text: "up to 1,800 police officers"
+  std::size_t begin = 0;      // byte span of `text` in Document::text
+  std::size_t end = 0;
+};
+
+struct Metadata {
+  std::string type;         // "press_release", "news_item", "statement", "blog_post", ...
+  std::string title;
+  std::string date;         // ISO 8601
+  std::string date_source;  // "field:Date", "field:Issued on", "dateline", "teaser", "body", "html:..."
+  std::optional<Dateline> dateline;
+  std::string place;
+  std::vector<SourceEntry> sources;
+  std::vector<std::string> fields_of_work;
+  std::string teaser;
+  std::vector<Speaker> speakers;
+  std::vector<Figure> figures;
+  std::vector<Abbreviation> abbreviations;
+  std::string url;          // canonical URL when known
+  std::string language;     // from <html lang> or og:locale when known
+};
+
+// Lines (text dumps) or blocks (HTML) removed, by reason.
+struct RemovalCounts {
+  std::size_t navigation = 0;
+  std::size_t chrome = 0;
+  std::size_t metadata = 0;
+  std::size_t teaser = 0;
+  std::size_t artifacts = 0;
+};
+
+struct Document {
+  // Set by the reader.
+  std::string id;            // stable id: path, path#N, WARC-Record-ID, JSONL id; "-" for stdin
+  std::string url;           // WARC-Target-URI or JSONL url, when known
+  std::string fetch_date;    // WARC-Date, when known (ISO 8601)
+  std::string charset_hint;  // from an HTTP header, when known
+  std::uint64_t sequence = 0;  // position in the input stream, for ordering
+  std::string body;          // the bytes as read; UTF-8 after decoding
+
+  // Set by decoding and parsing.
+  InputFormat format = InputFormat::Unknown;
+  std::string charset;       // what the body was decoded from ("utf-8", "windows-1252", ...)
+  std::vector<Block> blocks;
+  std::string profile;       // name of the site profile that matched, if any
+
+  // Set by classification and metadata extraction.
+  Metadata metadata;
+  std::string text;          // the clean article: title, then body paragraphs, '\n'-separated
+  RemovalCounts removed;
+  std::vector<std::string> warnings;
+};
+
+}  // namespace winnow
