@@ -1,1 +1,40 @@
-int main() { return 0; }
+// winnow: clean scraped web corpora. main() parses flags and dispatches.
+#include <csignal>
+#include <cstdio>
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "winnow/diagnostics.hpp"
+
+int main(int argc, char** argv) {
+  // A closed pipe shows up as EPIPE on write, handled as a quiet end.
+  std::signal(SIGPIPE, SIG_IGN);
+
+  CLI::App app{"winnow: strip boilerplate from scraped pages, extract their metadata, find near-duplicates.\n"
+               "See man winnow for output fields and exit codes."};
+  app.set_version_flag("-V,--version", fmt::format("winnow {}", WINNOW_VERSION));
+  app.require_subcommand(1);
+  app.footer("Exit codes: 0 all inputs fine, 1 some inputs skipped or repaired, 2 usage error, 3 fatal error.");
+
+  auto* extract = app.add_subcommand("extract", "Clean each document and print its article and metadata (JSONL)");
+  auto run_extract = winnow::cli::add_extract_command(*extract);
+  auto* dedup = app.add_subcommand("dedup", "Clean each document, then find near-duplicates and their originals");
+  auto run_dedup = winnow::cli::add_dedup_command(*dedup);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Success& e) {
+    return app.exit(e);  // --help, --version
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return winnow::kExitUsage;
+  }
+  try {
+    if (extract->parsed()) return run_extract();
+    if (dedup->parsed()) return run_dedup();
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "winnow: {}\n", e.what());
+    return winnow::kExitFatal;
+  }
+  return winnow::kExitUsage;
+}

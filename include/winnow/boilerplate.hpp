@@ -1,0 +1,42 @@
+// Stage: decide which blocks are the article and which are boilerplate.
+//
+// Works on the blocks of a text dump, and on HTML blocks of a page whose site
+// profile is known (parse_html emits list items and paragraphs the way a
+// flattener writes them, so one classifier serves both). Pages no profile
+// knows go to the generic HTML classifier (html.hpp) instead.
+//
+//   winnow::LayoutFields fields;
+//   winnow::classify_boilerplate(doc, profiles, &fields);
+//   winnow::assemble_text(doc);       // doc.text = title + body, one per line
+//   winnow::extract_metadata(doc, fields.raw_date, fields.raw_date_label);
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "winnow/document.hpp"
+#include "winnow/profiles.hpp"
+
+namespace winnow {
+
+// Raw values the layout gives that later stages parse.
+struct LayoutFields {
+  std::string raw_date;        // value of the Date / Issued on item, "" if empty
+  std::string raw_date_label;  // "Date", "Issued on"
+};
+
+void classify_boilerplate(Document& doc, const ProfileSet& profiles, LayoutFields* fields);
+
+// Joins Title and Body blocks, one per line, into doc.text, and counts what
+// was removed into doc.removed.
+void assemble_text(Document& doc);
+
+// Repairs an abbreviation tooltip that a flattener spelled out after the
+// abbreviation: "NGONGO" + "non-governmental organization activists" becomes
+// "NGO activists" and {NGO, non-governmental organization}. `line` ends with
+// the doubled abbreviation; `next` starts with the expansion. Returns false
+// when they are not such a pair.
+bool repair_abbreviation_tooltip(std::string& line, std::string& next, Abbreviation* found);
+
+}  // namespace winnow

@@ -1,0 +1,50 @@
+// Problems with inputs, reported for people, and the exit codes they lead to.
+//
+// A bad input never stops a run: the reader or a stage reports it here with
+// the input's name and the reason, the record is skipped (or kept with a
+// warning), and the run goes on. At the end the worst thing seen decides the
+// exit code, which the CLI returns:
+//
+//   0  every input was read and processed
+//   1  some inputs were skipped or repaired (each one reported on stderr)
+//   2  usage error (bad flags): nothing was processed
+//   3  fatal error (e.g. cannot write the output): the run stopped
+//
+//   winnow::Diagnostics diag(stderr);
+//   diag.skipped("fixtures/x.bin", "binary data, not text or HTML");
+//   return diag.exit_code();   // 1
+#pragma once
+
+#include <atomic>
+#include <cstdio>
+#include <mutex>
+#include <string>
+#include <string_view>
+
+namespace winnow {
+
+enum ExitCode : int { kExitOk = 0, kExitSomeSkipped = 1, kExitUsage = 2, kExitFatal = 3 };
+
+class Diagnostics {
+ public:
+  explicit Diagnostics(std::FILE* sink = stderr) : sink_(sink) {}
+
+  // The input could not be used at all.
+  void skipped(std::string_view input, std::string_view reason);
+  // The input was used, but something about it was repaired or doubtful.
+  void repaired(std::string_view input, std::string_view reason);
+
+  std::size_t skipped_count() const { return skipped_; }
+  std::size_t repaired_count() const { return repaired_; }
+  int exit_code() const { return skipped_ + repaired_ > 0 ? kExitSomeSkipped : kExitOk; }
+  void set_quiet(bool quiet) { quiet_ = quiet; }
+
+ private:
+  void print(std::string_view input, std::string_view reason);
+  std::FILE* sink_;
+  std::mutex mutex_;
+  std::atomic<std::size_t> skipped_{0}, repaired_{0};
+  bool quiet_ = false;
+};
+
+}  // namespace winnow

@@ -1,0 +1,33 @@
+// Stage: write records. One JSON object per line (JSONL), or the clean text.
+//
+// Field names and meanings are documented in man/winnow.1 (OUTPUT FIELDS).
+// Serialisation goes through RapidJSON's Writer, which escapes control
+// characters and keeps UTF-8 as is; floating-point values are written with
+// the shortest representation that round-trips, so output is byte-identical
+// across runs.
+//
+//   std::string line = winnow::document_json(doc);   // no trailing newline
+#pragma once
+
+#include <string>
+
+#include "winnow/dedup.hpp"
+#include "winnow/document.hpp"
+
+namespace winnow {
+
+std::string document_json(const Document& doc);
+
+// A dedup verdict for one record: id, group, original, scores.
+struct DedupVerdictView {
+  const std::string& id;
+  const DedupRecord& record;
+  const std::string& original_id;
+  const std::string* group_name;  // null when unique
+};
+std::string dedup_record_json(const DedupVerdictView& v);
+std::string dedup_pair_json(const std::string& a, const std::string& b, const DedupPair& pair);
+std::string dedup_group_json(const std::string& name, const std::string& original,
+                             const std::vector<std::string>& members);
+
+}  // namespace winnow

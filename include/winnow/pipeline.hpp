@@ -1,0 +1,36 @@
+// Running the extraction line over a stream of records on all cores.
+//
+// Records are read one at a time (serially: readers are sequential), extracted
+// in parallel, and handed to the sink in input order. At most `window`
+// records are in flight, so memory is bounded by window x record size, not by
+// the corpus. The sink runs on one thread at a time and may return false to
+// stop the run early (e.g. the output pipe was closed).
+//
+//   winnow::run_extraction(reader, extractor, diag, {.jobs = 4},
+//                          [&](winnow::Document& doc) { return out.write_line(doc.text); });
+#pragma once
+
+#include <cstddef>
+#include <functional>
+
+#include "winnow/diagnostics.hpp"
+#include "winnow/document.hpp"
+#include "winnow/extract.hpp"
+#include "winnow/reader.hpp"
+
+namespace winnow {
+
+struct PipelineOptions {
+  std::size_t jobs = 0;    // worker threads; 0 = all cores
+  std::size_t window = 0;  // records in flight; 0 = 4 x jobs
+};
+
+using DocumentSink = std::function<bool(Document&)>;
+
+// Returns false if the sink asked to stop.
+bool run_extraction(InputReader& reader, const Extractor& extractor, Diagnostics& diagnostics,
+                    PipelineOptions options, const DocumentSink& sink);
+
+std::size_t default_jobs();
+
+}  // namespace winnow

@@ -1,0 +1,25 @@
+// Stage: parse an already-flattened text dump into blocks.
+//
+// Scrapers that flatten HTML to text keep the list structure as "- item"
+// lines and a bare "-" for a list item that only holds a sub-list (see
+// fixtures/seeds/). Each non-empty line becomes one Block: "- x" a ListItem,
+// "-" a ListMarker, anything else a Paragraph, with whitespace normalised and
+// the 1-based line number kept for messages.
+//
+//   winnow::parse_text_dump(doc);   // doc.body is UTF-8 text
+//   doc.blocks[0].kind == winnow::BlockKind::ListMarker
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "winnow/document.hpp"
+
+namespace winnow {
+
+void parse_text_dump(Document& doc);
+
+// Trims and folds runs of Unicode/ASCII whitespace into one space.
+std::string normalise_whitespace(std::string_view line);
+
+}  // namespace winnow

@@ -1,0 +1,27 @@
+// The CLI's subcommands. Each registers its flags on a CLI11 app and returns
+// the function that runs it; main() only dispatches.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace winnow::cli {
+
+// Flags every subcommand that reads a corpus shares.
+struct CorpusOptions {
+  std::vector<std::string> inputs;
+  std::vector<std::string> profile_files;
+  std::string output = "-";
+  std::size_t jobs = 0;
+  std::uint64_t max_doc_bytes = 64ull << 20;
+  bool quiet = false;
+};
+void add_corpus_options(CLI::App& app, CorpusOptions& options);
+
+using Runner = std::function<int()>;
+Runner add_extract_command(CLI::App& app);
+Runner add_dedup_command(CLI::App& app);
+
+}  // namespace winnow::cli

@@ -1,0 +1,129 @@
+// `winnow dedup`: clean every input, then group near-duplicates.
+//
+// Two phases: extraction streams through the pipeline and keeps, per record,
+// only its id and its shingle set (never the text); then the engine verifies
+// candidates and clusters, and the verdicts are written in input order.
+#include <fmt/format.h>
+
+#include <map>
+
+#include "commands.hpp"
+#include "corpus_run.hpp"
+#include "output_sink.hpp"
+#include "winnow/dedup.hpp"
+#include "winnow/output.hpp"
+#include "winnow/pipeline.hpp"
+
+namespace winnow::cli {
+namespace {
+
+struct DedupFlags {
+  CorpusOptions corpus;
+  DedupOptions dedup;
+  std::string emit = "records";
+  std::string keep = "original";
+  bool explain = false;
+  bool no_strip = false;
+};
+
+KeepPolicy keep_policy(const std::string& name) {
+  if (name == "longest") return KeepPolicy::Longest;
+  if (name == "first") return KeepPolicy::First;
+  if (name == "newest") return KeepPolicy::Newest;
+  return KeepPolicy::Original;
+}
+
+int run_dedup(DedupFlags& flags) {
+  flags.dedup.keep = keep_policy(flags.keep);
+  ExtractOptions extract;
+  extract.strip = !flags.no_strip;
+  auto run = start_corpus_run(flags.corpus, extract);
+  if (!run) return kExitUsage;
+  OutputSink out(flags.corpus.output);
+  if (!out.ok()) {
+    fmt::print(stderr, "winnow: {}\n", out.error());
+    return kExitFatal;
+  }
+  Deduplicator engine(flags.dedup);
+  if (flags.explain) {
+    auto b = engine.banding();
+    fmt::print(stderr,
+               "winnow: dedup: {}-word shingles, {} MinHash values, LSH {} bands x {} rows "
+               "(false positive weight {:.4f}, false negative weight {:.4f}); duplicate when "
+               "jaccard >= {} or containment >= {}\n",
+               flags.dedup.shingles.k, flags.dedup.num_perm, b.bands, b.rows, b.fp, b.fn, flags.dedup.jaccard,
+               flags.dedup.containment);
+  }
+  std::vector<std::string> ids;
+  run_extraction(*run->reader, *run->extractor, run->diagnostics, {.jobs = flags.corpus.jobs},
+                 [&](Document& doc) {
+                   DedupItem item;
+                   item.id = doc.id;
+                   item.sequence = ids.size();
+                   item.date = doc.metadata.date;
+                   item.official = !doc.profile.empty() && doc.metadata.type != "blog_post";
+                   item.text_bytes = doc.text.size();
+                   item.shingles = shingle_set(doc.text, flags.dedup.shingles);
+                   ids.push_back(doc.id);
+                   engine.add(std::move(item));
+                   return true;
+                 });
+  DedupReport report = engine.finish();
+
+  std::vector<std::string> group_names;
+  for (std::size_t g = 0; g < report.groups.size(); ++g) group_names.push_back(fmt::format("g{}", g + 1));
+
+  if (flags.emit == "records") {
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      const DedupRecord& r = report.records[i];
+      const std::string* group = r.group ? &group_names[*r.group] : nullptr;
+      if (!out.write_line(dedup_record_json({ids[i], r, ids[r.original], group}))) break;
+    }
+  } else if (flags.emit == "unique") {
+    for (std::size_t i = 0; i < ids.size(); ++i)
+      if (report.records[i].is_original && !out.write_line(ids[i])) break;
+  } else if (flags.emit == "pairs") {
+    for (auto& p : report.pairs)
+      if (!out.write_line(dedup_pair_json(ids[p.a], ids[p.b], p))) break;
+  } else if (flags.emit == "groups") {
+    for (std::size_t g = 0; g < report.groups.size(); ++g) {
+      std::vector<std::string> members;
+      for (auto m : report.groups[g].members) members.push_back(ids[m]);
+      if (!out.write_line(dedup_group_json(group_names[g], ids[report.groups[g].original], members))) break;
+    }
+  }
+  if (!out.commit()) {
+    fmt::print(stderr, "winnow: {}\n", out.error());
+    return kExitFatal;
+  }
+  if (out.closed()) return kExitOk;
+  return run->diagnostics.exit_code();
+}
+
+}  // namespace
+
+Runner add_dedup_command(CLI::App& app) {
+  auto flags = std::make_shared<DedupFlags>();
+  add_corpus_options(app, flags->corpus);
+  app.add_option("--emit", flags->emit,
+                 "records: every input with its group and scores; unique: ids of the inputs to keep; "
+                 "pairs: every verified candidate pair; groups: one line per group [default: records]")
+      ->check(CLI::IsMember({"records", "unique", "pairs", "groups"}));
+  app.add_option("--jaccard", flags->dedup.jaccard, "A pair is a duplicate when its resemblance reaches this [0.8]")
+      ->check(CLI::Range(0.0, 1.0));
+  app.add_option("--containment", flags->dedup.containment,
+                 "... or when this share of the smaller document is in the larger [0.8]")
+      ->check(CLI::Range(0.0, 1.0));
+  app.add_option("--shingle-size", flags->dedup.shingles.k, "Words per shingle [5]")->check(CLI::Range(1, 64));
+  app.add_option("--num-perm", flags->dedup.num_perm, "MinHash signature length [128]")->check(CLI::Range(16, 1024));
+  app.add_option("--keep", flags->keep,
+                 "Which member of a group is the original: original (the one the others contain, then earliest "
+                 "date, then the official source), longest, first, newest [original]")
+      ->check(CLI::IsMember({"original", "longest", "first", "newest"}));
+  app.add_flag("--explain", flags->explain, "Print the shingle, MinHash and LSH parameters on stderr");
+  app.add_flag("--no-strip", flags->no_strip,
+               "Shingle the raw input instead of the cleaned article (shows why cleaning comes first)");
+  return [flags]() { return run_dedup(*flags); };
+}
+
+}  // namespace winnow::cli

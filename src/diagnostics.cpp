@@ -1,0 +1,26 @@
+// Reporting bad inputs: one line per problem, "winnow: INPUT: REASON", so a
+// person can grep a long run's stderr for the file, and a script can count.
+#include "winnow/diagnostics.hpp"
+
+#include <fmt/format.h>
+
+namespace winnow {
+
+void Diagnostics::print(std::string_view input, std::string_view reason) {
+  if (quiet_ || sink_ == nullptr) return;
+  std::lock_guard lock(mutex_);
+  fmt::print(sink_, "winnow: {}: {}\n", input, reason);
+  std::fflush(sink_);
+}
+
+void Diagnostics::skipped(std::string_view input, std::string_view reason) {
+  ++skipped_;
+  print(input, fmt::format("{} (skipped)", reason));
+}
+
+void Diagnostics::repaired(std::string_view input, std::string_view reason) {
+  ++repaired_;
+  print(input, reason);
+}
+
+}  // namespace winnow

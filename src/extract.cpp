@@ -1,0 +1,50 @@
+// The extraction line: the order of the stages, and nothing else.
+//
+// Kept separate from the CLI so that library users, tests and benchmarks run
+// exactly what `winnow extract` runs.
+#include "winnow/extract.hpp"
+
+#include "winnow/boilerplate.hpp"
+#include "winnow/decode.hpp"
+#include "winnow/html.hpp"
+#include "winnow/metadata.hpp"
+#include "winnow/text_dump.hpp"
+
+namespace winnow {
+
+Extractor::Extractor(ProfileSet profiles, ExtractOptions options)
+    : profiles_(std::move(profiles)), options_(options) {}
+
+bool Extractor::run(Document& doc, std::string* problem) const {
+  if (!decode_document(doc, problem)) return false;
+  if (!options_.strip) {
+    doc.text = std::move(doc.body);
+    doc.body.clear();
+    return true;
+  }
+  LayoutFields fields;
+  if (doc.format == InputFormat::Html) {
+    parse_html(doc);
+    // A page of a known site is read by its layout; any other by DOM features.
+    if (profiles_.detect(doc)) classify_boilerplate(doc, profiles_, &fields);
+    else classify_html_generic(doc);
+  } else {
+    parse_text_dump(doc);
+    classify_boilerplate(doc, profiles_, &fields);
+  }
+  assemble_text(doc);
+  if (doc.text.empty()) {
+    *problem = "no article text found";
+    return false;
+  }
+  extract_metadata(doc, fields.raw_date, fields.raw_date_label);
+  if (!options_.keep_blocks) {
+    doc.blocks.clear();
+    doc.blocks.shrink_to_fit();
+  }
+  doc.body.clear();
+  doc.body.shrink_to_fit();
+  return true;
+}
+
+}  // namespace winnow

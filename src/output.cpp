@@ -1,0 +1,200 @@
+// JSON output.
+//
+// Every record has every field, empty or not, so that downstream tools (jq,
+// pandas) see one schema; optional values are null rather than absent.
+#include "winnow/output.hpp"
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <cmath>
+
+namespace winnow {
+namespace {
+
+using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+
+void str(Writer& w, const std::string& s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
+void key(Writer& w, const char* k) { w.Key(k); }
+void str_or_null(Writer& w, const std::string& s) {
+  if (s.empty()) w.Null();
+  else str(w, s);
+}
+// Scores rounded to 4 decimals: more digits are noise, and fewer bytes diff better.
+void score(Writer& w, double x) { w.Double(std::round(x * 10000.0) / 10000.0); }
+void number(Writer& w, double x) {
+  if (x == std::floor(x) && std::fabs(x) < 9e15) w.Int64(static_cast<std::int64_t>(x));
+  else w.Double(x);
+}
+
+void write_dateline(Writer& w, const Dateline& d) {
+  w.StartObject();
+  key(w, "raw"), str(w, d.raw);
+  key(w, "place"), str_or_null(w, d.place);
+  key(w, "places");
+  w.StartArray();
+  for (auto& p : d.places) str(w, p);
+  w.EndArray();
+  key(w, "country"), str_or_null(w, d.country);
+  key(w, "date"), str_or_null(w, d.date);
+  w.EndObject();
+}
+
+void write_speakers(Writer& w, const std::vector<Speaker>& speakers) {
+  w.StartArray();
+  for (auto& s : speakers) {
+    w.StartObject();
+    key(w, "name"), str(w, s.name);
+    key(w, "honorific"), str_or_null(w, s.honorific);
+    key(w, "role"), str_or_null(w, s.role);
+    key(w, "quotes");
+    w.StartArray();
+    for (auto& q : s.quotes) {
+      w.StartObject();
+      key(w, "text"), str(w, q.text);
+      key(w, "verb"), str_or_null(w, q.verb);
+      key(w, "indirect"), w.Bool(q.indirect);
+      key(w, "continuation"), w.Bool(q.continuation);
+      key(w, "span");
+      w.StartArray();
+      w.Uint64(q.begin);
+      w.Uint64(q.end);
+      w.EndArray();
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+void write_figures(Writer& w, const std::vector<Figure>& figures) {
+  w.StartArray();
+  for (auto& f : figures) {
+    w.StartObject();
+    key(w, "value"), number(w, f.value);
+    key(w, "max");
+    if (f.max) number(w, *f.max);
+    else w.Null();
+    key(w, "unit"), str_or_null(w, f.unit);
+    key(w, "approximator"), str_or_null(w, f.approximator);
+    key(w, "counts"), str_or_null(w, f.counts);
+    key(w, "text"), str(w, f.text);
+    key(w, "span");
+    w.StartArray();
+    w.Uint64(f.begin);
+    w.Uint64(f.end);
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+}  // namespace
+
+std::string document_json(const Document& doc) {
+  rapidjson::StringBuffer buf;
+  Writer w(buf);
+  const Metadata& m = doc.metadata;
+  w.StartObject();
+  key(w, "id"), str(w, doc.id);
+  key(w, "url"), str_or_null(w, m.url.empty() ? doc.url : m.url);
+  key(w, "format"), w.String(to_string(doc.format));
+  key(w, "charset"), str_or_null(w, doc.charset);
+  key(w, "profile"), str_or_null(w, doc.profile);
+  key(w, "type"), str_or_null(w, m.type);
+  key(w, "title"), str_or_null(w, m.title);
+  key(w, "date"), str_or_null(w, m.date);
+  key(w, "date_source"), str_or_null(w, m.date_source);
+  key(w, "dateline");
+  if (m.dateline) write_dateline(w, *m.dateline);
+  else w.Null();
+  key(w, "place"), str_or_null(w, m.place);
+  key(w, "sources");
+  w.StartArray();
+  for (auto& s : m.sources) {
+    w.StartObject();
+    key(w, "name"), str(w, s.name);
+    key(w, "closed"), w.Bool(s.closed);
+    w.EndObject();
+  }
+  w.EndArray();
+  key(w, "fields_of_work");
+  w.StartArray();
+  for (auto& f : m.fields_of_work) str(w, f);
+  w.EndArray();
+  key(w, "teaser"), str_or_null(w, m.teaser);
+  key(w, "language"), str_or_null(w, m.language);
+  key(w, "speakers"), write_speakers(w, m.speakers);
+  key(w, "figures"), write_figures(w, m.figures);
+  key(w, "abbreviations");
+  w.StartArray();
+  for (auto& a : m.abbreviations) {
+    w.StartObject();
+    key(w, "abbr"), str(w, a.abbr);
+    key(w, "expansion"), str(w, a.expansion);
+    w.EndObject();
+  }
+  w.EndArray();
+  key(w, "text"), str(w, doc.text);
+  key(w, "warnings");
+  w.StartArray();
+  for (auto& s : doc.warnings) str(w, s);
+  w.EndArray();
+  key(w, "removed");
+  w.StartObject();
+  key(w, "navigation"), w.Uint64(doc.removed.navigation);
+  key(w, "chrome"), w.Uint64(doc.removed.chrome);
+  key(w, "metadata"), w.Uint64(doc.removed.metadata);
+  key(w, "teaser"), w.Uint64(doc.removed.teaser);
+  key(w, "artifacts"), w.Uint64(doc.removed.artifacts);
+  w.EndObject();
+  w.EndObject();
+  return std::string(buf.GetString(), buf.GetSize());
+}
+
+std::string dedup_record_json(const DedupVerdictView& v) {
+  rapidjson::StringBuffer buf;
+  Writer w(buf);
+  w.StartObject();
+  key(w, "id"), str(w, v.id);
+  key(w, "group");
+  if (v.group_name) str(w, *v.group_name);
+  else w.Null();
+  key(w, "original"), str(w, v.original_id);
+  key(w, "is_original"), w.Bool(v.record.is_original);
+  key(w, "jaccard"), score(w, v.record.jaccard);
+  key(w, "containment"), score(w, v.record.containment);
+  w.EndObject();
+  return std::string(buf.GetString(), buf.GetSize());
+}
+
+std::string dedup_pair_json(const std::string& a, const std::string& b, const DedupPair& pair) {
+  rapidjson::StringBuffer buf;
+  Writer w(buf);
+  w.StartObject();
+  key(w, "a"), str(w, a);
+  key(w, "b"), str(w, b);
+  key(w, "jaccard"), score(w, pair.jaccard);
+  key(w, "containment"), score(w, pair.containment);
+  key(w, "duplicate"), w.Bool(pair.duplicate);
+  w.EndObject();
+  return std::string(buf.GetString(), buf.GetSize());
+}
+
+std::string dedup_group_json(const std::string& name, const std::string& original,
+                             const std::vector<std::string>& members) {
+  rapidjson::StringBuffer buf;
+  Writer w(buf);
+  w.StartObject();
+  key(w, "group"), str(w, name);
+  key(w, "original"), str(w, original);
+  key(w, "members");
+  w.StartArray();
+  for (auto& m : members) str(w, m);
+  w.EndArray();
+  w.EndObject();
+  return std::string(buf.GetString(), buf.GetSize());
+}
+
+}  // namespace winnow
