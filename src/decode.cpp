@@ -198,11 +198,13 @@ bool decode_document(Document& doc, std::string* problem) {
       } else {
         cs = guess_charset(body);
         if (!cs.empty() && !is_utf8_name(cs) && cs != "ascii" && convert_with_iconv(cs, body, &out)) {
-          doc.warnings.push_back(fmt::format("invalid UTF-8 at byte {}; decoded as {} (guessed)", valid, cs));
+          doc.repairs.push_back(fmt::format("invalid UTF-8 at byte {}; decoded as {} (guessed)", valid, cs));
+          doc.warnings.push_back(doc.repairs.back());
           body = std::move(out);
           doc.charset = cs;
         } else {
-          doc.warnings.push_back(fmt::format("invalid UTF-8 at byte {}; invalid bytes replaced by U+FFFD", valid));
+          doc.repairs.push_back(fmt::format("invalid UTF-8 at byte {}; invalid bytes replaced by U+FFFD", valid));
+          doc.warnings.push_back(doc.repairs.back());
           body = replace_invalid(body);
           doc.charset = "utf-8";
         }

@@ -52,6 +52,7 @@ bool run_extraction(InputReader& reader, const Extractor& extractor, Diagnostics
                                            [&](Slot* slot) -> Slot* {
                                              std::string problem;
                                              slot->ok = extractor.run(slot->doc, &problem);
+                                             for (auto& r : slot->doc.repairs) diagnostics.repaired(slot->doc.id, r);
                                              if (!slot->ok) diagnostics.skipped(slot->doc.id, problem);
                                              return slot;
                                            }) &

@@ -159,6 +159,10 @@ struct Document {
   std::string text;          // the clean article: title, then body paragraphs, '\n'-separated
   RemovalCounts removed;
   std::vector<std::string> warnings;
+  // Problems in the input bytes that were repaired (a guessed charset,
+  // replaced invalid bytes); also in `warnings`. The CLI reports these on
+  // stderr, since the user asked for clean input and did not get it.
+  std::vector<std::string> repairs;
 };
 
 }  // namespace winnow
