@@ -38,7 +38,8 @@ DedupReport Deduplicator::finish() {
   for (std::size_t i = 0; i < it.size(); ++i) for (std::size_t j = i + 1; j < it.size(); ++j) {
     DedupPair p{i, j, exact_jaccard(it[i].shingles, it[j].shingles), exact_containment(it[i].shingles, it[j].shingles), false};
     p.duplicate = p.jaccard >= impl_->o.jaccard || p.containment >= impl_->o.containment;
-    if (p.containment < 0.1) continue; r.pairs.push_back(p);
+    if (p.containment < 0.1) continue;
+    r.pairs.push_back(p);
     if (p.duplicate && !r.records[j].group) {
       std::size_t orig = it[i].shingles.size() <= it[j].shingles.size() ? i : j, copy = orig == i ? j : i;
       if (!r.records[i].group) { r.records[i].group = r.groups.size(); r.groups.push_back({orig, {i}}); }
