@@ -25,10 +25,10 @@ namespace {
 
 std::vector<std::string> string_list(const rapidjson::Value& obj, const char* key, std::string_view origin) {
   std::vector<std::string> out;
-  auto it = obj.FindMember(key);
-  if (it == obj.MemberEnd()) return out;
-  if (!it->value.IsArray()) throw ProfileError(fmt::format("{}: \"{}\" must be a list of strings", origin, key));
-  for (auto& v : it->value.GetArray()) {
+  if (!obj.HasMember(key)) return out;
+  const rapidjson::Value& list = obj[key];
+  if (!list.IsArray()) throw ProfileError(fmt::format("{}: \"{}\" must be a list of strings", origin, key));
+  for (auto& v : list.GetArray()) {
     if (!v.IsString()) throw ProfileError(fmt::format("{}: \"{}\" must be a list of strings", origin, key));
     out.emplace_back(v.GetString(), v.GetStringLength());
   }
@@ -38,10 +38,10 @@ std::vector<std::string> string_list(const rapidjson::Value& obj, const char* ke
 std::vector<std::pair<std::string, std::string>> string_map(const rapidjson::Value& obj, const char* key,
                                                             std::string_view origin) {
   std::vector<std::pair<std::string, std::string>> out;
-  auto it = obj.FindMember(key);
-  if (it == obj.MemberEnd()) return out;
-  if (!it->value.IsObject()) throw ProfileError(fmt::format("{}: \"{}\" must be an object of strings", origin, key));
-  for (auto& m : it->value.GetObject()) {
+  if (!obj.HasMember(key)) return out;
+  const rapidjson::Value& map = obj[key];
+  if (!map.IsObject()) throw ProfileError(fmt::format("{}: \"{}\" must be an object of strings", origin, key));
+  for (auto& m : map.GetObject()) {
     if (!m.value.IsString()) throw ProfileError(fmt::format("{}: \"{}\" values must be strings", origin, key));
     out.emplace_back(m.name.GetString(), m.value.GetString());
   }
@@ -99,8 +99,8 @@ void ProfileSet::add_json(std::string_view json, std::string_view origin) {
   p.name = d["name"].GetString();
   if (d.HasMember("description") && d["description"].IsString()) p.description = d["description"].GetString();
   if (d.HasMember("default_type") && d["default_type"].IsString()) p.default_type = d["default_type"].GetString();
-  if (auto it = d.FindMember("detect"); it != d.MemberEnd() && it->value.IsObject()) {
-    const auto& det = it->value;
+  if (d.HasMember("detect") && d["detect"].IsObject()) {
+    const auto& det = d["detect"];
     p.hosts = string_list(det, "hosts", origin);
     p.host_suffixes = string_list(det, "hosts_suffix", origin);
     p.text_markers = string_list(det, "text_markers", origin);
@@ -111,10 +111,10 @@ void ProfileSet::add_json(std::string_view json, std::string_view origin) {
   p.page_types = string_map(d, "page_types", origin);
   p.metadata_labels = string_map(d, "metadata_labels", origin);
   p.chrome_lines = alternation(string_list(d, "chrome_lines", origin), origin, "chrome_lines");
-  if (auto it = d.FindMember("html"); it != d.MemberEnd()) {
+  if (d.HasMember("html")) {
     rapidjson::StringBuffer buf;
     rapidjson::Writer<rapidjson::StringBuffer> w(buf);
-    it->value.Accept(w);
+    d["html"].Accept(w);
     p.html_json.assign(buf.GetString(), buf.GetSize());
   }
   // A user's table replaces a built-in one of the same name.
