@@ -4,6 +4,9 @@
 // exactly what `winnow extract` runs.
 #include "winnow/extract.hpp"
 
+#include <chrono>
+#include <fmt/format.h>
+
 #include "winnow/boilerplate.hpp"
 #include "winnow/decode.hpp"
 #include "winnow/html.hpp"
@@ -15,8 +18,31 @@ namespace winnow {
 Extractor::Extractor(ProfileSet profiles, ExtractOptions options)
     : profiles_(std::move(profiles)), options_(options) {}
 
+namespace {
+
+// True, with a message, once the record has used up its time budget.
+class Budget {
+ public:
+  explicit Budget(std::uint32_t ms) : ms_(ms), start_(std::chrono::steady_clock::now()) {}
+  bool exceeded(const char* stage, std::string* problem) const {
+    if (ms_ == 0) return false;
+    auto spent = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start_);
+    if (spent.count() <= ms_) return false;
+    *problem = fmt::format("over the time budget of {} ms ({} ms, during {})", ms_, spent.count(), stage);
+    return true;
+  }
+
+ private:
+  std::uint32_t ms_;
+  std::chrono::steady_clock::time_point start_;
+};
+
+}  // namespace
+
 bool Extractor::run(Document& doc, std::string* problem) const {
+  Budget budget(options_.time_budget_ms);
   if (!decode_document(doc, problem)) return false;
+  if (budget.exceeded("decoding", problem)) return false;
   if (!options_.strip) {
     doc.text = std::move(doc.body);
     doc.body.clear();
@@ -32,12 +58,14 @@ bool Extractor::run(Document& doc, std::string* problem) const {
     parse_text_dump(doc);
     classify_boilerplate(doc, profiles_, &fields);
   }
+  if (budget.exceeded("parsing and classification", problem)) return false;
   assemble_text(doc);
   if (doc.text.empty()) {
     *problem = "no article text found";
     return false;
   }
-  extract_metadata(doc, fields.raw_date, fields.raw_date_label);
+  if (options_.metadata) extract_metadata(doc, fields.raw_date, fields.raw_date_label);
+  if (budget.exceeded("metadata extraction", problem)) return false;
   if (!options_.keep_blocks) {
     doc.blocks.clear();
     doc.blocks.shrink_to_fit();

@@ -9,6 +9,7 @@
 // compiled patterns), so one instance may serve all worker threads.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "winnow/document.hpp"
@@ -19,6 +20,12 @@ namespace winnow {
 struct ExtractOptions {
   bool keep_blocks = false;  // keep doc.blocks after extraction
   bool strip = true;         // false: doc.text is the whole decoded input, no cleaning or metadata
+  bool metadata = true;      // false: skip the metadata extractors (for benchmarks)
+  // Wall-clock budget per document, checked between stages: a record that
+  // overruns it is skipped, so one pathological page cannot stall a batch.
+  // Stages are linear in their input (RE2, iterative tree walks), so the
+  // overrun of the stage that crosses the budget is bounded by the size limit.
+  std::uint32_t time_budget_ms = 30000;
 };
 
 class Extractor {
