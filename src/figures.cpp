@@ -318,7 +318,7 @@ std::vector<Figure> find_figures(std::string_view text) {
     } else if (RE2::FullMatch(piece, re.percent, &a)) {
       value = to_double(a);
       f.unit = "%";
-    } else if (RE2::FullMatch(piece, re.compound, &a, &unit_word) && core.find('-') != std::string_view::npos) {
+    } else if (!number_word(core) && RE2::FullMatch(piece, re.compound, &a, &unit_word)) {
       auto w = number_word(a);
       if (!w && std::isdigit(static_cast<unsigned char>(a[0]))) w = to_double(a);
       if (!w || !is_wordy(unit_word) || unit_word.size() < 3) continue;

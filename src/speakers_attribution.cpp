@@ -189,7 +189,9 @@ std::optional<PersonName> split_name(std::string_view phrase) {
     }
   if (i >= words.size()) return std::nullopt;
   for (std::size_t k = i; k < words.size(); ++k) {
-    if (is_acronym(words[k]) || is_month_name(words[k])) return std::nullopt;
+    // "Jan", "May" and "June" are first names too: a month only disqualifies
+    // a one-word name.
+    if (is_acronym(words[k]) || (words.size() - i == 1 && is_month_name(words[k]))) return std::nullopt;
     for (const char* bad : kNotNames)
       if (words[k] == bad) return std::nullopt;
   }

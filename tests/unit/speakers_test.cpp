@@ -1,0 +1,74 @@
+#include <doctest/doctest.h>
+
+#include "winnow/speakers.hpp"
+
+using winnow::find_speakers;
+
+TEST_CASE("speakers: verb first, honorific and role separated") {
+  auto s = find_speakers("Title\n“We will continue,” said Ms. Anna Petrova, Head of the OSCE Office in Yerevan.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].name == "Anna Petrova");
+  CHECK(s[0].honorific == "Ms.");
+  CHECK(s[0].role == "Head of the OSCE Office in Yerevan");
+  REQUIRE(s[0].quotes.size() == 1);
+  CHECK(s[0].quotes[0].text == "We will continue");
+  CHECK(s[0].quotes[0].verb == "said");
+}
+
+TEST_CASE("speakers: name first, role, verb last; particles in names") {
+  auto s = find_speakers(
+      "T\n\"Training matters,\" Jan van der Berg, Deputy Head of Mission, stressed.\n"
+      "\"It works,\" Luis de Almeida said.");
+  REQUIRE(s.size() == 2);
+  CHECK(s[0].name == "Jan van der Berg");
+  CHECK(s[0].role == "Deputy Head of Mission");
+  CHECK(s[0].quotes[0].verb == "stressed");
+  CHECK(s[1].name == "Luis de Almeida");
+}
+
+TEST_CASE("speakers: name said colon, pronouns and surnames resolved") {
+  auto s = find_speakers(
+      "T\nOSCE Chairperson-in-Office Miroslav Lajčák said: “The dialogue must go on.”\n"
+      "“We count on all sides,” he added.\n"
+      "“This is only a beginning,” emphasized Lajčák.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].name == "Miroslav Lajčák");
+  CHECK(s[0].honorific == "Chairperson-in-Office");
+  REQUIRE(s[0].quotes.size() == 3);
+  CHECK(s[0].quotes[0].verb == "said");
+  CHECK(s[0].quotes[1].verb == "added");
+  CHECK(s[0].quotes[2].verb == "emphasized");
+}
+
+TEST_CASE("speakers: quote spanning paragraphs is one quote") {
+  std::string text =
+      "T\n“The first part of a long statement goes on and on.\n"
+      "“And the second part closes it,” said Dr. Ivan Horvat, Director of the Centre.";
+  auto s = find_speakers(text);
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].honorific == "Dr.");
+  REQUIRE(s[0].quotes.size() == 1);
+  CHECK(s[0].quotes[0].text ==
+        "The first part of a long statement goes on and on. And the second part closes it");
+  CHECK(text.substr(s[0].quotes[0].begin, 3) == "The");
+}
+
+TEST_CASE("speakers: reported speech is indirect") {
+  auto s = find_speakers(
+      "T\nThe seminar opened in Vienna. Ambassador Maria Costa stressed that co-operation was essential. "
+      "She also noted that funding would continue.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].name == "Maria Costa");
+  REQUIRE(s[0].quotes.size() == 2);
+  CHECK(s[0].quotes[0].indirect);
+  CHECK(s[0].quotes[0].text == "co-operation was essential");
+  CHECK(s[0].quotes[1].verb == "noted");
+}
+
+TEST_CASE("speakers: scare quotes and organisations are not speakers") {
+  auto s = find_speakers(
+      "T\nThe so-called \"Blue Book\" was presented.\n"
+      "\"The OSCE is ready,\" the Mission said.\n"
+      "The OSCE said that it was ready.");
+  CHECK(s.empty());
+}
