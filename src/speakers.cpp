@@ -211,6 +211,7 @@ std::vector<Speaker> find_speakers(std::string_view text) {
   for (std::size_t i = 0; i < paras.size(); ++i) find_segments(text, paras[i], i, raw);
   auto segs = merge_runs(text, std::move(raw), paras);
 
+  const auto mentions = speakers_detail::find_mentions(text);
   Roster roster;
   std::size_t last_quoted_para = 0;
   bool prev_attributed_here = false;  // previous segment, same paragraph, had a speaker
@@ -253,6 +254,16 @@ std::vector<Speaker> find_speakers(std::string_view text) {
         while (!body.empty() && (body.back() == ' ' || body.back() == ',')) body.pop_back();
         while (e > b && (text[e - 1] == ' ' || text[e - 1] == ',')) --e;
       }
+      if (who && who->pronoun && roster.last() < 0) {
+        // "she said" with nobody quoted yet: the last person named with an
+        // honorific before the quote ("Secretary General Helga Maria Schmid").
+        for (auto it = mentions.rbegin(); it != mentions.rend(); ++it)
+          if (it->at < s.open) {
+            who->name_phrase = it->phrase;
+            who->pronoun = false;
+            break;
+          }
+      }
       int speaker = who ? roster.resolve(*who) : -1;
       bool continuation = false;
       if (speaker < 0 && !who) {
@@ -286,7 +297,15 @@ std::vector<Speaker> find_speakers(std::string_view text) {
       }
     }
   }
-  return roster.take();
+  // People quoted by surname only were usually introduced in the prose.
+  auto people = roster.take();
+  for (auto& person : people)
+    if (person.name.find(' ') == std::string::npos)
+      if (auto full = speakers_detail::full_name_for(text, person.name)) {
+        person.name = full->name;
+        if (person.honorific.empty()) person.honorific = full->honorific;
+      }
+  return people;
 }
 
 }  // namespace winnow

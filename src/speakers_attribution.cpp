@@ -28,7 +28,9 @@
 // Cost: the patterns are compiled once; each quote costs two anchored
 // matches on the text next to it, and each paragraph one scan for reported
 // speech.
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <string>
 
 #include <re2/re2.h>
@@ -67,6 +69,15 @@ constexpr std::array kNotNames{
     "Both", "Some", "All", "Many", "Participants", "Ministry", "Mission", "Office", "Centre",
     "Center", "Organization", "Government", "Police", "Council", "Parliament", "Assembly"};
 
+std::string honorific_alternation() {
+  std::string alt;
+  for (const char* h : kHonorifics) {
+    if (!alt.empty()) alt += '|';
+    alt += RE2::QuoteMeta(h);
+  }
+  return alt;
+}
+
 std::string verb_alternation() {
   std::string alt;
   for (const char* v : kReportingVerbs) {
@@ -85,19 +96,30 @@ const std::string kTok = R"((?:\p{Lu}\.|(?:Mrs|Mr|Ms|Dr|Prof|St)\.|\p{Lu}[\p{L}\
 const std::string kNamePhrase =
     "(" + kTok + R"((?:\s+(?:(?:)" + kNameParticles + R"()\s+)*)" + kTok + ")*)";
 // An apposition: anything up to the verb or the end of the sentence.
-const std::string kRole = R"(([^.;:“”"]+?))";
+// A dot inside a token ("PC.DEC/1039") does not end the role.
+const std::string kRole = R"(((?:[^.;:“”"]|\.\S)+?))";
+// After the verb: the sentence ends, or goes on with a circumstance ("said
+// in his opening remarks", "said at the ceremony").
+const std::string kAfterVerb =
+    R"(\s*(?:[.;,:!?]|$|\s+(?:in|at|during|on|after|before|when|while|as|to|from|upon)\b))";
 
 struct Patterns {
   std::string verbs = "(" + verb_alternation() + ")";
+  // With a role the sentence must end after it (a lazy role would otherwise
+  // stop at the first "in"); without one, a circumstance may follow the name.
   RE2 verb_first{R"(^\s*,?\s*)" + verbs + R"(\s+)" + kNamePhrase + R"((?:\s*,\s*)" + kRole +
-                 R"()?\s*(?:[.;!?]|,\s*$|$))"};
+                 R"(\s*(?:[.!?](?:\s|$)|;|,\s*$|$)|\s*(?:[.;!?]|,\s*$|$|\s+(?:in|at|during|on|after|before|when|while|as|upon)\b)))"};
+  // "said the Representative, Teresa Ribeiro."
+  RE2 verb_role_name{R"(^\s*,?\s*)" + verbs + R"(\s+the\s+)" + kRole + R"(,\s+)" + kNamePhrase +
+                     R"(\s*(?:[.!?](?:\s|$)|;|,\s*$|$))"};
   RE2 name_first{R"(^\s*,?\s*)" + kNamePhrase + R"((?:\s*,\s*)" + kRole + R"(,?)?\s+(?:also\s+)?)" +
-                 verbs + R"(\s*(?:[.;,:!?]|$))"};
+                 verbs + kAfterVerb};
   RE2 pronoun_after{R"(^\s*,?\s*(?:(?i:he|she)\s+(?:also\s+)?)" + verbs + R"(|)" + verbs +
                     R"(\s+(?i:he|she))\b)"};
   RE2 name_before{kNamePhrase + R"((?:\s*,\s*)" + kRole + R"(,)?\s+(?:also\s+)?)" + verbs +
                   R"((?:\s+(?:participants|journalists|reporters|delegates|the\s+\w+))?\s*[:,]?\s*$)"};
   RE2 pronoun_before{R"((?:^|\s)(?i:he|she)\s+(?:also\s+)?)" + verbs + R"(\s*[:,]?\s*$)"};
+  RE2 mention{R"((?:[A-Z]{2,}\s+)?()" + honorific_alternation() + R"()\s+)" + kNamePhrase};
   RE2 indirect{R"((?:^|[.!?;]\s+|,\s+))" + kNamePhrase + R"((?:\s*,\s*)" + kRole +
                R"(,)?\s+(?:also\s+)?)" + verbs + R"(\s+that\s+([^!?]+?)[.!?](?:\s|$))"};
 };
@@ -161,6 +183,10 @@ std::string clean_role(std::string_view role) {
   if (role.empty()) return {};
   bool capital = (role[0] >= 'A' && role[0] <= 'Z') || static_cast<unsigned char>(role[0]) >= 0x80;
   if (!capital && !role.starts_with("the ") && !role.starts_with("a ")) return {};
+  // "Director of the College, at the ceremony": the apposition ends where a
+  // comma introduces a lower-case circumstance.
+  for (auto comma = role.find(", "); comma != std::string_view::npos; comma = role.find(", ", comma + 1))
+    if (comma + 2 < role.size() && role[comma + 2] >= 'a' && role[comma + 2] <= 'z') return std::string(trim(role.substr(0, comma)));
   return std::string(role);
 }
 
@@ -188,6 +214,15 @@ std::optional<PersonName> split_name(std::string_view phrase) {
       break;
     }
   if (i >= words.size()) return std::nullopt;
+  // "Public Defender Nino Lomjaria": a title missing from the table. Four or
+  // more capitalised words with no honorific are read as title + two-word name.
+  const bool all_capitalised = std::all_of(words.begin(), words.end(), [](std::string_view w) {
+    return (w[0] >= 'A' && w[0] <= 'Z') || static_cast<unsigned char>(w[0]) >= 0x80;
+  });
+  if (i == 0 && words.size() >= 4 && all_capitalised) {
+    out.role_prefix = join(words, 0, words.size() - 2);
+    i = words.size() - 2;
+  }
   for (std::size_t k = i; k < words.size(); ++k) {
     // "Jan", "May" and "June" are first names too: a month only disqualifies
     // a one-word name.
@@ -209,6 +244,8 @@ std::optional<Attribution> attribution_after(std::string_view after) {
     return Attribution{verb, name, clean_role(role), false};
   if (RE2::PartialMatch(in, p.name_first, &name, &role, &verb) && split_name(name))
     return Attribution{verb, name, clean_role(role), false};
+  if (RE2::PartialMatch(in, p.verb_role_name, &verb, &role, &name) && split_name(name))
+    return Attribution{verb, name, clean_role(role), false};
   return std::nullopt;
 }
 
@@ -219,6 +256,57 @@ std::optional<Attribution> attribution_before(std::string_view before) {
   if (RE2::PartialMatch(in, p.pronoun_before, &verb)) return Attribution{verb, {}, {}, true};
   if (RE2::PartialMatch(in, p.name_before, &name, &role, &verb) && split_name(name))
     return Attribution{verb, name, clean_role(role), false};
+  return std::nullopt;
+}
+
+std::vector<Mention> find_mentions(std::string_view text) {
+  std::vector<Mention> out;
+  const RE2& re = patterns().mention;
+  re2::StringPiece in(text.data(), text.size());
+  re2::StringPiece g[3];
+  std::size_t pos = 0;
+  while (pos < text.size() && re.Match(in, pos, text.size(), RE2::UNANCHORED, g, 3)) {
+    std::string phrase(g[0].data(), g[0].size());
+    if (split_name(phrase)) out.push_back({static_cast<std::size_t>(g[0].data() - text.data()), phrase});
+    pos = static_cast<std::size_t>(g[0].data() - text.data()) + g[0].size();
+  }
+  return out;
+}
+
+std::optional<PersonName> full_name_for(std::string_view text, std::string_view surname) {
+  for (auto at = text.find(surname); at != std::string_view::npos; at = text.find(surname, at + 1)) {
+    auto after = at + surname.size();
+    if (at == 0 || text[at - 1] != ' ' || (after < text.size() && std::isalpha(static_cast<unsigned char>(text[after]))))
+      continue;
+    auto before = words_of(text.substr(at >= 80 ? at - 80 : 0, at - (at >= 80 ? at - 80 : 0)));
+    if (at >= 80 && !before.empty()) before.erase(before.begin());  // possibly cut
+    // Given names: up to two capitalised words right before the surname,
+    // stopping at punctuation, honorifics and lower-case words; a word
+    // preceded by "of" or "in" belongs to a role ("Minister of Sweden Ann").
+    std::vector<std::string_view> given;
+    std::size_t k = before.size();
+    while (k > 0 && given.size() < 2) {
+      auto w = before[k - 1];
+      bool cap = (w[0] >= 'A' && w[0] <= 'Z') || static_cast<unsigned char>(w[0]) >= 0x80;
+      if (!cap || w.back() == ',' || w.back() == '.' || is_acronym(w) || honorific_at(before, k - 1) ||
+          std::any_of(kNotNames.begin(), kNotNames.end(), [&](const char* n) { return w == n; }))
+        break;
+      bool in_role = false;
+      for (const char* h : kHonorifics)
+        for (auto hw : words_of(h)) in_role = in_role || hw == w;
+      if (in_role) break;
+      if (k >= 2 && (before[k - 2] == "of" || before[k - 2] == "in" || before[k - 2] == "for") && !given.empty()) break;
+      given.insert(given.begin(), w);
+      --k;
+    }
+    if (given.empty()) continue;
+    PersonName p;
+    p.name = join(given, 0, given.size()) + " " + std::string(surname);
+    // The longest honorific ending right before the given names.
+    for (std::size_t n = 3; n >= 1 && p.honorific.empty(); --n)
+      if (k >= n && honorific_at(before, k - n) == n) p.honorific = join(before, k - n, k);
+    return p;
+  }
   return std::nullopt;
 }
 

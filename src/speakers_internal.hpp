@@ -44,4 +44,17 @@ struct PersonName {
 };
 std::optional<PersonName> split_name(std::string_view phrase);
 
+// Honorific-led mentions of people in the prose ("OSCE Secretary General
+// Helga Maria Schmid began ..."), for pronouns whose antecedent was never
+// quoted. `at` is the byte offset of the mention in `text`.
+struct Mention {
+  std::size_t at = 0;
+  std::string phrase;
+};
+std::vector<Mention> find_mentions(std::string_view text);
+
+// The full name of a person quoted by surname only ("Ribeiro said: ..."),
+// from its first mention in prose ("the Representative, Teresa Ribeiro").
+std::optional<PersonName> full_name_for(std::string_view text, std::string_view surname);
+
 }  // namespace winnow::speakers_detail
