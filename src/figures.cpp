@@ -151,6 +151,12 @@ const Shapes& shapes() {
   return s;
 }
 
+bool money_code(std::string_view w) {
+  for (const auto& c : fw::kCurrencyPrefixes)
+    if (c.spelling == w && c.spelling.size() == 3) return true;
+  return false;
+}
+
 double to_double(std::string_view digits) {
   std::string clean;
   for (char c : digits)
@@ -192,6 +198,14 @@ bool is_plural(std::string_view w) {
   return l.size() > 3 && l.back() == 's' && !l.ends_with("ss") && !l.ends_with("us") && !l.ends_with("is");
 }
 
+// Verbs that follow a counted phrase: "conference focuses", "commissioners
+// worked". Only the unambiguous participle and past forms are caught.
+bool is_verb_form(std::string_view w) {
+  if (w.empty() || !std::islower(static_cast<unsigned char>(w[0]))) return false;  // "Unified Budget"
+  auto l = lower(w);
+  return l.ends_with("ed") || l.ends_with("ing");
+}
+
 bool is_wordy(std::string_view w) {
   if (w.empty()) return false;
   for (char c : w)
@@ -217,12 +231,28 @@ std::string counted_phrase(const std::vector<Token>& t, std::size_t i, bool sing
     auto l = lower(t[i].core);
     if (!is_wordy(t[i].core) || number_word(t[i].core) || in_table(fw::kCountStopWords, l)) break;
     if (l == "and") {
-      if (seen_plural || words.empty() || t[i].stop_after || i + 1 >= t.size() || !is_wordy(t[i + 1].core) ||
-          in_table(fw::kCountStopWords, lower(t[i + 1].core)))
+      if (words.empty() || t[i].stop_after || i + 1 >= t.size() || !is_wordy(t[i + 1].core) ||
+          in_table(fw::kCountStopWords, lower(t[i + 1].core)) || number_word(t[i + 1].core))
         break;
+      if (seen_plural) {
+        // "judges and prosecutors": a second plural closing the phrase joins
+        // it; "regions and Kyiv" or "regions and the city" do not.
+        const Token& next = t[i + 1];
+        bool closes = next.stop_after || i + 2 >= t.size() || t[i + 2].break_before ||
+                      !is_wordy(t[i + 2].core) || in_table(fw::kCountStopWords, lower(t[i + 2].core)) ||
+                      is_verb_form(t[i + 2].core);
+        if (!is_plural(next.core) || !closes) break;
+        words.push_back(i);
+        words.push_back(i + 1);
+        break;
+      }
       words.push_back(i);
       continue;
     }
+    // A participle ends the phrase: "officers passing", "programme funded".
+    if (!words.empty() && lower(t[words.back()].core) != "and" &&
+        ((seen_plural && l.ends_with("ing")) || l.ends_with("ed")))
+      break;
     words.push_back(i);
     seen_plural = seen_plural || is_plural(t[i].core);
     if (t[i].stop_after) break;
@@ -231,7 +261,7 @@ std::string counted_phrase(const std::vector<Token>& t, std::size_t i, bool sing
   std::size_t keep = 0;
   for (std::size_t k = 0; k < words.size(); ++k)
     if (is_plural(t[words[k]].core) && lower(t[words[k]].core) != "and") keep = k + 1;
-  if (keep == 0 && singular_ok) keep = std::min<std::size_t>(words.size(), 2);
+  if (keep == 0 && singular_ok) keep = words.size();
   if (keep == 0) return {};
   last = words[keep - 1];
   std::string out;
@@ -245,9 +275,11 @@ std::string counted_phrase(const std::vector<Token>& t, std::size_t i, bool sing
 // "an overall budget of 550,000 euros": the words between the article and
 // "of" before the amount at token i.
 std::string money_subject(const std::vector<Token>& t, std::size_t i) {
-  if (i < 2 || lower(t[i - 1].core) != "of" || t[i - 1].break_before) return {};
+  if (i < 2 || !in_table(fw::kMoneyLinks, lower(t[i - 1].core)) || t[i].break_before) return {};
   std::size_t k = i - 2, n = 0;
-  while (n < 3 && !t[k].stop_after && is_wordy(t[k].core) && !in_table(fw::kCountStopWords, lower(t[k].core))) {
+  // "The 20 vehicles, worth ...": the comma before the link is allowed.
+  while (n < 3 && (!t[k].stop_after || k == i - 2) && is_wordy(t[k].core) &&
+         !in_table(fw::kCountStopWords, lower(t[k].core)) && !(n > 0 && is_verb_form(t[k].core))) {
     ++n;
     if (k == 0 || t[k].break_before) break;
     --k;
@@ -338,14 +370,19 @@ std::vector<Figure> find_figures(std::string_view text) {
           first = i - 1;
         }
     }
+    // The word before the whole amount (currency code included).
+    const std::string lead_prev = first > 0 && !t[first].break_before ? lower(t[first - 1].core) : std::string{};
+    if (auto s = approximator_before(t, first, f.approximator)) {
+      first = *s;
+      hedged = true;
+    }
     // Reference numbers, phone numbers, dates, numbers fused with names.
     if (in_table(fw::kReferenceWords, prev) || (!prev.empty() && std::isdigit(static_cast<unsigned char>(prev.back()))) ||
         (i > 0 && !t[i].break_before && is_month_name(t[i - 1].core)) ||
         (last + 1 < t.size() && is_month_name(t[last + 1].core)))
       continue;
-    if (i > 0 && !t[i].break_before && !t[i - 1].stop_after && t[i - 1].core.size() > 1 && f.unit.empty() &&
-        std::isupper(static_cast<unsigned char>(t[i - 1].core[0])) &&
-        lower(t[i - 1].core) != "some" && lower(t[i - 1].core) != "about" && lower(t[i - 1].core) != "over") {
+    if (!hedged && i > 0 && !t[i].break_before && !t[i - 1].stop_after && t[i - 1].core.size() > 1 &&
+        f.unit.empty() && std::isupper(static_cast<unsigned char>(t[i - 1].core[0]))) {
       // "Resolution 1325", "OSCE 2020": a capitalised word glued to a number
       // names something, unless it only starts the sentence.
       bool sentence_start = i == 1 || t[i - 1].break_before || t[i - 2].stop_after;
@@ -353,10 +390,6 @@ std::vector<Figure> find_figures(std::string_view text) {
     }
     if (core == "one" || core == "One") {
       if (in_table(fw::kOnePronounBefore, prev)) continue;
-    }
-    if (auto s = approximator_before(t, first, f.approximator)) {
-      first = *s;
-      hedged = true;
     }
     // Scale, percent, currency after the number.
     std::size_t j = last + 1;
@@ -393,20 +426,24 @@ std::vector<Figure> find_figures(std::string_view text) {
     if (!f.max && j + 1 < t.size() && !t[last].stop_after) {
       auto l = lower(t[j].core);
       std::size_t used2 = 1;
-      bool joiner = l == "to" || (l == "and" && prev == "between");
+      bool joiner = l == "to" || (l == "and" && lead_prev == "between");
+      // "between EUR 2,000 and EUR 5,000": the currency may be repeated.
+      std::size_t k = j + 1;
+      if (money_code(t[k].core) && k + 1 < t.size()) ++k;
       if (joiner && !t[j + 1].break_before)
-        if (auto m = value_at(t, j + 1, used2)) {
+        if (auto m = value_at(t, k, used2)) {
           if (is_year(*value, core) && is_year(*m, t[j + 1].core)) {
             i = j + 1;
             continue;
           }
           f.max = *m;
-          if (prev == "between" || prev == "from") first = first == i ? i - 1 : first;
-          last = j + used2;
+          if ((lead_prev == "between" || lead_prev == "from") && first > 0) --first;
+          last = k + used2 - 1;
           j = last + 1;
         }
     }
     if (is_year(*value, core) && f.unit.empty() && !hedged) continue;
+    if (f.max && last + 1 < t.size() && is_month_name(t[last + 1].core)) continue;  // "from 5 to 9 April"
     // What is counted.
     std::string counts;
     const bool money = f.unit.size() == 3 && std::isupper(static_cast<unsigned char>(f.unit[0]));
@@ -415,7 +452,7 @@ std::vector<Figure> find_figures(std::string_view text) {
     } else if (f.unit == "%") {
       if (j < t.size() && lower(t[j].core) == "of" && !t[last].stop_after) {
         std::size_t k = j + 1;
-        if (k < t.size() && (lower(t[k].core) == "the" || lower(t[k].core) == "all")) ++k;
+        if (k < t.size() && in_table(fw::kDeterminers, lower(t[k].core))) ++k;
         std::size_t end = last;
         counts = counted_phrase(t, k, true, end);
         if (!counts.empty()) last = end;
@@ -425,13 +462,19 @@ std::vector<Figure> find_figures(std::string_view text) {
       counts = counted_phrase(t, j, singular_ok || *value == 1, end);
       if (!counts.empty()) last = end;
     }
-    if (counts.empty() && f.unit.empty()) continue;
-    if (counts.empty() && !money && f.unit != "%") continue;  // "a 100-hour" with nothing after
+    // A number with nothing counted is kept only when it is plainly a
+    // quantity: money, a percentage, a range or a hedged amount ("aged
+    // between 18 and 30", "fewer than 20 of the 400 women").
+    if (counts.empty() && !money && f.unit != "%" && !f.max && !hedged) continue;
+    if (counts.empty() && !f.unit.empty() && !money && f.unit != "%") continue;  // "a 100-hour" alone
+    if (lower(counts) == "times") continue;  // "3.5 times more": a ratio
     if (f.unit.empty()) {
       // "two years": a duration whose unit is its own noun.
       auto l = lower(counts);
       for (std::string_view u : fw::kDurationUnits)
         if (l == u || l == std::string(u) + "s") f.unit = u;
+      // "over four days", "over the next two years": a preposition of time.
+      if (!f.unit.empty() && f.approximator == "over") f.approximator.clear();
     }
     f.value = *value;
     f.counts = std::move(counts);

@@ -59,14 +59,23 @@ constexpr std::array<std::string_view, 6> kDurationUnits{"minute", "hour", "day"
 
 // Words between a number and its noun that stay in the text but not in
 // `counts`: "six more regions" counts "regions".
-constexpr std::array<std::string_view, 5> kComparatives{"more", "additional", "further", "extra", "other"};
+constexpr std::array<std::string_view, 6> kComparatives{"more", "additional", "further", "extra", "other", "such"};
+
+// Skipped between "per cent of" and what the percentage counts.
+constexpr std::array<std::string_view, 6> kDeterminers{"the", "all", "its", "their", "our", "these"};
+
+// Words that tie an amount of money to what it pays for: "a budget of
+// EUR 2 million", "equipment worth €45,000", "contributions totalling ...".
+constexpr std::array<std::string_view, 5> kMoneyLinks{"of", "worth", "totalling", "totaling", "amounting"};
 
 // Plural nouns that do not end in -s.
 constexpr std::array<std::string_view, 11> kIrregularPlurals{
     "people", "staff", "personnel", "children", "women", "men", "police", "youth", "media", "data", "criteria"};
 
 // A counted noun phrase ends before any of these.
-constexpr std::array<std::string_view, 64> kCountStopWords{
+constexpr std::array<std::string_view, 84> kCountStopWords{
+    "them", "it", "us", "they", "we", "you", "through", "among", "against", "within", "without",
+    "including", "via", "along", "towards", "toward", "throughout", "upon", "like", "around",
     "of", "for", "from", "in", "on", "at", "to", "with", "by", "into", "across", "over", "under",
     "who", "which", "that", "whom", "whose", "will", "would", "shall", "should", "can", "could",
     "may", "might", "must", "have", "has", "had", "are", "is", "was", "were", "be", "been", "being",
