@@ -116,10 +116,19 @@ bool in_table(const Table& table, std::string_view word) {
   return false;
 }
 
+bool same_letters(std::string_view a, std::string_view lower_b) {
+  if (a.size() != lower_b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(a[i])) != lower_b[i]) return false;
+  return true;
+}
+
 std::optional<double> number_word(std::string_view w) {
-  auto l = lower(w);
+  if (w.size() < 3 || w.size() > 20) return std::nullopt;
   for (const auto& n : fw::kNumberWords)
-    if (n.word == l) return n.value;
+    if (same_letters(w, n.word)) return n.value;
+  if (w.find('-') == std::string_view::npos) return std::nullopt;
+  auto l = lower(w);
   // "twenty-five"
   auto dash = l.find('-');
   if (dash != std::string::npos) {
@@ -324,6 +333,11 @@ std::vector<Figure> find_figures(std::string_view text) {
   for (std::size_t i = 0; i < t.size(); ++i) {
     std::string_view core = t[i].core;
     if (core.empty()) continue;
+    // Most tokens are words: only digits, currency signs and number words
+    // (alone or before a hyphen) can start a figure.
+    if (std::none_of(core.begin(), core.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+        !number_word(core.substr(0, core.find('-'))))
+      continue;
     re2::StringPiece piece(core.data(), core.size());
     if (RE2::FullMatch(piece, re.ordinal)) continue;
     Figure f;

@@ -150,8 +150,12 @@ std::vector<std::string_view> words_of(std::string_view s) {
 
 // Length in words of the honorific starting at words[i], 0 if none.
 std::size_t honorific_at(const std::vector<std::string_view>& words, std::size_t i) {
-  for (const char* h : kHonorifics) {
-    auto hw = words_of(h);
+  static const auto split = [] {
+    std::vector<std::vector<std::string_view>> out;
+    for (const char* h : kHonorifics) out.push_back(words_of(h));
+    return out;
+  }();
+  for (const auto& hw : split) {
     if (i + hw.size() > words.size()) continue;
     bool same = true;
     for (std::size_t k = 0; k < hw.size() && same; ++k) same = words[i + k] == hw[k];
