@@ -1,0 +1,49 @@
+// The metadata stage on the hand-labelled gold set (fixtures/gold/), scored
+// by the same code as bench/metadata_score. The thresholds are the scores
+// measured when they were set, rounded down: a drop is a regression.
+#include <doctest/doctest.h>
+
+#include <fmt/format.h>
+
+#include "../../bench/gold_score.hpp"
+
+namespace {
+
+void check_field(const winnow::gold::Report& r, const char* field, double precision, double recall) {
+  auto it = r.fields.find(field);
+  REQUIRE(it != r.fields.end());
+  INFO(fmt::format("{}: P={:.3f} R={:.3f}", field, it->second.precision(), it->second.recall()));
+  CHECK(it->second.precision() >= precision);
+  CHECK(it->second.recall() >= recall);
+}
+
+}  // namespace
+
+TEST_CASE("gold set: dates, places and datelines are exact") {
+  auto r = winnow::gold::score_directory(WINNOW_SOURCE_DIR "/fixtures/gold");
+  CHECK(r.documents >= 40);
+  check_field(r, "date", 1.0, 1.0);
+  check_field(r, "place", 1.0, 1.0);
+  check_field(r, "dateline", 1.0, 1.0);
+}
+
+TEST_CASE("gold set: speakers and figures reach the targets") {
+  auto r = winnow::gold::score_directory(WINNOW_SOURCE_DIR "/fixtures/gold");
+  check_field(r, "speakers", 0.95, 0.95);
+  check_field(r, "figures", 0.95, 0.95);
+  check_field(r, "speaker_honorifics", 0.90, 0.90);
+  check_field(r, "speaker_roles", 0.80, 0.80);
+}
+
+TEST_CASE("gold scorer: matching rules") {
+  using winnow::gold::normalise_quote;
+  CHECK(normalise_quote("  “We  will go on,”  ") == "we will go on");
+  CHECK(winnow::gold::figure_key(1800, " Police officers ") == "1800|police officers");
+  winnow::gold::Tally t;
+  winnow::gold::single(t, "2008-07-16", "2008-07-16");
+  winnow::gold::single(t, "2008-07-17", "2008-07-16");
+  winnow::gold::single(t, "", "2008-07-16");
+  CHECK(t.tp == 1);
+  CHECK(t.fp == 1);
+  CHECK(t.fn == 2);
+}
