@@ -40,8 +40,8 @@ constexpr std::array<Currency, 11> kCurrencyPrefixes{{
 }};
 
 // Written after the amount: "550,000 euros", "3 million US dollars".
-constexpr std::array<Currency, 14> kCurrencySuffixes{{
-    {"US dollars", "USD"}, {"Swiss francs", "CHF"}, {"euros", "EUR"}, {"euro", "EUR"},
+constexpr std::array<Currency, 16> kCurrencySuffixes{{
+    {"convertible marks", "BAM"}, {"US dollars", "USD"}, {"Swiss francs", "CHF"}, {"BAM", "BAM"}, {"euros", "EUR"}, {"euro", "EUR"},
     {"EUR", "EUR"},        {"dollars", "USD"},      {"USD", "USD"},  {"francs", "CHF"},
     {"CHF", "CHF"},        {"pounds", "GBP"},       {"hryvnias", "UAH"}, {"hryvnia", "UAH"},
     {"roubles", "RUB"},    {"rubles", "RUB"},
@@ -65,8 +65,9 @@ constexpr std::array<std::string_view, 6> kComparatives{"more", "additional", "f
 constexpr std::array<std::string_view, 6> kDeterminers{"the", "all", "its", "their", "our", "these"};
 
 // Words that tie an amount of money to what it pays for: "a budget of
-// EUR 2 million", "equipment worth €45,000", "contributions totalling ...".
-constexpr std::array<std::string_view, 5> kMoneyLinks{"of", "worth", "totalling", "totaling", "amounting"};
+// EUR 2 million", "equipment worth €45,000", "contributions totalling ...",
+// "the project cost 18,000 convertible marks".
+constexpr std::array<std::string_view, 7> kMoneyLinks{"of", "worth", "totalling", "totaling", "amounting", "cost", "costs"};
 
 // Plural nouns that do not end in -s.
 constexpr std::array<std::string_view, 11> kIrregularPlurals{

@@ -171,12 +171,28 @@ class Roster {
     last_ = who;
   }
   int last() const { return last_; }
+  bool knows_surname(const std::string& surname) const {
+    for (auto& p : people_)
+      if (last_word(p.name) == surname) return true;
+    return false;
+  }
   std::vector<Speaker> take() { return std::move(people_); }
 
  private:
   std::vector<Speaker> people_;
   int last_ = -1;
 };
+
+// Reported speech has no quote marks to vouch for it, so a one-word subject
+// ("Speakers noted that", "Ukraine stressed that") must be the surname of
+// someone already quoted or named in full elsewhere.
+bool plausible(std::string_view text, const Roster& roster, const Attribution& who) {
+  if (who.pronoun) return true;
+  auto person = speakers_detail::split_name(who.name_phrase);
+  if (!person) return false;
+  if (person->name.find(' ') != std::string::npos || !person->honorific.empty()) return true;
+  return roster.knows_surname(person->name) || speakers_detail::full_name_for(text, person->name).has_value();
+}
 
 // Merges a segment left open at the end of its paragraph with the quote
 // that opens the next paragraph, as many times as the quote runs on.
@@ -228,6 +244,7 @@ std::vector<Speaker> find_speakers(std::string_view text) {
       if (s.open > prose_from && s.open >= p.begin) {
         auto prose = text.substr(prose_from, s.open - prose_from);
         for (auto& ind : speakers_detail::find_indirect(prose)) {
+          if (!plausible(text, roster, ind.who)) continue;
           int who = roster.resolve(ind.who);
           if (who < 0) continue;
           Quote q{std::string(prose.substr(ind.begin, ind.end - ind.begin)), ind.who.verb, true,
@@ -290,6 +307,7 @@ std::vector<Speaker> find_speakers(std::string_view text) {
     if (p.end > prose_from) {
       auto prose = text.substr(prose_from, p.end - prose_from);
       for (auto& ind : speakers_detail::find_indirect(prose)) {
+        if (!plausible(text, roster, ind.who)) continue;
         int who = roster.resolve(ind.who);
         if (who < 0) continue;
         roster.add(who, Quote{std::string(prose.substr(ind.begin, ind.end - ind.begin)), ind.who.verb,

@@ -78,6 +78,10 @@ std::string honorific_alternation() {
   return alt;
 }
 
+// Words that open a clause rather than an apposition after a name.
+constexpr std::array kClauseOpeners{"who", "which", "that", "when", "while", "as", "and", "but", "in", "at",
+                                     "during", "on", "after", "before", "to", "for", "from", "with", "it", "he", "she"};
+
 std::string verb_alternation() {
   std::string alt;
   for (const char* v : kReportingVerbs) {
@@ -120,6 +124,10 @@ struct Patterns {
                   R"((?:\s+(?:participants|journalists|reporters|delegates|the\s+\w+))?\s*[:,]?\s*$)"};
   RE2 pronoun_before{R"((?:^|\s)(?i:he|she)\s+(?:also\s+)?)" + verbs + R"(\s*[:,]?\s*$)"};
   RE2 mention{R"((?:[A-Z]{2,}\s+)?()" + honorific_alternation() + R"()\s+)" + kNamePhrase};
+  // "... chaired by Ambassador Alena Kupchyna, who said that ...": the
+  // subject may stand anywhere when a relative clause introduces the verb.
+  RE2 indirect_who{R"(\s)" + kNamePhrase + R"(()?,\s+who\s+(?:also\s+)?)" + verbs +
+                   R"(\s+that\s+([^!?]+?)[.!?](?:\s|$))"};
   RE2 indirect{R"((?:^|[.!?;]\s+|,\s+))" + kNamePhrase + R"((?:\s*,\s*)" + kRole +
                R"(,)?\s+(?:also\s+)?)" + verbs + R"(\s+that\s+([^!?]+?)[.!?](?:\s|$))"};
 };
@@ -185,8 +193,13 @@ std::string join(const std::vector<std::string_view>& words, std::size_t from, s
 std::string clean_role(std::string_view role) {
   role = trim(role);
   if (role.empty()) return {};
+  // A lower-case role is accepted unless it opens a clause: "head of the
+  // mission" is a role, "adding that ..." or "who ..." is not.
+  auto first = role.substr(0, role.find(' '));
   bool capital = (role[0] >= 'A' && role[0] <= 'Z') || static_cast<unsigned char>(role[0]) >= 0x80;
-  if (!capital && !role.starts_with("the ") && !role.starts_with("a ")) return {};
+  if (!capital && (first.ends_with("ing") || first.ends_with("ed") ||
+                   std::any_of(kClauseOpeners.begin(), kClauseOpeners.end(), [&](const char* w) { return first == w; })))
+    return {};
   // "Director of the College, at the ceremony": the apposition ends where a
   // comma introduces a lower-case circumstance.
   for (auto comma = role.find(", "); comma != std::string_view::npos; comma = role.find(", ", comma + 1))
@@ -314,9 +327,11 @@ std::optional<PersonName> full_name_for(std::string_view text, std::string_view 
   return std::nullopt;
 }
 
-std::vector<Indirect> find_indirect(std::string_view prose) {
-  std::vector<Indirect> out;
-  const RE2& re = patterns().indirect;
+namespace {
+
+// One pass of one reported-speech pattern; groups: 1 subject, 2 role, 3
+// verb, 4 reported clause.
+void scan_indirect(const RE2& re, std::string_view prose, std::vector<Indirect>& out) {
   re2::StringPiece groups[5];
   std::size_t pos = 0;
   while (pos < prose.size() &&
@@ -338,6 +353,15 @@ std::vector<Indirect> find_indirect(std::string_view prose) {
     out.push_back({std::move(who), b, b + groups[4].size()});
     pos = b + groups[4].size();
   }
+}
+
+}  // namespace
+
+std::vector<Indirect> find_indirect(std::string_view prose) {
+  std::vector<Indirect> out;
+  scan_indirect(patterns().indirect, prose, out);
+  scan_indirect(patterns().indirect_who, prose, out);
+  std::sort(out.begin(), out.end(), [](const Indirect& a, const Indirect& b) { return a.begin < b.begin; });
   return out;
 }
 
