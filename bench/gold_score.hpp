@@ -134,7 +134,11 @@ inline Document extract(const std::string& text, const rapidjson::Value& g) {
   doc.text = text;
   while (!doc.text.empty() && doc.text.back() == '\n') doc.text.pop_back();
   doc.metadata.type = str(g, "type");
-  doc.metadata.title = doc.text.substr(0, doc.text.find('\n'));
+  // The title is the first line unless the JSON says otherwise (a repost
+  // may have none: "title": "").
+  doc.metadata.title = g.IsObject() && g.HasMember("title") && g["title"].IsString()
+                           ? std::string(g["title"].GetString())
+                           : doc.text.substr(0, doc.text.find('\n'));
   doc.metadata.teaser = str(g, "teaser");
   extract_metadata(doc, str(g, "date_field"), str(g, "date_label"));
   return doc;

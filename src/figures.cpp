@@ -248,6 +248,13 @@ std::vector<Figure> find_figures(std::string_view text) {
     } else if (!t[last].stop_after && j < t.size()) {
       std::size_t end = last;
       counts = counted_phrase(t, j, singular_ok || *value == 1, end);
+      // Partitive: "at least three of the NGOs". Not for an unhedged "one",
+      // which is nearly always "one of the ..." in the sense of "a".
+      if (counts.empty() && j + 1 < t.size() && lower(t[j].core) == "of" && (hedged || *value > 1)) {
+        std::size_t k = j + 1;
+        if (in_table(fw::kDeterminers, lower(t[k].core))) ++k;
+        counts = counted_phrase(t, k, false, end);
+      }
       if (!counts.empty()) last = end;
     }
     // A number with nothing counted is kept only when it is plainly a

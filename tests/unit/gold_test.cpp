@@ -49,3 +49,10 @@ TEST_CASE("gold scorer: matching rules") {
   CHECK(t.fp == 1);
   CHECK(t.fn == 2);
 }
+
+TEST_CASE("seeds: every field exact on the five osce.org seeds") {
+  auto r = winnow::gold::score_directory(WINNOW_SOURCE_DIR "/fixtures/seeds_gold");
+  CHECK(r.documents == 5);
+  for (const char* field : {"date", "place", "dateline", "speakers", "figures", "speaker_honorifics", "speaker_roles"})
+    check_field(r, field, 1.0, 1.0);
+}
