@@ -62,7 +62,7 @@ struct Shapes {
   RE2 three_digits{R"(\d{3})"};
   RE2 range{R"((\d+(?:,\d{3})*)(?:-|–)(\d+(?:,\d{3})*))"};
   RE2 percent{R"((\d+(?:\.\d+)?)%)"};
-  RE2 compound{R"(([0-9]+|[A-Za-z]+(?:-[a-z]+)?)-([a-z]+?)s?(?:-long|-old)?)"};
+  RE2 compound{R"(([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+|[A-Za-z]+(?:-[a-z]+)?)-([a-z]+?)s?(?:-long|-old)?)"};
   RE2 ordinal{R"(\d+(?:st|nd|rd|th))"};
 };
 

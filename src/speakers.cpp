@@ -183,9 +183,9 @@ class Roster {
   int last_ = -1;
 };
 
-// Reported speech has no quote marks to vouch for it, so a one-word subject
-// ("Speakers noted that", "Ukraine stressed that") must be the surname of
-// someone already quoted or named in full elsewhere.
+// A one-word name ("Kopaj", but also "Speakers noted that" or "the
+// Chairperson said") must be the surname of someone already quoted or named
+// in full elsewhere in the text.
 bool plausible(std::string_view text, const Roster& roster, const Attribution& who) {
   if (who.pronoun) return true;
   auto person = speakers_detail::split_name(who.name_phrase);
@@ -281,6 +281,9 @@ std::vector<Speaker> find_speakers(std::string_view text) {
             break;
           }
       }
+      // A one-word name must be someone: "said the Minister" was refused
+      // by the patterns, "the Chairperson said" is refused here.
+      if (who && !plausible(text, roster, *who)) who.reset();
       int speaker = who ? roster.resolve(*who) : -1;
       bool continuation = false;
       if (speaker < 0 && !who) {

@@ -8,6 +8,7 @@
 //   "...," Secretary General Lamberto Zannier said.
 //   "...," added Kopaj.            "...," he added.
 //   Kopaj said: "..."              Ambassador X stressed that ... (indirect)
+//   "...," according to Ambassador Jane Doe.
 //
 // The method. Each word order is one RE2 pattern built from the same pieces:
 // a name phrase (capitalised words, with lower-case particles such as "de"
@@ -113,6 +114,9 @@ struct Patterns {
   // stop at the first "in"); without one, a circumstance may follow the name.
   RE2 verb_first{R"(^\s*,?\s*)" + verbs + R"(\s+)" + kNamePhrase + R"((?:\s*,\s*)" + kRole +
                  R"(\s*(?:[.!?](?:\s|$)|;|,\s*$|$)|\s*(?:[.;!?]|,\s*$|$|\s+(?:in|at|during|on|after|before|when|while|as|upon)\b)))"};
+  // "..., according to Ambassador Jane Doe, Head of Mission."
+  RE2 according{R"(^\s*,?\s*(according\s+to)\s+)" + kNamePhrase + R"((?:\s*,\s*)" + kRole +
+                R"()?\s*(?:[.!?](?:\s|$)|;|,\s*$|$))"};
   // "said the Representative, Teresa Ribeiro."
   RE2 verb_role_name{R"(^\s*,?\s*)" + verbs + R"(\s+the\s+)" + kRole + R"(,\s+)" + kNamePhrase +
                      R"(\s*(?:[.!?](?:\s|$)|;|,\s*$|$))"};
@@ -263,6 +267,8 @@ std::optional<Attribution> attribution_after(std::string_view after) {
     return Attribution{verb, name, clean_role(role), false};
   if (RE2::PartialMatch(in, p.verb_role_name, &verb, &role, &name) && split_name(name))
     return Attribution{verb, name, clean_role(role), false};
+  if (RE2::PartialMatch(in, p.according, &verb, &name, &role) && split_name(name))
+    return Attribution{"according to", name, clean_role(role), false};
   return std::nullopt;
 }
 

@@ -80,3 +80,17 @@ TEST_CASE("figures: years, dates, times, phones, references, ordinals are not fi
   CHECK(find_figures("This is one of the more active areas.").empty());
   CHECK(find_figures("UN Security Council Resolution 1325 on women.").empty());
 }
+
+TEST_CASE("figures: partitives, compounds with separators, robustness") {
+  auto f = only("At least three of the NGOs interviewed will take part.");
+  CHECK(f.value == 3);
+  CHECK(f.counts == "NGOs");
+  auto k = only("the 2,500-kilometre border was porous");
+  CHECK(k.value == 2500);
+  CHECK(k.counts == "border");
+  CHECK(find_figures("").empty());
+  CHECK(find_figures("-").empty());
+  CHECK(find_figures("1,").empty());
+  CHECK(find_figures("between 5 and").empty());
+  CHECK(find_figures("EUR").empty());
+}

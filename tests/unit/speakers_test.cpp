@@ -72,3 +72,23 @@ TEST_CASE("speakers: scare quotes and organisations are not speakers") {
       "The OSCE said that it was ready.");
   CHECK(s.empty());
 }
+
+TEST_CASE("speakers: titles alone are not people; 'according to' attributes") {
+  auto s = find_speakers(
+      "T\nIn his speech, the Chairperson said \"we must act\".\n"
+      "\"We welcome this,\" said the Minister.\n"
+      "“Without trust there is nothing,” according to Ambassador Jane Doe.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].name == "Jane Doe");
+  CHECK(s[0].quotes[0].verb == "according to");
+}
+
+TEST_CASE("speakers: robust on unbalanced and empty input") {
+  CHECK(find_speakers("").empty());
+  CHECK(find_speakers("\"").empty());
+  CHECK(find_speakers("T\n“").empty());
+  CHECK(find_speakers("T\n\"\"\n\"\",\" said Jan Berg.").size() <= 1);
+  std::string text = "T\n“Open quote never closed, said Ambassador X Y.\n“Still open";
+  for (auto& sp : find_speakers(text))
+    for (auto& q : sp.quotes) CHECK(q.end <= text.size());
+}
