@@ -18,12 +18,15 @@
 // and backward (currency codes, approximators, reference words, months).
 //
 // This file reads the numbers; figures_phrases.cpp reads the words around
-// them. The counted noun phrase is taken greedily up to a stop word or punctuation,
-// skipping comparatives ("six more regions" counts "regions"), then cut back
-// to its last plural noun, which drops trailing verbs ("200 officers passing
-// the exam" counts "officers"). Duration compounds keep a singular head
-// ("four-year plan"). Money counts what the sum is "of" ("an overall budget of
-// 550,000 euros" counts "overall budget").
+// them. The counted noun phrase is taken greedily up to a stop word or
+// punctuation, skipping comparatives ("six more regions" counts "regions"),
+// then cut back to its last plural noun, which drops trailing verbs ("200
+// officers passing the exam" counts "officers"). Duration compounds keep a
+// singular head ("four-year plan"). Money counts what the sum pays for when
+// the sentence says so ("an overall budget of 550,000 euros" counts "overall
+// budget", "equipment worth €45,000" counts "equipment"), else nothing; a
+// percentage counts its "of" phrase; a partitive counts what follows "of the"
+// ("at least three of the NGOs").
 //
 // Decisions, all on the side of precision:
 //  - a bare integer from 1900 to 2100 is a year unless hedged ("some 2000
@@ -32,7 +35,13 @@
 //  - a number after a reference word ("No.", "Article"), after or before
 //    another bare number (phone numbers), or fused with letters or slashes
 //    is not a figure;
-//  - a plain number with no counted noun phrase and no unit is dropped;
+//  - a plain number with no counted noun phrase and no unit is dropped,
+//    unless it is hedged or a range ("fewer than 20 of the 400", "aged
+//    between 18 and 30"), which are plainly quantities;
+//  - "over" before a duration is a preposition ("over the next two years"),
+//    not a hedge; "N times" is a ratio and is dropped;
+//  - a capitalised word glued before a number names something ("Resolution
+//    1325") unless it starts the sentence or is a hedge;
 //  - "one-day training courses" is a duration compound: value 1, unit "day",
 //    counts "training courses"; "the next two years" is value 2, unit "year",
 //    counts "years" (a duration with the unit as its own noun);

@@ -14,7 +14,9 @@
 //     end of its paragraph continues into the next paragraph if that one
 //     opens with a quote mark (the print convention for multi-paragraph
 //     quotes); such pieces are merged into one Quote whose span covers them
-//     all and whose text joins them with a space.
+//     all (marks and line breaks between pieces included) and whose text
+//     joins them with a space. For every other quote, text is exactly the
+//     spanned bytes, less a trailing comma.
 //
 //  2. Attribute each segment from the words after its closing mark, else
 //     the words before its opening mark (speakers_attribution.cpp). A
@@ -22,12 +24,18 @@
 //     speaker when it reads like a quotation rather than a scare-quoted term:
 //     it opens its paragraph or follows an attributed segment in the same
 //     paragraph, it has at least four words, and the previous speaker was
-//     quoted at most two paragraphs earlier. Otherwise it is dropped:
-//     inventing a speaker is worse than missing a quote.
+//     quoted at most two paragraphs earlier. A continuation has no verb.
+//     Otherwise it is dropped: inventing a speaker is worse than missing a
+//     quote.
 //
-//  3. Resolve names to people. A pronoun is the last speaker; a bare
-//     surname ("Kopaj") is the speaker whose name ends with it; a full name
-//     is matched exactly or by surname. The first mention's honorific and
+//  3. Resolve names to people. A pronoun is the last speaker, or, when
+//     nobody was quoted yet, the last person named with an honorific in the
+//     prose ("Secretary General Helga Maria Schmid ... she said"). A bare
+//     surname ("Kopaj") is the speaker whose name ends with it, and must be
+//     someone: a one-word name that matches no speaker and no full name in
+//     the prose ("the Chairperson said") is refused. People quoted only by
+//     surname get their full name from its first mention in the prose ("the
+//     Representative, Teresa Ribeiro"). The first mention's honorific and
 //     role are kept, later ones fill gaps.
 //
 // Reported speech ("X stressed that ...") is collected from the prose between
