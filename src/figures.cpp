@@ -178,7 +178,12 @@ std::vector<Figure> find_figures(std::string_view text) {
         (i > 0 && !t[i].break_before && is_month_name(t[i - 1].core)) ||
         (last + 1 < t.size() && is_month_name(t[last + 1].core)))
       continue;
-    if (!hedged && i > 0 && !t[i].break_before && !t[i - 1].stop_after && t[i - 1].core.size() > 1 &&
+    // "one in three requests": a ratio.
+    if (prev == "in" && i >= 2 && !t[i - 1].break_before && (number_word(t[i - 2].core) ||
+        std::isdigit(static_cast<unsigned char>(t[i - 2].core.empty() ? 'x' : t[i - 2].core.back()))))
+      continue;
+    const bool possessive = prev.ends_with("'s") || prev.ends_with("\xE2\x80\x99s");  // "the Organization's 57"
+    if (!hedged && !possessive && i > 0 && !t[i].break_before && !t[i - 1].stop_after && t[i - 1].core.size() > 1 &&
         f.unit.empty() && std::isupper(static_cast<unsigned char>(t[i - 1].core[0]))) {
       // "Resolution 1325", "OSCE 2020": a capitalised word glued to a number
       // names something, unless it only starts the sentence.
@@ -233,10 +238,13 @@ std::vector<Figure> find_figures(std::string_view text) {
             i = j + 1;
             continue;
           }
-          f.max = *m;
-          if ((lead_prev == "between" || lead_prev == "from") && first > 0) --first;
-          last = k + used2 - 1;
-          j = last + 1;
+          // A range rises: "USD 210,000 to four border checkpoints" is not one.
+          if (*m > *value) {
+            f.max = *m;
+            if ((lead_prev == "between" || lead_prev == "from") && first > 0) --first;
+            last = k + used2 - 1;
+            j = last + 1;
+          }
         }
     }
     if (is_year(*value, core) && f.unit.empty() && !hedged) continue;

@@ -66,6 +66,7 @@ struct Segment {
   std::size_t after_end = 0;  // end of the closing mark (== end if unclosed)
   bool closed = false;
   std::size_t first_piece_begin = 0;  // for merged multi-paragraph quotes
+  std::size_t first_para = 0;
   std::string joined;                 // text of merged pieces; empty if single
 };
 
@@ -210,6 +211,7 @@ std::vector<Segment> merge_runs(std::string_view text, std::vector<Segment> segs
   for (std::size_t i = 0; i < segs.size(); ++i) {
     Segment s = segs[i];
     s.first_piece_begin = s.begin;
+    s.first_para = s.para;
     while (!s.closed && i + 1 < segs.size() && segs[i + 1].para == s.para + 1 &&
            only_space(text.substr(paras[segs[i + 1].para].begin,
                                   segs[i + 1].open - paras[segs[i + 1].para].begin))) {
@@ -243,6 +245,7 @@ std::vector<Speaker> find_speakers(std::string_view text) {
   for (std::size_t pi = 0; pi < paras.size(); ++pi) {
     const Paragraph& p = paras[pi];
     std::size_t prose_from = p.begin;  // start of the current stretch without quotes
+    std::size_t quote_gap = p.begin;   // end of the previous quote mark in this paragraph
     prev_attributed_here = false;
     // Segments are grouped by the paragraph where they end; a merged run
     // belongs to its last paragraph but starts in an earlier one.
@@ -265,9 +268,12 @@ std::vector<Speaker> find_speakers(std::string_view text) {
       if (seg_index < segs.size() && segs[seg_index].para == pi) after_to = segs[seg_index].open;
       std::optional<Attribution> who;
       if (s.closed) who = speakers_detail::attribution_after(text.substr(s.after_end, after_to - s.after_end));
-      if (!who && s.open >= p.begin) {
-        // The sentence before the opening mark.
-        std::size_t from = prose_from;
+      if (!who) {
+        // The sentence before the opening mark, in the paragraph where the
+        // quote (perhaps a multi-paragraph one) opens.
+        // The previous quote's attribution may end in "adding:", so this
+        // looks back to the previous quote, not to the prose start.
+        std::size_t from = s.open >= p.begin ? quote_gap : paras[s.first_para].begin;
         auto before = text.substr(from, s.open - from);
         auto stop = before.find_last_of(".!?");
         if (stop != std::string_view::npos) before = before.substr(stop + 1);
@@ -309,6 +315,7 @@ std::vector<Speaker> find_speakers(std::string_view text) {
       }
       prev_attributed_here = speaker >= 0;
       prose_from = std::max(s.after_end, p.begin);
+      quote_gap = prose_from;
       // Skip the attribution sentence so it is not read as reported speech.
       if (who) {
         auto stop = text.find('.', s.after_end);

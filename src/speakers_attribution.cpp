@@ -103,17 +103,21 @@ const std::string kNamePhrase =
 // An apposition: anything up to the verb or the end of the sentence.
 // A dot inside a token ("PC.DEC/1039") does not end the role.
 const std::string kRole = R"(((?:[^.;:“”"]|\.\S)+?))";
-// After the verb: the sentence ends, or goes on with a circumstance ("said
-// in his opening remarks", "said at the ceremony").
-const std::string kAfterVerb =
-    R"(\s*(?:[.;,:!?]|$|\s+(?:in|at|during|on|after|before|when|while|as|to|from|upon)\b))";
+// After a verb that ends the attribution anything may follow ("said in his
+// opening remarks", "told journalists in Kyiv"): the name before it and the
+// quote mark before the name already anchor the match.
+const std::string kAfterVerb = R"(\b)";
+// A participle clause may close a role: "..., Head of the Centre, adding: “".
+const std::string kRoleEnd = R"(\s*(?:[.!?](?:\s|$)|;|,\s*$|$|,\s+(?:adding|noting|stressing|saying)\b))";
+// A lower-case title before the name: "said trainer Elena Cojocaru".
+const std::string kLowerTitle = R"((?:[a-z]+\s+)?)";
 
 struct Patterns {
   std::string verbs = "(" + verb_alternation() + ")";
   // With a role the sentence must end after it (a lazy role would otherwise
   // stop at the first "in"); without one, a circumstance may follow the name.
-  RE2 verb_first{R"(^\s*,?\s*)" + verbs + R"(\s+)" + kNamePhrase + R"((?:\s*,\s*)" + kRole +
-                 R"(\s*(?:[.!?](?:\s|$)|;|,\s*$|$)|\s*(?:[.;!?]|,\s*$|$|\s+(?:in|at|during|on|after|before|when|while|as|upon)\b)))"};
+  RE2 verb_first{R"(^\s*,?\s*)" + verbs + R"(\s+)" + kLowerTitle + kNamePhrase + R"((?:\s*,\s*)" + kRole +
+                 kRoleEnd + R"(|\s*(?:[.;!?]|,\s*$|$|\s+(?:in|at|during|on|after|before|when|while|as|upon)\b)))"};
   // "..., according to Ambassador Jane Doe, Head of Mission."
   RE2 according{R"(^\s*,?\s*(according\s+to)\s+)" + kNamePhrase + R"((?:\s*,\s*)" + kRole +
                 R"()?\s*(?:[.!?](?:\s|$)|;|,\s*$|$))"};
@@ -127,6 +131,8 @@ struct Patterns {
   RE2 name_before{kNamePhrase + R"((?:\s*,\s*)" + kRole + R"(,)?\s+(?:also\s+)?)" + verbs +
                   R"((?:\s+(?:participants|journalists|reporters|delegates|the\s+\w+))?\s*[:,]?\s*$)"};
   RE2 pronoun_before{R"((?:^|\s)(?i:he|she)\s+(?:also\s+)?)" + verbs + R"(\s*[:,]?\s*$)"};
+  // "..., adding: “": the speaker of the quote just closed goes on.
+  RE2 participle_before{R"((?:^|,)\s*(adding|noting|stressing|saying|concluding)\s*[:,]?\s*$)"};
   RE2 mention{R"((?:[A-Z]{2,}\s+)?()" + honorific_alternation() + R"()\s+)" + kNamePhrase};
   // "... chaired by Ambassador Alena Kupchyna, who said that ...": the
   // subject may stand anywhere when a relative clause introduces the verb.
@@ -261,12 +267,15 @@ std::optional<Attribution> attribution_after(std::string_view after) {
   std::string verb, name, role, verb2;
   if (RE2::PartialMatch(in, p.pronoun_after, &verb, &verb2))
     return Attribution{verb.empty() ? verb2 : verb, {}, {}, true};
-  if (RE2::PartialMatch(in, p.verb_first, &verb, &name, &role) && split_name(name))
-    return Attribution{verb, name, clean_role(role), false};
-  if (RE2::PartialMatch(in, p.name_first, &name, &role, &verb) && split_name(name))
-    return Attribution{verb, name, clean_role(role), false};
+  // Before verb_first, whose optional lower-case title would take "the".
   if (RE2::PartialMatch(in, p.verb_role_name, &verb, &role, &name) && split_name(name))
     return Attribution{verb, name, clean_role(role), false};
+  if (RE2::PartialMatch(in, p.verb_first, &verb, &name, &role) && split_name(name))
+    return Attribution{verb, name, clean_role(role), false};
+  if (RE2::PartialMatch(in, p.name_first, &name, &role, &verb)) {
+    if (split_name(name)) return Attribution{verb, name, clean_role(role), false};
+    if (!role.empty() && split_name(role)) return Attribution{verb, role, clean_role(name), false};
+  }
   if (RE2::PartialMatch(in, p.according, &verb, &name, &role) && split_name(name))
     return Attribution{"according to", name, clean_role(role), false};
   return std::nullopt;
@@ -277,8 +286,12 @@ std::optional<Attribution> attribution_before(std::string_view before) {
   re2::StringPiece in(before.data(), before.size());
   std::string verb, name, role;
   if (RE2::PartialMatch(in, p.pronoun_before, &verb)) return Attribution{verb, {}, {}, true};
-  if (RE2::PartialMatch(in, p.name_before, &name, &role, &verb) && split_name(name))
-    return Attribution{verb, name, clean_role(role), false};
+  if (RE2::PartialMatch(in, p.participle_before, &verb)) return Attribution{verb, {}, {}, true};
+  if (RE2::PartialMatch(in, p.name_before, &name, &role, &verb)) {
+    if (split_name(name)) return Attribution{verb, name, clean_role(role), false};
+    // "The Mission's Head, Ambassador Kilian Wahl, said:": role first.
+    if (!role.empty() && split_name(role)) return Attribution{verb, role, clean_role(name), false};
+  }
   return std::nullopt;
 }
 

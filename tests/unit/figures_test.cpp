@@ -94,3 +94,13 @@ TEST_CASE("figures: partitives, compounds with separators, robustness") {
   CHECK(find_figures("between 5 and").empty());
   CHECK(find_figures("EUR").empty());
 }
+
+TEST_CASE("figures: falling 'ranges', ratios and possessives") {
+  auto f = find_figures("radios worth USD 210,000 to four border checkpoints");
+  REQUIRE(f.size() == 2);
+  CHECK_FALSE(f[0].max);
+  CHECK(f[1].value == 4);
+  CHECK(f[1].counts == "border checkpoints");
+  CHECK(find_figures("only one in three requests received a reply").empty());
+  CHECK(only("the Organization's 57 participating States").value == 57);
+}

@@ -92,3 +92,36 @@ TEST_CASE("speakers: robust on unbalanced and empty input") {
   for (auto& sp : find_speakers(text))
     for (auto& q : sp.quotes) CHECK(q.end <= text.size());
 }
+
+TEST_CASE("speakers: shapes from the second held-out batch") {
+  auto a = find_speakers(
+      "T\n“One,” said Ambassador John Roe, Head of the Centre, adding: “Two more words here.”");
+  REQUIRE(a.size() == 1);
+  CHECK(a[0].role == "Head of the Centre");
+  REQUIRE(a[0].quotes.size() == 2);
+  CHECK(a[0].quotes[1].verb == "adding");
+  CHECK_FALSE(a[0].quotes[1].continuation);
+
+  auto b = find_speakers("T\n“Fine words,” Deputy Chief Monitor Alexander Hug told journalists in Kyiv.");
+  REQUIRE(b.size() == 1);
+  CHECK(b[0].name == "Alexander Hug");
+  CHECK(b[0].role == "Deputy Chief Monitor");
+  CHECK(b[0].quotes[0].verb == "told");
+
+  auto c = find_speakers("T\nThe Mission's Head, Ambassador Kilian Wahl, said: \"Children first.\"");
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].name == "Kilian Wahl");
+  CHECK(c[0].role == "The Mission's Head");
+
+  auto d = find_speakers("T\n“Rights,” said trainer Elena Cojocaru, a lawyer with the Centre.");
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].name == "Elena Cojocaru");
+  CHECK(d[0].role == "a lawyer with the Centre");
+
+  auto e = find_speakers("T\nTamar Beridze, who co-ordinates the network, said: “First part of it.\n“Second part.”");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].name == "Tamar Beridze");
+  CHECK(e[0].role.empty());
+  REQUIRE(e[0].quotes.size() == 1);
+  CHECK(e[0].quotes[0].text == "First part of it. Second part.");
+}
