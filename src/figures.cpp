@@ -249,6 +249,11 @@ std::vector<Figure> find_figures(std::string_view text) {
     }
     if (is_year(*value, core) && f.unit.empty() && !hedged) continue;
     if (f.max && last + 1 < t.size() && is_month_name(t[last + 1].core)) continue;  // "from 5 to 9 April"
+    // "7 out of 10 women journalists": 7 counts what 10 would.
+    if (!t[last].stop_after && j + 2 < t.size() && lower(t[j].core) == "out" && lower(t[j + 1].core) == "of") {
+      std::size_t used3 = 1;
+      if (value_at(t, j + 2, used3)) j += 2 + used3;
+    }
     // What is counted.
     std::string counts;
     const bool money = f.unit.size() == 3 && std::isupper(static_cast<unsigned char>(f.unit[0]));

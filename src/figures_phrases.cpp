@@ -211,7 +211,8 @@ std::string money_subject(const std::vector<Token>& t, std::size_t i) {
   std::size_t k = i - 2, n = 0;
   // "The 20 vehicles, worth ...": the comma before the link is allowed.
   while (n < 3 && (!t[k].stop_after || k == i - 2) && is_wordy(t[k].core) &&
-         !in_table(fw::kCountStopWords, lower(t[k].core)) && !(n > 0 && is_verb_form(t[k].core))) {
+         !in_table(fw::kCountStopWords, lower(t[k].core)) && !(n > 0 && is_verb_form(t[k].core)) &&
+         !(n > 0 && (t[k].core.ends_with("'s") || t[k].core.ends_with("\xE2\x80\x99s")))) {  // "the Organization's"
     ++n;
     if (k == 0 || t[k].break_before) break;
     --k;

@@ -340,6 +340,7 @@ std::vector<Speaker> find_speakers(std::string_view text) {
       if (auto full = speakers_detail::full_name_for(text, person.name)) {
         person.name = full->name;
         if (person.honorific.empty()) person.honorific = full->honorific;
+        if (person.role.empty()) person.role = full->role_prefix;
       }
   return people;
 }

@@ -63,12 +63,18 @@ constexpr std::array kHonorifics{
 // capitals; these cover "Ursula von der Leyen", "Luis de Almeida").
 constexpr const char* kNameParticles = "de|del|della|der|den|van|von|da|di|du|la|le|bin|ibn|al|dos|das|ten|ter";
 
-// Capitalised words that start sentences or name institutions, never people.
+// Capitalised words that start sentences, never part of a person's name.
 constexpr std::array kNotNames{
     "The", "This", "That", "These", "Those", "It", "We", "They", "He", "She", "I", "You", "Our",
     "His", "Her", "Its", "Their", "In", "On", "At", "As", "By", "For", "From", "With", "According",
-    "Both", "Some", "All", "Many", "Participants", "Ministry", "Mission", "Office", "Centre",
-    "Center", "Organization", "Government", "Police", "Council", "Parliament", "Assembly"};
+    "Both", "Some", "All", "Many", "Participants", "Opening", "Speaking", "Addressing"};
+
+// Words naming institutions: in front of a name they belong to the role
+// ("Mission Jan Braathu" from "Head of Mission Jan Braathu"), alone they are
+// not a person.
+constexpr std::array kInstitutionWords{
+    "Ministry", "Mission", "Office", "Centre", "Center", "Organization", "Government", "Police",
+    "Council", "Parliament", "Assembly", "Commission", "Agency", "Presence", "Secretariat"};
 
 std::string honorific_alternation() {
   std::string alt;
@@ -98,8 +104,10 @@ std::string verb_alternation() {
 // A name word: an initial, an abbreviated honorific, or a capitalised word
 // with letters, marks, apostrophes and hyphens ("Jarbussynova", "O’Neill").
 const std::string kTok = R"((?:\p{Lu}\.|(?:Mrs|Mr|Ms|Dr|Prof|St)\.|\p{Lu}[\p{L}\p{M}'’\-]*))";
-const std::string kNamePhrase =
-    "(" + kTok + R"((?:\s+(?:(?:)" + kNameParticles + R"()\s+)*)" + kTok + ")*)";
+// Titles joined by "of"/"for" ride along ("Deputy Minister of Justice Nazira
+// Rahimzoda"); split_name takes them apart.
+const std::string kNamePhrase = "(" + kTok + R"((?:\s+(?:(?:)" + kNameParticles + R"()\s+)*)" + kTok +
+                                R"(|\s+(?:of|for)(?:\s+the)?\s+)" + kTok + ")*)";
 // An apposition: anything up to the verb or the end of the sentence.
 // A dot inside a token ("PC.DEC/1039") does not end the role.
 const std::string kRole = R"(((?:[^.;:“”"]|\.\S)+?))";
@@ -117,15 +125,16 @@ struct Patterns {
   // With a role the sentence must end after it (a lazy role would otherwise
   // stop at the first "in"); without one, a circumstance may follow the name.
   RE2 verb_first{R"(^\s*,?\s*)" + verbs + R"(\s+)" + kLowerTitle + kNamePhrase + R"((?:\s*,\s*)" + kRole +
-                 kRoleEnd + R"(|\s*(?:[.;!?]|,\s*$|$|\s+(?:in|at|during|on|after|before|when|while|as|upon)\b)))"};
+                 kRoleEnd + R"(|\s*(?:[.;!?]|,\s*$|$|\s+(?:in|at|during|on|after|before|when|while|as|upon|of)\b)))"};
   // "..., according to Ambassador Jane Doe, Head of Mission."
   RE2 according{R"(^\s*,?\s*(according\s+to)\s+)" + kNamePhrase + R"((?:\s*,\s*)" + kRole +
                 R"()?\s*(?:[.!?](?:\s|$)|;|,\s*$|$))"};
   // "said the Representative, Teresa Ribeiro."
   RE2 verb_role_name{R"(^\s*,?\s*)" + verbs + R"(\s+the\s+)" + kRole + R"(,\s+)" + kNamePhrase +
                      R"(\s*(?:[.!?](?:\s|$)|;|,\s*$|$))"};
-  RE2 name_first{R"(^\s*,?\s*)" + kNamePhrase + R"((?:\s*,\s*)" + kRole + R"(,?)?\s+(?:also\s+)?)" +
-                 verbs + kAfterVerb};
+  // "Colonel Ruslan Akhmetov of the Kazakh Ministry of Defence told ...".
+  RE2 name_first{R"(^\s*,?\s*)" + kNamePhrase + R"((?:\s*,\s*)" + kRole +
+                 R"(,?|\s+of\s+[^.;:“”",]+?)?\s+(?:also\s+)?)" + verbs + kAfterVerb};
   RE2 pronoun_after{R"(^\s*,?\s*(?:(?i:he|she)\s+(?:also\s+)?)" + verbs + R"(|)" + verbs +
                     R"(\s+(?i:he|she))\b)"};
   RE2 name_before{kNamePhrase + R"((?:\s*,\s*)" + kRole + R"(,)?\s+(?:also\s+)?)" + verbs +
@@ -219,8 +228,9 @@ std::string clean_role(std::string_view role) {
 
 }  // namespace
 
-std::optional<PersonName> split_name(std::string_view phrase) {
-  auto words = words_of(phrase);
+namespace {
+
+std::optional<PersonName> split_plain(const std::vector<std::string_view>& words) {
   if (words.empty()) return std::nullopt;
   PersonName out;
   // The first honorific may follow a prefix such as "OSCE" or "Italian".
@@ -250,15 +260,73 @@ std::optional<PersonName> split_name(std::string_view phrase) {
     out.role_prefix = join(words, 0, words.size() - 2);
     i = words.size() - 2;
   }
+  // Institution words and acronyms in front of a two-word name are role.
+  std::size_t lead = i;
+  while (words.size() - lead > 2 &&
+         (is_acronym(words[lead]) ||
+          std::any_of(kInstitutionWords.begin(), kInstitutionWords.end(), [&](const char* w) { return words[lead] == w; })))
+    ++lead;
+  if (lead > i) {
+    if (out.role_prefix.empty()) out.role_prefix = join(words, 0, lead);
+    i = lead;
+  }
   for (std::size_t k = i; k < words.size(); ++k) {
     // "Jan", "May" and "June" are first names too: a month only disqualifies
     // a one-word name.
     if (is_acronym(words[k]) || (words.size() - i == 1 && is_month_name(words[k]))) return std::nullopt;
     for (const char* bad : kNotNames)
       if (words[k] == bad) return std::nullopt;
+    for (const char* bad : kInstitutionWords)
+      if (words[k] == bad) return std::nullopt;
   }
   out.name = join(words, i, words.size());
   return out;
+}
+
+bool is_connector(std::string_view w) { return w == "of" || w == "for"; }
+bool is_particle(std::string_view w) {
+  std::string_view all = kNameParticles;
+  for (std::size_t pos = 0; pos <= all.size();) {
+    auto bar = all.find('|', pos);
+    if (bar == std::string_view::npos) bar = all.size();
+    if (all.substr(pos, bar - pos) == w) return true;
+    pos = bar + 1;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<PersonName> split_name(std::string_view phrase) {
+  auto words = words_of(phrase);
+  std::size_t first = words.size(), last = words.size();
+  for (std::size_t k = 0; k < words.size(); ++k)
+    if (is_connector(words[k])) {
+      if (first == words.size()) first = k;
+      last = k;
+    }
+  if (first == words.size()) return split_plain(words);
+  // A title with "of": the name is the last two words when three or more
+  // capitalised words follow the last connector ("... of Justice Nazira
+  // Rahimzoda", "Head of Mission Jan Braathu"); otherwise the "of" phrase
+  // follows the name ("Colonel Bakyt Osmonov of the Batken").
+  std::size_t tail = last + 1;
+  if (tail < words.size() && words[tail] == "the") ++tail;
+  if (words.size() - tail >= 3) {
+    std::size_t name_from = words.size() - 2;
+    if (is_particle(words[name_from]) && name_from > tail) --name_from;
+    std::vector<std::string_view> title(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(name_from));
+    std::vector<std::string_view> name(words.begin() + static_cast<std::ptrdiff_t>(name_from), words.end());
+    auto out = split_plain(name);
+    if (!out) return std::nullopt;
+    if (title.empty() || std::any_of(kNotNames.begin(), kNotNames.end(), [&](const char* w) { return title[0] == w; }))
+      return std::nullopt;
+    out->role_prefix = join(title, 0, title.size());
+    if (out->honorific.empty())
+      if (auto n = honorific_at(title, 0)) out->honorific = join(title, 0, n);
+    return out;
+  }
+  return split_plain(std::vector<std::string_view>(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(first)));
 }
 
 std::optional<Attribution> attribution_after(std::string_view after) {
@@ -314,8 +382,13 @@ std::optional<PersonName> full_name_for(std::string_view text, std::string_view 
     auto after = at + surname.size();
     if (at == 0 || text[at - 1] != ' ' || (after < text.size() && std::isalpha(static_cast<unsigned char>(text[after]))))
       continue;
-    auto before = words_of(text.substr(at >= 80 ? at - 80 : 0, at - (at >= 80 ? at - 80 : 0)));
-    if (at >= 80 && !before.empty()) before.erase(before.begin());  // possibly cut
+    constexpr std::size_t kWindow = 200;
+    std::size_t from = at >= kWindow ? at - kWindow : 0;
+    const auto nl = text.rfind('\n', at);
+    const bool cut = from > 0 && (nl == std::string_view::npos || nl < from);
+    if (nl != std::string_view::npos && nl + 1 > from) from = nl + 1;  // this paragraph only
+    auto before = words_of(text.substr(from, at - from));
+    if (cut && !before.empty()) before.erase(before.begin());  // possibly cut mid-word
     // Given names: up to two capitalised words right before the surname,
     // stopping at punctuation, honorifics and lower-case words; a word
     // preceded by "of" or "in" belongs to a role ("Minister of Sweden Ann").
@@ -338,9 +411,34 @@ std::optional<PersonName> full_name_for(std::string_view text, std::string_view 
     if (given.empty()) continue;
     PersonName p;
     p.name = join(given, 0, given.size()) + " " + std::string(surname);
-    // The longest honorific ending right before the given names.
+    // The longest honorific ending right before the given names, with an
+    // acronym before it as role ("OSCE Secretary General").
+    std::size_t h = k;
     for (std::size_t n = 3; n >= 1 && p.honorific.empty(); --n)
-      if (k >= n && honorific_at(before, k - n) == n) p.honorific = join(before, k - n, k);
+      if (k >= n && honorific_at(before, k - n) == n) {
+        p.honorific = join(before, k - n, k);
+        h = k - n;
+      }
+    if (!p.honorific.empty() && h > 0 && is_acronym(before[h - 1])) p.role_prefix = join(before, h - 1, k);
+    // An apposition before the name: "The OSCE Representative on Freedom of
+    // the Media, Teresa Ribeiro, ...": back to the sentence start.
+    if (p.honorific.empty() && k > 0 && before[k - 1].ends_with(",")) {
+      std::size_t from = k - 1;
+      auto boundary = [](std::string_view w) {
+        return w.ends_with(".") || w.ends_with(",") || w == "The" || w == "-" ||
+               w == "\xE2\x80\x93" || w == "\xE2\x80\x94";
+      };
+      while (from > 0 && k - from < 12 && !boundary(before[from - 1])) --from;
+      if (from < k - 1 || before[k - 1].size() > 1) {
+        std::vector<std::string_view> role(before.begin() + static_cast<std::ptrdiff_t>(from),
+                                           before.begin() + static_cast<std::ptrdiff_t>(k));
+        if (!role.empty() && (role[0] == "The" || role[0] == "the")) role.erase(role.begin());
+        std::string r = join(role, 0, role.size());
+        while (!r.empty() && r.back() == ',') r.pop_back();
+        if (!r.empty() && ((r[0] >= 'A' && r[0] <= 'Z') || static_cast<unsigned char>(r[0]) >= 0x80))
+          p.role_prefix = r;
+      }
+    }
     return p;
   }
   return std::nullopt;

@@ -104,3 +104,10 @@ TEST_CASE("figures: falling 'ranges', ratios and possessives") {
   CHECK(find_figures("only one in three requests received a reply").empty());
   CHECK(only("the Organization's 57 participating States").value == 57);
 }
+
+TEST_CASE("figures: 'out of' proportions and possessive money subjects") {
+  auto f = only("7 out of 10 women journalists had received threats");
+  CHECK(f.value == 7);
+  CHECK(f.counts == "women journalists");
+  CHECK(only("the Organization's budget of EUR 139 million").counts == "budget");
+}

@@ -125,3 +125,29 @@ TEST_CASE("speakers: shapes from the second held-out batch") {
   REQUIRE(e[0].quotes.size() == 1);
   CHECK(e[0].quotes[0].text == "First part of it. Second part.");
 }
+
+TEST_CASE("speakers: titles with 'of', names followed by 'of' phrases, roles from the prose") {
+  auto a = find_speakers("T\n“Step,” said Deputy Minister of Justice Nazira Rahimzoda.\n“A concrete one,” she said.");
+  REQUIRE(a.size() == 1);
+  CHECK(a[0].name == "Nazira Rahimzoda");
+  CHECK(a[0].honorific == "Deputy Minister");
+  CHECK(a[0].role == "Deputy Minister of Justice");
+  CHECK(a[0].quotes.size() == 2);
+
+  auto b = find_speakers("T\nOpening the conference, Head of Mission Jan Braathu said: “Safety first.”");
+  REQUIRE(b.size() == 1);
+  CHECK(b[0].name == "Jan Braathu");
+
+  auto c = find_speakers("T\n“A vision,” Colonel Ruslan Akhmetov of the Kazakh Ministry of Defence told participants.");
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].name == "Ruslan Akhmetov");
+  CHECK(c[0].honorific == "Colonel");
+
+  auto d = find_speakers(
+      "T\nVIENNA – The OSCE Representative on Freedom of the Media, Teresa Ribeiro, spoke today.\n"
+      "Ribeiro stressed that the law was flawed.");
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].name == "Teresa Ribeiro");
+  CHECK(d[0].role == "OSCE Representative on Freedom of the Media");
+  CHECK(d[0].quotes[0].indirect);
+}
