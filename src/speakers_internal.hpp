@@ -44,6 +44,11 @@ struct PersonName {
 };
 std::optional<PersonName> split_name(std::string_view phrase);
 
+// The RE2 pattern of a name phrase (one capturing group): capitalised words,
+// name particles ("de", "van"), and titles joined by "of"/"for"; shared by
+// the attribution patterns and the mention scan (speakers_names.cpp).
+const std::string& name_phrase_pattern();
+
 // Honorific-led mentions of people in the prose ("OSCE Secretary General
 // Helga Maria Schmid began ..."), for pronouns whose antecedent was never
 // quoted. `at` is the byte offset of the mention in `text`.
