@@ -298,8 +298,15 @@ std::vector<Figure> find_figures(std::string_view text) {
     f.begin = t[first].begin;
     f.end = t[last].end;
     f.text = std::string(text.substr(f.begin, f.end - f.begin));
+    // A compound inside the counted phrase is read again on its own.
+    std::size_t resume = last;
+    for (std::size_t k = i + used; k <= last && k < t.size(); ++k)
+      if (k > i && is_number_compound(t[k].core)) {
+        resume = k - 1;
+        break;
+      }
     out.push_back(std::move(f));
-    i = last;
+    i = resume;
   }
   return out;
 }

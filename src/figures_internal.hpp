@@ -37,6 +37,7 @@ double to_double(std::string_view digits);              // "1,800" -> 1800
 bool is_plural(std::string_view w);
 bool is_verb_form(std::string_view w);
 bool is_wordy(std::string_view w);
+bool is_number_compound(std::string_view w);  // "two-day", "100-hour"
 bool is_year(double v, std::string_view core);
 
 // The noun phrase counted, read from token i on; `last` receives the index

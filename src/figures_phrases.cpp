@@ -138,6 +138,13 @@ bool is_verb_form(std::string_view w) {
   return l.ends_with("ed") || l.ends_with("ing");
 }
 
+bool is_number_compound(std::string_view w) {
+  auto dash = w.find('-');
+  if (dash == std::string_view::npos || dash == 0) return false;
+  auto head = w.substr(0, dash);
+  return number_word(head) || std::all_of(head.begin(), head.end(), [](char c) { return (c >= '0' && c <= '9') || c == ','; });
+}
+
 bool is_wordy(std::string_view w) {
   if (w.empty()) return false;
   for (char c : w)
@@ -155,7 +162,11 @@ bool is_year(double v, std::string_view core) {
 std::string counted_phrase(const std::vector<Token>& t, std::size_t i, bool singular_ok, std::size_t& last) {
   std::vector<std::size_t> words;
   bool seen_plural = false;
-  while (i < t.size() && in_table(fw::kComparatives, lower(t[i].core)) && !t[i].break_before) {
+  // Comparatives and a following duration compound stay out of the phrase:
+  // "six more regions", "five two-day seminars" (the compound is a figure
+  // of its own).
+  while (i < t.size() && !t[i].break_before &&
+         (in_table(fw::kComparatives, lower(t[i].core)) || is_number_compound(t[i].core))) {
     if (t[i].stop_after) return {};
     ++i;
   }
@@ -183,6 +194,7 @@ std::string counted_phrase(const std::vector<Token>& t, std::size_t i, bool sing
     }
     // A participle ends the phrase: "officers passing", "programme funded".
     if (!words.empty() && lower(t[words.back()].core) != "and" &&
+        !lower(t[words.back()].core).ends_with("ly") &&  // "internally displaced persons"
         ((seen_plural && l.ends_with("ing")) || l.ends_with("ed")))
       break;
     words.push_back(i);

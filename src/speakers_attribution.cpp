@@ -127,7 +127,7 @@ std::string clean_role(std::string_view role) {
   // A lower-case role is accepted unless it opens a clause: "head of the
   // mission" is a role, "adding that ..." or "who ..." is not.
   auto first = role.substr(0, role.find(' '));
-  bool capital = (role[0] >= 'A' && role[0] <= 'Z') || static_cast<unsigned char>(role[0]) >= 0x80;
+  bool capital = starts_upper(role);
   if (!capital && (first.ends_with("ing") || first.ends_with("ed") ||
                    std::any_of(kClauseOpeners.begin(), kClauseOpeners.end(), [&](const char* w) { return first == w; })))
     return {};

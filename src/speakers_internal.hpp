@@ -44,6 +44,10 @@ struct PersonName {
 };
 std::optional<PersonName> split_name(std::string_view phrase);
 
+// True when `w` starts with an upper-case letter (UTF-8 aware: "Šarić" yes,
+// an en dash no).
+bool starts_upper(std::string_view w);
+
 // The RE2 pattern of a name phrase (one capturing group): capitalised words,
 // name particles ("de", "van"), and titles joined by "of"/"for"; shared by
 // the attribution patterns and the mention scan (speakers_names.cpp).

@@ -28,11 +28,21 @@
 #include <string>
 
 #include <re2/re2.h>
+#include <utf8proc.h>
 
 #include "speakers_internal.hpp"
 #include "winnow/dates.hpp"
 
 namespace winnow::speakers_detail {
+
+bool starts_upper(std::string_view w) {
+  if (w.empty()) return false;
+  utf8proc_int32_t cp = 0;
+  auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(w.data()),
+                            static_cast<utf8proc_ssize_t>(w.size()), &cp);
+  return n > 0 && utf8proc_isupper(cp);
+}
+
 namespace {
 
 // Honorifics and titles that stand before a name, longest first.
@@ -132,7 +142,7 @@ std::optional<PersonName> split_plain(const std::vector<std::string_view>& words
   // "Public Defender Nino Lomjaria": a title missing from the table. Four or
   // more capitalised words with no honorific are read as title + two-word name.
   const bool all_capitalised = std::all_of(words.begin(), words.end(), [](std::string_view w) {
-    return (w[0] >= 'A' && w[0] <= 'Z') || static_cast<unsigned char>(w[0]) >= 0x80;
+    return starts_upper(w);
   });
   if (i == 0 && words.size() >= 4 && all_capitalised) {
     out.role_prefix = join(words, 0, words.size() - 2);
@@ -190,7 +200,12 @@ std::optional<PersonName> split_name(std::string_view phrase) {
   // follows the name ("Colonel Bakyt Osmonov of the Batken").
   std::size_t tail = last + 1;
   if (tail < words.size() && words[tail] == "the") ++tail;
-  if (words.size() - tail >= 3) {
+  // An honorific and a name before the connector make it "name of place"
+  // ("Prof. Dilnoza Karimova of Samarkand State University").
+  std::vector<std::string_view> head(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(first));
+  auto head_person = split_plain(head);
+  const bool named_head = head_person && !head_person->honorific.empty();
+  if (!named_head && words.size() - tail >= 3) {
     std::size_t name_from = words.size() - 2;
     if (is_particle(words[name_from]) && name_from > tail) --name_from;
     std::vector<std::string_view> title(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(name_from));
@@ -204,7 +219,7 @@ std::optional<PersonName> split_name(std::string_view phrase) {
       if (auto n = honorific_at(title, 0)) out->honorific = join(title, 0, n);
     return out;
   }
-  return split_plain(std::vector<std::string_view>(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(first)));
+  return head_person;
 }
 
 std::string honorific_alternation() {
@@ -263,7 +278,7 @@ std::optional<PersonName> full_name_for(std::string_view text, std::string_view 
     std::size_t k = before.size();
     while (k > 0 && given.size() < 2) {
       auto w = before[k - 1];
-      bool cap = (w[0] >= 'A' && w[0] <= 'Z') || static_cast<unsigned char>(w[0]) >= 0x80;
+      bool cap = starts_upper(w);
       if (!cap || w.back() == ',' || w.back() == '.' || is_acronym(w) || honorific_at(before, k - 1) ||
           std::any_of(kNotNames.begin(), kNotNames.end(), [&](const char* n) { return w == n; }))
         break;
@@ -302,7 +317,7 @@ std::optional<PersonName> full_name_for(std::string_view text, std::string_view 
         if (!role.empty() && (role[0] == "The" || role[0] == "the")) role.erase(role.begin());
         std::string r = join(role, 0, role.size());
         while (!r.empty() && r.back() == ',') r.pop_back();
-        if (!r.empty() && ((r[0] >= 'A' && r[0] <= 'Z') || static_cast<unsigned char>(r[0]) >= 0x80))
+        if (starts_upper(r))
           p.role_prefix = r;
       }
     }

@@ -111,3 +111,13 @@ TEST_CASE("figures: 'out of' proportions and possessive money subjects") {
   CHECK(f.counts == "women journalists");
   CHECK(only("the Organization's budget of EUR 139 million").counts == "budget");
 }
+
+TEST_CASE("figures: a count of duration compounds gives two figures; adverbs inside phrases") {
+  auto f = find_figures("A series of five two-day seminars ended.");
+  REQUIRE(f.size() == 2);
+  CHECK(f[0].value == 5);
+  CHECK(f[0].counts == "seminars");
+  CHECK(f[1].value == 2);
+  CHECK(f[1].unit == "day");
+  CHECK(only("some 200,000 internally displaced persons").counts == "internally displaced persons");
+}

@@ -151,3 +151,13 @@ TEST_CASE("speakers: titles with 'of', names followed by 'of' phrases, roles fro
   CHECK(d[0].role == "OSCE Representative on Freedom of the Media");
   CHECK(d[0].quotes[0].indirect);
 }
+
+TEST_CASE("speakers: 'name of institution' after an honorific; dashes are not names") {
+  auto a = find_speakers("T\n“Rights,” said Prof. Dilnoza Karimova of Samarkand State University, one of the trainers.");
+  REQUIRE(a.size() == 1);
+  CHECK(a[0].name == "Dilnoza Karimova");
+  auto b = find_speakers(
+      "T\nVUSHTRRI, 6 June 2022 – Shqipe Berisha was appointed today.\n“It is a first time for us,” Berisha said.");
+  REQUIRE(b.size() == 1);
+  CHECK(b[0].name == "Shqipe Berisha");
+}
