@@ -95,7 +95,8 @@ struct Patterns {
                  R"(,?|\s+of\s+[^.;:“”",]+?)?\s+(?:also\s+)?)" + verbs + kAfterVerb};
   RE2 pronoun_after{R"(^\s*,?\s*(?:(?i:he|she)\s+(?:also\s+)?)" + verbs + R"(|)" + verbs +
                     R"(\s+(?i:he|she))\b)"};
-  RE2 name_before{kNamePhrase + R"((?:\s*,\s*)" + kRole + R"(,)?\s+(?:also\s+)?)" + verbs +
+  // "Marian Stoica from Cluj, said:" allows a "from" phrase after the name.
+  RE2 name_before{kNamePhrase + R"((?:\s*,\s*)" + kRole + R"(,|\s+from\s+[^,.;:“”"]+?,)?\s+(?:also\s+)?)" + verbs +
                   R"((?:\s+(?:participants|journalists|reporters|delegates|the\s+\w+))?\s*[:,]?\s*$)"};
   RE2 pronoun_before{R"((?:^|\s)(?i:he|she)\s+(?:also\s+)?)" + verbs + R"(\s*[:,]?\s*$)"};
   // "..., adding: “": the speaker of the quote just closed goes on.

@@ -52,6 +52,7 @@ constexpr std::array kHonorifics{
     "Deputy Minister", "Foreign Minister", "Prime Minister", "Vice President", "Vice-President",
     "Ambassador", "Professor", "Minister", "President", "Commissioner", "Ombudsperson", "Director",
     "Colonel", "General", "Captain", "Major", "Senator", "Mayor", "Governor", "Judge", "Sir", "Dame",
+    "Inspector", "Lieutenant", "Sergeant", "Commander", "Admiral", "Rector", "Ombudsman",
     "Prof.", "Prof", "Mrs.", "Mrs", "Mr.", "Mr", "Ms.", "Ms", "Dr.", "Dr"};
 
 // Lower-case words allowed inside a name ("Tullio Del Sette" is covered by

@@ -161,3 +161,13 @@ TEST_CASE("speakers: 'name of institution' after an honorific; dashes are not na
   REQUIRE(b.size() == 1);
   CHECK(b[0].name == "Shqipe Berisha");
 }
+
+TEST_CASE("speakers: ranks as honorifics; 'NAME from PLACE, said:'") {
+  auto a = find_speakers("T\n“We know what to look for,” said Inspector Goran Trajkovski, who heads the station.");
+  REQUIRE(a.size() == 1);
+  CHECK(a[0].name == "Goran Trajkovski");
+  CHECK(a[0].honorific == "Inspector");
+  auto b = find_speakers("T\nOne of the participants, Marian Stoica from Cluj, said: “Same chances for all of us.”");
+  REQUIRE(b.size() == 1);
+  CHECK(b[0].name == "Marian Stoica");
+}
