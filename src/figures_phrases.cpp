@@ -59,17 +59,20 @@ std::vector<Token> tokenize(std::string_view text) {
     };
     while (b < e && (strip_front("\"") || strip_front("(") || strip_front("'") ||
                      strip_front("\xE2\x80\x9C") || strip_front("\xE2\x80\x98") || strip_front("["))) {}
+    // Trailing punctuation, by byte: ASCII marks, or the UTF-8 closing
+    // quotes ” and ’ (E2 80 9D, E2 80 99).
     bool stop = false;
-    for (bool more = true; more && e > b;) {
-      auto tail = text.substr(b, e - b);
-      more = false;
-      for (std::string_view mark : {",", ".", ";", ":", "!", "?", ")", "]", "\"", "'",
-                                    "\xE2\x80\x9D", "\xE2\x80\x99"})
-        if (tail.ends_with(mark)) {
-          e -= mark.size();
-          stop = more = true;
-          break;
-        }
+    while (e > b) {
+      const char c = text[e - 1];
+      if (c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' || c == ']' ||
+          c == '"' || c == '\'') {
+        --e;
+      } else if (e - b >= 3 && (c == '\x9D' || c == '\x99') && text[e - 2] == '\x80' && text[e - 3] == '\xE2') {
+        e -= 3;
+      } else {
+        break;
+      }
+      stop = true;
     }
     out.push_back({b, e, text.substr(b, e - b), stop, newline});
     newline = false;
@@ -241,19 +244,35 @@ std::string money_subject(const std::vector<Token>& t, std::size_t i) {
 
 // Approximator phrase ending right before token i: returns its first token.
 std::optional<std::size_t> approximator_before(const std::vector<Token>& t, std::size_t i, std::string& out) {
-  for (std::string_view a : fw::kApproximators) {
-    std::size_t n = 1 + static_cast<std::size_t>(std::count(a.begin(), a.end(), ' '));
-    if (n > i) continue;
-    std::string joined;
-    bool ok = !t[i].break_before;
-    for (std::size_t k = i - n; k < i && ok; ++k) {
-      if (k > i - n && t[k].break_before) ok = false;
-      if (t[k].stop_after) ok = false;
-      if (!joined.empty()) joined += ' ';
-      joined += lower(t[k].core);
+  if (i == 0 || t[i].break_before) return std::nullopt;
+  // The approximators split into words once; compared in place, longest first.
+  static const auto split = [] {
+    std::vector<std::vector<std::string_view>> all;
+    for (std::string_view a : fw::kApproximators) {
+      std::vector<std::string_view> words;
+      for (std::size_t pos = 0; pos <= a.size();) {
+        auto sp = a.find(' ', pos);
+        if (sp == std::string_view::npos) sp = a.size();
+        words.push_back(a.substr(pos, sp - pos));
+        pos = sp + 1;
+      }
+      all.push_back(std::move(words));
     }
-    if (ok && joined == a) {
-      out = std::string(a);
+    return all;
+  }();
+  for (std::size_t a = 0; a < split.size(); ++a) {
+    const auto& words = split[a];
+    const std::size_t n = words.size();
+    if (n > i) continue;
+    bool ok = true;
+    for (std::size_t k = 0; k < n && ok; ++k) {
+      const Token& tok = t[i - n + k];
+      ok = !tok.stop_after && !(k > 0 && tok.break_before) && tok.core.size() == words[k].size();
+      for (std::size_t c = 0; c < words[k].size() && ok; ++c)
+        ok = std::tolower(static_cast<unsigned char>(tok.core[c])) == words[k][c];
+    }
+    if (ok) {
+      out = std::string(fw::kApproximators[a]);
       return i - n;
     }
   }
