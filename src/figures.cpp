@@ -187,7 +187,9 @@ std::vector<Figure> find_figures(std::string_view text) {
         f.unit.empty() && std::isupper(static_cast<unsigned char>(t[i - 1].core[0]))) {
       // "Resolution 1325", "OSCE 2020": a capitalised word glued to a number
       // names something, unless it only starts the sentence.
-      bool sentence_start = i == 1 || t[i - 1].break_before || t[i - 2].stop_after;
+      const auto before = t[i - 2].core;  // "... 2018 – Only 31 per cent"
+      bool sentence_start = i == 1 || t[i - 1].break_before || t[i - 2].stop_after || before == "-" ||
+                            before == "\xE2\x80\x93" || before == "\xE2\x80\x94";
       if (!sentence_start) continue;
     }
     if (core == "one" || core == "One") {
@@ -247,6 +249,18 @@ std::vector<Figure> find_figures(std::string_view text) {
           }
         }
     }
+    // "between 2 and 5 per cent": the unit follows the range.
+    if (f.max && f.unit.empty() && j < t.size() && !t[last].stop_after) {
+      auto l = lower(t[j].core);
+      if (l == "per" && j + 1 < t.size() && lower(t[j + 1].core) == "cent") {
+        f.unit = "%";
+        last = j + 1;
+        j += 2;
+      } else if (l == "percent") {
+        f.unit = "%";
+        last = j++;
+      }
+    }
     if (is_year(*value, core) && f.unit.empty() && !hedged) continue;
     if (f.max && last + 1 < t.size() && is_month_name(t[last + 1].core)) continue;  // "from 5 to 9 April"
     // "7 out of 10 women journalists": 7 counts what 10 would.
@@ -269,7 +283,7 @@ std::vector<Figure> find_figures(std::string_view text) {
       }
     } else if (!t[last].stop_after && j < t.size()) {
       std::size_t end = last;
-      counts = counted_phrase(t, j, singular_ok || *value == 1, end);
+      counts = counted_phrase(t, j, singular_ok || *value == 1, end, singular_ok);
       // Partitive: "at least three of the NGOs". Not for an unhedged "one",
       // which is nearly always "one of the ..." in the sense of "a".
       if (counts.empty() && j + 1 < t.size() && lower(t[j].core) == "of" && (hedged || *value > 1)) {
@@ -285,6 +299,8 @@ std::vector<Figure> find_figures(std::string_view text) {
     if (counts.empty() && !money && f.unit != "%" && !f.max && !hedged) continue;
     if (counts.empty() && !f.unit.empty() && !money && f.unit != "%") continue;  // "a 100-hour" alone
     if (lower(counts) == "times") continue;  // "3.5 times more": a ratio
+    if (fw::kFractions.end() != std::find(fw::kFractions.begin(), fw::kFractions.end(), lower(counts)))
+      continue;  // "two thirds": a fraction
     if (f.unit.empty()) {
       // "two years": a duration whose unit is its own noun.
       auto l = lower(counts);

@@ -42,7 +42,10 @@ bool is_year(double v, std::string_view core);
 
 // The noun phrase counted, read from token i on; `last` receives the index
 // of its final token. `singular_ok` accepts a phrase with no plural noun.
-std::string counted_phrase(const std::vector<Token>& t, std::size_t i, bool singular_ok, std::size_t& last);
+// `whole` keeps every word up to the stop instead of cutting back to the
+// last plural (for duration compounds, whose head is often singular).
+std::string counted_phrase(const std::vector<Token>& t, std::size_t i, bool singular_ok, std::size_t& last,
+                           bool whole = false);
 
 // What an amount of money starting at token i pays for ("an overall budget
 // of", "equipment worth"); empty if the sentence does not say.

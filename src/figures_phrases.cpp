@@ -162,7 +162,8 @@ bool is_year(double v, std::string_view core) {
 
 // The noun phrase counted, read from token i on; `last` receives the index
 // of its final token.
-std::string counted_phrase(const std::vector<Token>& t, std::size_t i, bool singular_ok, std::size_t& last) {
+std::string counted_phrase(const std::vector<Token>& t, std::size_t i, bool singular_ok, std::size_t& last,
+                           bool whole) {
   std::vector<std::size_t> words;
   bool seen_plural = false;
   // Comparatives and a following duration compound stay out of the phrase:
@@ -209,6 +210,9 @@ std::string counted_phrase(const std::vector<Token>& t, std::size_t i, bool sing
   for (std::size_t k = 0; k < words.size(); ++k)
     if (is_plural(t[words[k]].core) && lower(t[words[k]].core) != "and") keep = k + 1;
   if (keep == 0 && singular_ok) keep = words.size();
+  // A duration compound may count a singular head after a plural modifier
+  // ("72-hour human rights course"): keep the whole phrase.
+  if (whole) keep = words.size();
   if (keep == 0) return {};
   last = words[keep - 1];
   std::string out;

@@ -69,6 +69,9 @@ constexpr std::array<std::string_view, 6> kDeterminers{"the", "all", "its", "the
 // "the project cost 18,000 convertible marks".
 constexpr std::array<std::string_view, 7> kMoneyLinks{"of", "worth", "totalling", "totaling", "amounting", "cost", "costs"};
 
+// "two thirds", "three quarters": fractions, not counts.
+constexpr std::array<std::string_view, 8> kFractions{"halves", "thirds", "quarters", "fifths", "third", "quarter", "fifth", "half"};
+
 // Plural nouns that do not end in -s.
 constexpr std::array<std::string_view, 11> kIrregularPlurals{
     "people", "staff", "personnel", "children", "women", "men", "police", "youth", "media", "data", "criteria"};

@@ -121,3 +121,15 @@ TEST_CASE("figures: a count of duration compounds gives two figures; adverbs ins
   CHECK(f[1].unit == "day");
   CHECK(only("some 200,000 internally displaced persons").counts == "internally displaced persons");
 }
+
+TEST_CASE("figures: ranges in per cent, fractions, sentence starts after a dash, singular heads of compounds") {
+  auto r = only("between 2 and 5 per cent of global GDP is laundered");
+  CHECK(r.unit == "%");
+  CHECK(r.max == 5);
+  CHECK(r.counts == "global GDP");
+  CHECK(find_figures("two thirds of respondents agreed").empty());
+  auto d = only("BELGRADE, 24 April 2018 – Only 31 per cent of citizens trust the courts.");
+  CHECK(d.value == 31);
+  CHECK(d.counts == "citizens");
+  CHECK(only("a 72-hour human rights course into its curriculum").counts == "human rights course");
+}
