@@ -31,10 +31,12 @@ TEST_CASE("gold set: dates, places and datelines") {
 
 TEST_CASE("gold set: speakers and figures reach the targets") {
   auto r = winnow::gold::score_directory(WINNOW_SOURCE_DIR "/fixtures/gold");
-  check_field(r, "speakers", 0.95, 0.95);
-  check_field(r, "figures", 0.95, 0.95);
-  check_field(r, "speaker_honorifics", 0.90, 0.90);
-  check_field(r, "speaker_roles", 0.80, 0.80);
+  // Measured on 104 documents: speakers P 1.000 R 0.971, figures P 0.972
+  // R 0.966, honorifics P 0.975 R 0.940, roles P 0.938 R 0.904.
+  check_field(r, "speakers", 0.98, 0.96);
+  check_field(r, "figures", 0.96, 0.95);
+  check_field(r, "speaker_honorifics", 0.95, 0.92);
+  check_field(r, "speaker_roles", 0.92, 0.88);
 }
 
 TEST_CASE("gold scorer: matching rules") {
