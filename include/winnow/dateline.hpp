@@ -9,6 +9,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "winnow/document.hpp"
@@ -16,5 +17,10 @@
 namespace winnow {
 
 std::optional<Dateline> parse_dateline(std::string_view paragraph, std::size_t* consumed = nullptr);
+
+// "NEW YORK CITY" -> "New York City", "WASHINGTON D.C." -> "Washington D.C."
+// (UTF-8 aware; a letter after a space, hyphen, slash, dot or apostrophe is
+// capitalised).
+std::string title_case(std::string_view upper);
 
 }  // namespace winnow

@@ -20,4 +20,8 @@ std::optional<std::string> parse_date(std::string_view text, std::string* proble
 std::optional<std::string> find_date(std::string_view text, std::size_t* span_begin = nullptr,
                                      std::size_t* span_end = nullptr, std::string* problem = nullptr);
 
+// True for "July", "Jul", "Sept", ... in any letter case; used to keep the
+// day and year of a date out of the figures.
+bool is_month_name(std::string_view word);
+
 }  // namespace winnow

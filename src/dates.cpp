@@ -1,0 +1,154 @@
+// Dates: every shape a news page writes, normalised to ISO 8601.
+//
+// The problem. A release carries its date in three or four places (the page's
+// Date field, the dateline, the teaser, the lede) and each place has its own
+// habits: "16 July 2008" in datelines, "Fri, 09/30/2022" in the Date field of
+// newer pages, "July 16, 2008" in American-edited statements, "16.07.2008" in
+// reposts from continental sites, and ISO in feeds. We want one canonical
+// spelling so that the sources can be compared and disagreements reported.
+//
+// The method. A handful of RE2 patterns, one per shape, compiled once into
+// function-local statics. `parse_date` wants the whole input to be a date;
+// `find_date` searches with a single alternation of the same shapes so that
+// one left-to-right pass finds the earliest date, then hands the match to
+// `parse_date`. Month names come from a table (full names and the usual
+// abbreviations, "Sept" included) so that the regex and the number lookup can
+// never disagree.
+//
+// Slashed dates are read month-first (osce.org's Date field is American:
+// "Fri, 09/30/2022") unless the first number cannot be a month, in which
+// case they are read day-first. Dotted dates are always day-first.
+//
+// An impossible date ("31 February 2020") is never repaired: we return
+// nothing and describe the problem, because a guessed date is worse than a
+// missing one, and the caller turns the description into a warning.
+//
+// Cost: one RE2 scan per call, no allocation beyond the result string.
+#include "winnow/dates.hpp"
+
+#include <array>
+#include <cctype>
+#include <string>
+
+#include <fmt/format.h>
+#include <re2/re2.h>
+
+namespace winnow {
+namespace {
+
+struct MonthName {
+  const char* name;
+  int number;
+};
+
+// Longest spellings first: the alternation built from this table must try
+// "September" before "Sept" before "Sep".
+constexpr std::array<MonthName, 24> kMonths{{
+    {"January", 1},  {"February", 2}, {"March", 3},     {"April", 4},
+    {"May", 5},      {"June", 6},     {"July", 7},      {"August", 8},
+    {"September", 9}, {"October", 10}, {"November", 11}, {"December", 12},
+    {"Sept", 9},     {"Jan", 1},      {"Feb", 2},       {"Mar", 3},
+    {"Apr", 4},      {"Jun", 6},      {"Jul", 7},       {"Aug", 8},
+    {"Sep", 9},      {"Oct", 10},     {"Nov", 11},      {"Dec", 12},
+}};
+
+constexpr const char* kWeekdayPrefix =
+    R"((?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|rsday|urday|sday)?\.?,?\s+)?)";
+
+std::string month_alternation() {
+  std::string alt;
+  for (const auto& m : kMonths) {
+    if (!alt.empty()) alt += '|';
+    alt += m.name;
+  }
+  return alt;
+}
+
+int month_number(std::string_view name) {
+  for (const auto& m : kMonths)
+    if (name.size() == std::string_view(m.name).size()) {
+      bool same = true;
+      for (std::size_t i = 0; i < name.size() && same; ++i)
+        same = std::tolower(static_cast<unsigned char>(name[i])) ==
+               std::tolower(static_cast<unsigned char>(m.name[i]));
+      if (same) return m.number;
+    }
+  return 0;
+}
+
+bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+int days_in_month(int y, int m) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m == 2 && is_leap(y) ? 29 : kDays[m - 1];
+}
+
+// The shapes, each with its own capture layout. Kept together so that the
+// full-match parser and the search alternation stay in step.
+struct Shapes {
+  std::string months = month_alternation();
+  RE2 dmy{std::string(kWeekdayPrefix) + R"((\d{1,2})(?:st|nd|rd|th)?\s+()" + months +
+          R"()\.?,?\s+(\d{4}))"};
+  RE2 mdy{std::string(kWeekdayPrefix) + "(" + months + R"()\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))"};
+  RE2 dotted{std::string(kWeekdayPrefix) + R"((\d{1,2})\.(\d{1,2})\.(\d{4}))"};
+  RE2 slashed{std::string(kWeekdayPrefix) + R"((\d{1,2})/(\d{1,2})/(\d{4}))"};
+  RE2 iso{R"((\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?)"};
+  // For searching: word boundaries keep "2016-09-130" or "116 July" out.
+  RE2 any{R"(\b()" + std::string(kWeekdayPrefix) + R"(\d{1,2}(?:st|nd|rd|th)?\s+(?:)" + months +
+          R"()\.?,?\s+\d{4}|(?:)" + months + R"()\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|)" +
+          R"(\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})\b)"};
+};
+
+const Shapes& shapes() {
+  static const Shapes s;
+  return s;
+}
+
+std::optional<std::string> checked(int y, int m, int d, std::string_view text, std::string* problem) {
+  if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) {
+    if (problem) *problem = fmt::format("impossible date: {}", text);
+    return std::nullopt;
+  }
+  return fmt::format("{:04d}-{:02d}-{:02d}", y, m, d);
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && (std::isspace(static_cast<unsigned char>(s.back())) || s.back() == ','))
+    s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+std::optional<std::string> parse_date(std::string_view text, std::string* problem) {
+  const Shapes& re = shapes();
+  text = trim(text);
+  re2::StringPiece in(text.data(), text.size());
+  int a = 0, b = 0, y = 0;
+  std::string month;
+  if (RE2::FullMatch(in, re.dmy, &a, &month, &y)) return checked(y, month_number(month), a, text, problem);
+  if (RE2::FullMatch(in, re.mdy, &month, &a, &y)) return checked(y, month_number(month), a, text, problem);
+  if (RE2::FullMatch(in, re.dotted, &a, &b, &y)) return checked(y, b, a, text, problem);
+  if (RE2::FullMatch(in, re.slashed, &a, &b, &y))
+    return a > 12 ? checked(y, b, a, text, problem) : checked(y, a, b, text, problem);
+  if (RE2::FullMatch(in, re.iso, &y, &a, &b)) return checked(y, a, b, text, problem);
+  return std::nullopt;
+}
+
+std::optional<std::string> find_date(std::string_view text, std::size_t* span_begin,
+                                     std::size_t* span_end, std::string* problem) {
+  re2::StringPiece in(text.data(), text.size());
+  re2::StringPiece match;
+  if (!RE2::PartialMatch(in, shapes().any, &match)) return std::nullopt;
+  const auto begin = static_cast<std::size_t>(match.data() - text.data());
+  if (span_begin) *span_begin = begin;
+  if (span_end) *span_end = begin + match.size();
+  return parse_date(std::string_view(match.data(), match.size()), problem);
+}
+
+// Exposed for the dateline and figure extractors, which need to know whether
+// a capitalised word is a month without duplicating the table.
+bool is_month_name(std::string_view word) { return month_number(word) != 0; }
+
+}  // namespace winnow

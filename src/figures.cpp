@@ -1,0 +1,330 @@
+// Figures: the numbers in a release, with what they count.
+//
+// The problem. "The series of 72 training and networking meetings for up to
+// 1,800 police officers will take place in 12 regions" holds three figures,
+// each with a hedge ("up to"), a value and a counted noun phrase. The same
+// prose is full of numbers that are not quantities: years ("2008", "The 2014
+// efforts"), dates ("16 July 2008"), times, phone numbers, document numbers
+// ("PC.DEC/1234", "Decision No. 3"), ordinals, and "one" used as a pronoun
+// ("one of the more active areas").
+//
+// The method. The text is cut into whitespace-separated tokens whose
+// surrounding punctuation is remembered (a comma or full stop after a token
+// ends any noun phrase). A small set of RE2 shapes classifies a token's core:
+// a plain or grouped number ("1,800", "816 000", "34.6"), a range ("5-10"),
+// a percentage ("15%"), a compound ("100-hour", "one-day"), or a number word
+// from figures_words.hpp. From a number we read forward (scale words,
+// currency, "per cent", "and/to N" for ranges, then the counted noun phrase)
+// and backward (currency codes, approximators, reference words, months).
+//
+// This file reads the numbers; figures_phrases.cpp reads the words around
+// them. The counted noun phrase is taken greedily up to a stop word or
+// punctuation, skipping comparatives ("six more regions" counts "regions"),
+// then cut back to its last plural noun, which drops trailing verbs ("200
+// officers passing the exam" counts "officers"). Duration compounds keep a
+// singular head ("four-year plan"). Money counts what the sum pays for when
+// the sentence says so ("an overall budget of 550,000 euros" counts "overall
+// budget", "equipment worth €45,000" counts "equipment"), else nothing; a
+// percentage counts its "of" phrase; a partitive counts what follows "of the"
+// ("at least three of the NGOs").
+//
+// Decisions, all on the side of precision:
+//  - a bare integer from 1900 to 2100 is a year unless hedged ("some 2000
+//    people"); years are never figures;
+//  - a number next to a month name is part of a date;
+//  - a number after a reference word ("No.", "Article"), after or before
+//    another bare number (phone numbers), or fused with letters or slashes
+//    is not a figure;
+//  - a plain number with no counted noun phrase and no unit is dropped,
+//    unless it is hedged or a range ("fewer than 20 of the 400", "aged
+//    between 18 and 30"), which are plainly quantities;
+//  - "over" before a duration is a preposition ("over the next two years"),
+//    not a hedge; "N times" is a ratio and is dropped;
+//  - a capitalised word glued before a number names something ("Resolution
+//    1325") unless it starts the sentence or is a hedge;
+//  - "one-day training courses" is a duration compound: value 1, unit "day",
+//    counts "training courses"; "the next two years" is value 2, unit "year",
+//    counts "years" (a duration with the unit as its own noun);
+//  - ordinals ("first", "1st") are never figures.
+//
+// Cost: one pass over the tokens; each number looks at a bounded window of
+// neighbours, so the whole is linear in the text.
+#include "winnow/figures.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+#include <re2/re2.h>
+
+#include "figures_internal.hpp"
+#include "winnow/dates.hpp"
+
+namespace winnow {
+namespace {
+
+namespace fw = figures_words;
+using namespace figures_detail;
+
+struct Shapes {
+  RE2 plain{R"((\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?)"};
+  RE2 three_digits{R"(\d{3})"};
+  RE2 range{R"((\d+(?:,\d{3})*)(?:-|–)(\d+(?:,\d{3})*))"};
+  RE2 percent{R"((\d+(?:\.\d+)?)%)"};
+  RE2 compound{R"(([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+|[A-Za-z]+(?:-[a-z]+)?)-([a-z]+?)s?(?:-long|-old)?)"};
+  RE2 ordinal{R"(\d+(?:st|nd|rd|th))"};
+};
+
+const Shapes& shapes() {
+  static const Shapes s;
+  return s;
+}
+
+// The value of token i if it is a number, with how many tokens it used.
+std::optional<double> value_at(const std::vector<Token>& t, std::size_t i, std::size_t& used) {
+  const Shapes& re = shapes();
+  re2::StringPiece core(t[i].core.data(), t[i].core.size());
+  used = 1;
+  if (RE2::FullMatch(core, re.plain)) {
+    double v = to_double(t[i].core);
+    // "816 000": digit groups separated by spaces.
+    while (t[i].core.size() <= 3 && t[i].core.find(',') == std::string_view::npos &&
+           i + used < t.size() && !t[i + used - 1].stop_after &&
+           RE2::FullMatch(re2::StringPiece(t[i + used].core.data(), t[i + used].core.size()), re.three_digits)) {
+      v = v * 1000 + to_double(t[i + used].core);
+      ++used;
+    }
+    return v;
+  }
+  if (auto w = number_word(t[i].core)) {
+    if (i + 1 < t.size() && !t[i].stop_after && lower(t[i + 1].core) == "hundred") {
+      ++used;
+      return *w * 100;
+    }
+    return w;
+  }
+  return std::nullopt;
+}
+
+
+}  // namespace
+
+std::vector<Figure> find_figures(std::string_view text) {
+  const Shapes& re = shapes();
+  auto t = tokenize(text);
+  std::vector<Figure> out;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    std::string_view core = t[i].core;
+    if (core.empty()) continue;
+    // Most tokens are words: only digits, currency signs and number words
+    // (alone or before a hyphen) can start a figure.
+    if (std::none_of(core.begin(), core.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+        !number_word(core.substr(0, core.find('-'))))
+      continue;
+    re2::StringPiece piece(core.data(), core.size());
+    if (RE2::FullMatch(piece, re.ordinal)) continue;
+    Figure f;
+    std::size_t first = i, last = i, used = 1;
+    bool singular_ok = false, hedged = false;
+    std::string prev = i > 0 && !t[i].break_before ? lower(t[i - 1].core) : std::string{};
+    // Currency written before the amount, fused ("€4.25") or apart ("EUR 2").
+    std::string_view number = core;
+    for (const auto& c : fw::kCurrencyPrefixes)
+      if (core.starts_with(c.spelling) && core.size() > c.spelling.size() &&
+          std::isdigit(static_cast<unsigned char>(core[c.spelling.size()]))) {
+        f.unit = c.code;
+        number = core.substr(c.spelling.size());
+        break;
+      }
+    std::string a, b, unit_word;
+    std::optional<double> value;
+    if (number != core) {
+      if (RE2::FullMatch(re2::StringPiece(number.data(), number.size()), re.plain)) value = to_double(number);
+    } else if (RE2::FullMatch(piece, re.range, &a, &b)) {
+      value = to_double(a);
+      f.max = to_double(b);
+      if (is_year(*value, a) && is_year(*f.max, b)) continue;
+    } else if (RE2::FullMatch(piece, re.percent, &a)) {
+      value = to_double(a);
+      f.unit = "%";
+    } else if (!number_word(core) && RE2::FullMatch(piece, re.compound, &a, &unit_word)) {
+      auto w = number_word(a);
+      if (!w && std::isdigit(static_cast<unsigned char>(a[0]))) w = to_double(a);
+      if (!w || !is_wordy(unit_word) || unit_word.size() < 3) continue;
+      value = w;
+      // Only durations give a unit; "five-member team" counts "team".
+      if (in_table(fw::kDurationUnits, unit_word)) f.unit = unit_word;
+      singular_ok = true;
+    } else {
+      value = value_at(t, i, used);
+    }
+    if (!value) continue;
+    last = i + used - 1;
+    if (f.unit.empty()) {
+      for (const auto& c : fw::kCurrencyPrefixes)
+        if (prev == lower(c.spelling) && c.spelling.size() == 3) {
+          f.unit = c.code;
+          first = i - 1;
+        }
+    }
+    // The word before the whole amount (currency code included).
+    const std::string lead_prev = first > 0 && !t[first].break_before ? lower(t[first - 1].core) : std::string{};
+    if (auto s = approximator_before(t, first, f.approximator)) {
+      first = *s;
+      hedged = true;
+    }
+    // Reference numbers, phone numbers, dates, numbers fused with names.
+    if (in_table(fw::kReferenceWords, prev) || (!prev.empty() && std::isdigit(static_cast<unsigned char>(prev.back()))) ||
+        (i > 0 && !t[i].break_before && is_month_name(t[i - 1].core)) ||
+        (last + 1 < t.size() && is_month_name(t[last + 1].core)))
+      continue;
+    // "one in three requests": a ratio.
+    if (prev == "in" && i >= 2 && !t[i - 1].break_before && (number_word(t[i - 2].core) ||
+        std::isdigit(static_cast<unsigned char>(t[i - 2].core.empty() ? 'x' : t[i - 2].core.back()))))
+      continue;
+    const bool possessive = prev.ends_with("'s") || prev.ends_with("\xE2\x80\x99s");  // "the Organization's 57"
+    if (!hedged && !possessive && i > 0 && !t[i].break_before && !t[i - 1].stop_after && t[i - 1].core.size() > 1 &&
+        f.unit.empty() && std::isupper(static_cast<unsigned char>(t[i - 1].core[0]))) {
+      // "Resolution 1325", "OSCE 2020": a capitalised word glued to a number
+      // names something, unless it only starts the sentence.
+      const auto before = t[i - 2].core;  // "... 2018 – Only 31 per cent"
+      bool sentence_start = i == 1 || t[i - 1].break_before || t[i - 2].stop_after || before == "-" ||
+                            before == "\xE2\x80\x93" || before == "\xE2\x80\x94";
+      if (!sentence_start) continue;
+    }
+    if (core == "one" || core == "One") {
+      if (in_table(fw::kOnePronounBefore, prev)) continue;
+    }
+    // Scale, percent, currency after the number.
+    std::size_t j = last + 1;
+    if (j < t.size() && !t[last].stop_after && !t[j].break_before)
+      if (auto s = scale_word(t[j].core)) {
+        *value *= *s;
+        if (f.max) *f.max *= *s;
+        last = j++;
+      }
+    if (j < t.size() && !t[last].stop_after && !t[j].break_before) {
+      auto l = lower(t[j].core);
+      if (l == "per" && j + 1 < t.size() && lower(t[j + 1].core) == "cent") {
+        f.unit = "%";
+        last = j + 1;
+        j += 2;
+      } else if (l == "percent" || l == "%") {
+        f.unit = "%";
+        last = j++;
+      } else if (f.unit.empty()) {
+        for (const auto& c : fw::kCurrencySuffixes) {
+          auto n = 1 + static_cast<std::size_t>(std::count(c.spelling.begin(), c.spelling.end(), ' '));
+          std::string joined;
+          for (std::size_t k = j; k < j + n && k < t.size(); ++k) joined += (joined.empty() ? "" : " ") + std::string(t[k].core);
+          if (joined == c.spelling) {
+            f.unit = c.code;
+            last = j + n - 1;
+            j += n;
+            break;
+          }
+        }
+      }
+    }
+    // Ranges: "between 5 and 10", "from 5 to 10", "5 to 10".
+    if (!f.max && j + 1 < t.size() && !t[last].stop_after) {
+      auto l = lower(t[j].core);
+      std::size_t used2 = 1;
+      bool joiner = l == "to" || (l == "and" && lead_prev == "between");
+      // "between EUR 2,000 and EUR 5,000": the currency may be repeated.
+      std::size_t k = j + 1;
+      if (money_code(t[k].core) && k + 1 < t.size()) ++k;
+      if (joiner && !t[j + 1].break_before)
+        if (auto m = value_at(t, k, used2)) {
+          if (is_year(*value, core) && is_year(*m, t[j + 1].core)) {
+            i = j + 1;
+            continue;
+          }
+          // A range rises: "USD 210,000 to four border checkpoints" is not one.
+          if (*m > *value) {
+            f.max = *m;
+            if ((lead_prev == "between" || lead_prev == "from") && first > 0) --first;
+            last = k + used2 - 1;
+            j = last + 1;
+          }
+        }
+    }
+    // "between 2 and 5 per cent": the unit follows the range.
+    if (f.max && f.unit.empty() && j < t.size() && !t[last].stop_after) {
+      auto l = lower(t[j].core);
+      if (l == "per" && j + 1 < t.size() && lower(t[j + 1].core) == "cent") {
+        f.unit = "%";
+        last = j + 1;
+        j += 2;
+      } else if (l == "percent") {
+        f.unit = "%";
+        last = j++;
+      }
+    }
+    if (is_year(*value, core) && f.unit.empty() && !hedged) continue;
+    if (f.max && last + 1 < t.size() && is_month_name(t[last + 1].core)) continue;  // "from 5 to 9 April"
+    // "7 out of 10 women journalists": 7 counts what 10 would.
+    if (!t[last].stop_after && j + 2 < t.size() && lower(t[j].core) == "out" && lower(t[j + 1].core) == "of") {
+      std::size_t used3 = 1;
+      if (value_at(t, j + 2, used3)) j += 2 + used3;
+    }
+    // What is counted.
+    std::string counts;
+    const bool money = f.unit.size() == 3 && std::isupper(static_cast<unsigned char>(f.unit[0]));
+    if (money) {
+      counts = money_subject(t, first);
+    } else if (f.unit == "%") {
+      if (j < t.size() && lower(t[j].core) == "of" && !t[last].stop_after) {
+        std::size_t k = j + 1;
+        if (k < t.size() && in_table(fw::kDeterminers, lower(t[k].core))) ++k;
+        std::size_t end = last;
+        counts = counted_phrase(t, k, true, end);
+        if (!counts.empty()) last = end;
+      }
+    } else if (!t[last].stop_after && j < t.size()) {
+      std::size_t end = last;
+      counts = counted_phrase(t, j, singular_ok || *value == 1, end, singular_ok);
+      // Partitive: "at least three of the NGOs". Not for an unhedged "one",
+      // which is nearly always "one of the ..." in the sense of "a".
+      if (counts.empty() && j + 1 < t.size() && lower(t[j].core) == "of" && (hedged || *value > 1)) {
+        std::size_t k = j + 1;
+        if (in_table(fw::kDeterminers, lower(t[k].core))) ++k;
+        counts = counted_phrase(t, k, false, end);
+      }
+      if (!counts.empty()) last = end;
+    }
+    // A number with nothing counted is kept only when it is plainly a
+    // quantity: money, a percentage, a range or a hedged amount ("aged
+    // between 18 and 30", "fewer than 20 of the 400 women").
+    if (counts.empty() && !money && f.unit != "%" && !f.max && !hedged) continue;
+    if (counts.empty() && !f.unit.empty() && !money && f.unit != "%") continue;  // "a 100-hour" alone
+    if (lower(counts) == "times") continue;  // "3.5 times more": a ratio
+    if (fw::kFractions.end() != std::find(fw::kFractions.begin(), fw::kFractions.end(), lower(counts)))
+      continue;  // "two thirds": a fraction
+    if (f.unit.empty()) {
+      // "two years": a duration whose unit is its own noun.
+      auto l = lower(counts);
+      for (std::string_view u : fw::kDurationUnits)
+        if (l == u || l == std::string(u) + "s") f.unit = u;
+      // "over four days", "over the next two years": a preposition of time.
+      if (!f.unit.empty() && f.approximator == "over") f.approximator.clear();
+    }
+    f.value = *value;
+    f.counts = std::move(counts);
+    f.begin = t[first].begin;
+    f.end = t[last].end;
+    f.text = std::string(text.substr(f.begin, f.end - f.begin));
+    // A compound inside the counted phrase is read again on its own.
+    std::size_t resume = last;
+    for (std::size_t k = i + used; k <= last && k < t.size(); ++k)
+      if (k > i && is_number_compound(t[k].core)) {
+        resume = k - 1;
+        break;
+      }
+    out.push_back(std::move(f));
+    i = resume;
+  }
+  return out;
+}
+
+}  // namespace winnow

@@ -1,0 +1,58 @@
+// Shared between the two halves of the figure extractor: figures.cpp reads
+// numbers, figures_phrases.cpp reads the words around them (tokens, counted
+// noun phrases, approximators). Private to src/.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "figures_words.hpp"
+
+namespace winnow::figures_detail {
+
+struct Token {
+  std::size_t begin = 0, end = 0;  // core, without surrounding punctuation
+  std::string_view core;
+  bool stop_after = false;   // followed by , . ; : ! ? ) or a closing quote
+  bool break_before = false; // first token of a paragraph
+};
+
+std::vector<Token> tokenize(std::string_view text);
+
+std::string lower(std::string_view s);
+
+template <class Table>
+bool in_table(const Table& table, std::string_view word) {
+  for (std::string_view w : table)
+    if (w == word) return true;
+  return false;
+}
+
+std::optional<double> number_word(std::string_view w);  // "six", "Twenty-five"
+std::optional<double> scale_word(std::string_view w);   // "million"
+bool money_code(std::string_view w);                    // "EUR", "USD"
+double to_double(std::string_view digits);              // "1,800" -> 1800
+bool is_plural(std::string_view w);
+bool is_verb_form(std::string_view w);
+bool is_wordy(std::string_view w);
+bool is_number_compound(std::string_view w);  // "two-day", "100-hour"
+bool is_year(double v, std::string_view core);
+
+// The noun phrase counted, read from token i on; `last` receives the index
+// of its final token. `singular_ok` accepts a phrase with no plural noun.
+// `whole` keeps every word up to the stop instead of cutting back to the
+// last plural (for duration compounds, whose head is often singular).
+std::string counted_phrase(const std::vector<Token>& t, std::size_t i, bool singular_ok, std::size_t& last,
+                           bool whole = false);
+
+// What an amount of money starting at token i pays for ("an overall budget
+// of", "equipment worth"); empty if the sentence does not say.
+std::string money_subject(const std::vector<Token>& t, std::size_t i);
+
+// The approximator phrase ending right before token i ("up to"): its first
+// token, with the phrase in `out`.
+std::optional<std::size_t> approximator_before(const std::vector<Token>& t, std::size_t i, std::string& out);
+
+}  // namespace winnow::figures_detail

@@ -1,0 +1,285 @@
+// Figure phrases: the words around a number.
+//
+// The problem. Recognising "1,800" is easy; saying that it counts "police
+// officers", is hedged by "up to", and that "550,000 euros" is the "overall
+// budget" takes reading the neighbouring words, in prose where no tagger is
+// available and none is wanted (the stage must stay cheap).
+//
+// The method. Word classes by table and suffix: stop words (prepositions,
+// auxiliaries, determiners, pronouns) end a noun phrase; a plural noun (an -s
+// ending that is not -ss/-us/-is, or an irregular plural from the table) is
+// where a counted phrase may end, so trailing verbs are cut back ("officers
+// passing" -> "officers"); a lower-case participle (-ed, or -ing once a
+// plural was seen) ends it outright. "and" joins modifiers ("training and
+// networking meetings") or a second closing plural ("judges and
+// prosecutors"), never a new clause. Tokens keep the punctuation that
+// followed them, so a comma or full stop ends a phrase.
+//
+// What this costs in accuracy: a verb in -s after a singular head ("the
+// two-day conference focuses on") is taken for a plural noun. Accepted: the
+// alternative is a part-of-speech model.
+//
+// Cost: each call looks at a bounded window of tokens.
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+
+#include "figures_internal.hpp"
+
+namespace winnow::figures_detail {
+namespace fw = figures_words;
+
+namespace {
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+bool same_letters(std::string_view a, std::string_view lower_b) {
+  if (a.size() != lower_b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(a[i])) != lower_b[i]) return false;
+  return true;
+}
+}  // namespace
+
+std::vector<Token> tokenize(std::string_view text) {
+  std::vector<Token> out;
+  std::size_t pos = 0;
+  bool newline = true;
+  while (pos < text.size()) {
+    if (is_space(text[pos])) {
+      newline = newline || text[pos] == '\n';
+      ++pos;
+      continue;
+    }
+    std::size_t end = pos;
+    while (end < text.size() && !is_space(text[end])) ++end;
+    std::size_t b = pos, e = end;
+    auto strip_front = [&](std::string_view mark) {
+      if (text.substr(b, e - b).starts_with(mark)) { b += mark.size(); return true; }
+      return false;
+    };
+    while (b < e && (strip_front("\"") || strip_front("(") || strip_front("'") ||
+                     strip_front("\xE2\x80\x9C") || strip_front("\xE2\x80\x98") || strip_front("["))) {}
+    // Trailing punctuation, by byte: ASCII marks, or the UTF-8 closing
+    // quotes ” and ’ (E2 80 9D, E2 80 99).
+    bool stop = false;
+    while (e > b) {
+      const char c = text[e - 1];
+      if (c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' || c == ']' ||
+          c == '"' || c == '\'') {
+        --e;
+      } else if (e - b >= 3 && (c == '\x9D' || c == '\x99') && text[e - 2] == '\x80' && text[e - 3] == '\xE2') {
+        e -= 3;
+      } else {
+        break;
+      }
+      stop = true;
+    }
+    out.push_back({b, e, text.substr(b, e - b), stop, newline});
+    newline = false;
+    pos = end;
+  }
+  return out;
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+
+
+std::optional<double> number_word(std::string_view w) {
+  if (w.size() < 3 || w.size() > 20) return std::nullopt;
+  for (const auto& n : fw::kNumberWords)
+    if (same_letters(w, n.word)) return n.value;
+  if (w.find('-') == std::string_view::npos) return std::nullopt;
+  auto l = lower(w);
+  // "twenty-five"
+  auto dash = l.find('-');
+  if (dash != std::string::npos) {
+    auto tens = number_word(std::string_view(l).substr(0, dash));
+    auto ones = number_word(std::string_view(l).substr(dash + 1));
+    if (tens && ones && *tens >= 20 && *ones < 10) return *tens + *ones;
+  }
+  return std::nullopt;
+}
+
+std::optional<double> scale_word(std::string_view w) {
+  auto l = lower(w);
+  for (const auto& s : fw::kScales)
+    if (s.word == l) return s.value;
+  return std::nullopt;
+}
+
+bool money_code(std::string_view w) {
+  for (const auto& c : fw::kCurrencyPrefixes)
+    if (c.spelling == w && c.spelling.size() == 3) return true;
+  return false;
+}
+
+double to_double(std::string_view digits) {
+  std::string clean;
+  for (char c : digits)
+    if (c != ',' && c != ' ') clean += c;
+  double v = 0;
+  std::from_chars(clean.data(), clean.data() + clean.size(), v);
+  return v;
+}
+
+bool is_plural(std::string_view w) {
+  auto l = lower(w);
+  if (in_table(fw::kIrregularPlurals, l)) return true;
+  return l.size() > 3 && l.back() == 's' && !l.ends_with("ss") && !l.ends_with("us") && !l.ends_with("is");
+}
+
+// Verbs that follow a counted phrase: "conference focuses", "commissioners
+// worked". Only the unambiguous participle and past forms are caught.
+bool is_verb_form(std::string_view w) {
+  if (w.empty() || !std::islower(static_cast<unsigned char>(w[0]))) return false;  // "Unified Budget"
+  auto l = lower(w);
+  return l.ends_with("ed") || l.ends_with("ing");
+}
+
+bool is_number_compound(std::string_view w) {
+  auto dash = w.find('-');
+  if (dash == std::string_view::npos || dash == 0) return false;
+  auto head = w.substr(0, dash);
+  return number_word(head) || std::all_of(head.begin(), head.end(), [](char c) { return (c >= '0' && c <= '9') || c == ','; });
+}
+
+bool is_wordy(std::string_view w) {
+  if (w.empty()) return false;
+  for (char c : w)
+    if (std::isdigit(static_cast<unsigned char>(c)) || c == '/' || c == '%') return false;
+  return true;
+}
+
+bool is_year(double v, std::string_view core) {
+  return v >= 1900 && v <= 2100 && v == static_cast<long>(v) && core.find(',') == std::string_view::npos &&
+         core.size() == 4;
+}
+
+// The noun phrase counted, read from token i on; `last` receives the index
+// of its final token.
+std::string counted_phrase(const std::vector<Token>& t, std::size_t i, bool singular_ok, std::size_t& last,
+                           bool whole) {
+  std::vector<std::size_t> words;
+  bool seen_plural = false;
+  // Comparatives and a following duration compound stay out of the phrase:
+  // "six more regions", "five two-day seminars" (the compound is a figure
+  // of its own).
+  while (i < t.size() && !t[i].break_before &&
+         (in_table(fw::kComparatives, lower(t[i].core)) || is_number_compound(t[i].core))) {
+    if (t[i].stop_after) return {};
+    ++i;
+  }
+  for (; i < t.size() && words.size() < 5 && !t[i].break_before; ++i) {
+    auto l = lower(t[i].core);
+    if (!is_wordy(t[i].core) || number_word(t[i].core) || in_table(fw::kCountStopWords, l)) break;
+    if (l == "and") {
+      if (words.empty() || t[i].stop_after || i + 1 >= t.size() || !is_wordy(t[i + 1].core) ||
+          in_table(fw::kCountStopWords, lower(t[i + 1].core)) || number_word(t[i + 1].core))
+        break;
+      if (seen_plural) {
+        // "judges and prosecutors": a second plural closing the phrase joins
+        // it; "regions and Kyiv" or "regions and the city" do not.
+        const Token& next = t[i + 1];
+        bool closes = next.stop_after || i + 2 >= t.size() || t[i + 2].break_before ||
+                      !is_wordy(t[i + 2].core) || in_table(fw::kCountStopWords, lower(t[i + 2].core)) ||
+                      is_verb_form(t[i + 2].core);
+        if (!is_plural(next.core) || !closes) break;
+        words.push_back(i);
+        words.push_back(i + 1);
+        break;
+      }
+      words.push_back(i);
+      continue;
+    }
+    // A participle ends the phrase: "officers passing", "programme funded".
+    if (!words.empty() && lower(t[words.back()].core) != "and" &&
+        !lower(t[words.back()].core).ends_with("ly") &&  // "internally displaced persons"
+        ((seen_plural && l.ends_with("ing")) || l.ends_with("ed")))
+      break;
+    words.push_back(i);
+    seen_plural = seen_plural || is_plural(t[i].core);
+    if (t[i].stop_after) break;
+  }
+  // Cut back to the last plural noun ("officers passing" -> "officers").
+  std::size_t keep = 0;
+  for (std::size_t k = 0; k < words.size(); ++k)
+    if (is_plural(t[words[k]].core) && lower(t[words[k]].core) != "and") keep = k + 1;
+  if (keep == 0 && singular_ok) keep = words.size();
+  // A duration compound may count a singular head after a plural modifier
+  // ("72-hour human rights course"): keep the whole phrase.
+  if (whole) keep = words.size();
+  if (keep == 0) return {};
+  last = words[keep - 1];
+  std::string out;
+  for (std::size_t k = 0; k < keep; ++k) {
+    if (!out.empty()) out += ' ';
+    out += t[words[k]].core;
+  }
+  return out;
+}
+
+// "an overall budget of 550,000 euros": the words between the article and
+// "of" before the amount at token i.
+std::string money_subject(const std::vector<Token>& t, std::size_t i) {
+  if (i < 2 || !in_table(fw::kMoneyLinks, lower(t[i - 1].core)) || t[i].break_before) return {};
+  std::size_t k = i - 2, n = 0;
+  // "The 20 vehicles, worth ...": the comma before the link is allowed.
+  while (n < 3 && (!t[k].stop_after || k == i - 2) && is_wordy(t[k].core) &&
+         !in_table(fw::kCountStopWords, lower(t[k].core)) && !(n > 0 && is_verb_form(t[k].core)) &&
+         !(n > 0 && (t[k].core.ends_with("'s") || t[k].core.ends_with("\xE2\x80\x99s")))) {  // "the Organization's"
+    ++n;
+    if (k == 0 || t[k].break_before) break;
+    --k;
+  }
+  if (n == 0) return {};
+  std::size_t from = i - 1 - n;
+  std::string out;
+  for (std::size_t j = from; j < i - 1; ++j) {
+    if (!out.empty()) out += ' ';
+    out += t[j].core;
+  }
+  return out;
+}
+
+// Approximator phrase ending right before token i: returns its first token.
+std::optional<std::size_t> approximator_before(const std::vector<Token>& t, std::size_t i, std::string& out) {
+  if (i == 0 || t[i].break_before) return std::nullopt;
+  // The approximators split into words once; compared in place, longest first.
+  static const auto split = [] {
+    std::vector<std::vector<std::string_view>> all;
+    for (std::string_view a : fw::kApproximators) {
+      std::vector<std::string_view> words;
+      for (std::size_t pos = 0; pos <= a.size();) {
+        auto sp = a.find(' ', pos);
+        if (sp == std::string_view::npos) sp = a.size();
+        words.push_back(a.substr(pos, sp - pos));
+        pos = sp + 1;
+      }
+      all.push_back(std::move(words));
+    }
+    return all;
+  }();
+  for (std::size_t a = 0; a < split.size(); ++a) {
+    const auto& words = split[a];
+    const std::size_t n = words.size();
+    if (n > i) continue;
+    bool ok = true;
+    for (std::size_t k = 0; k < n && ok; ++k) {
+      const Token& tok = t[i - n + k];
+      ok = !tok.stop_after && !(k > 0 && tok.break_before) && tok.core.size() == words[k].size();
+      for (std::size_t c = 0; c < words[k].size() && ok; ++c)
+        ok = std::tolower(static_cast<unsigned char>(tok.core[c])) == words[k][c];
+    }
+    if (ok) {
+      out = std::string(fw::kApproximators[a]);
+      return i - n;
+    }
+  }
+  return std::nullopt;
+}
+}  // namespace winnow::figures_detail

@@ -1,0 +1,330 @@
+// Speaker names: telling a person from a title, an institution or a
+// sentence opener, and finding their full name.
+//
+// The problem. The attribution patterns (speakers_attribution.cpp) hand over
+// a phrase of capitalised words, and the phrase mixes things: honorifics
+// ("Secretary General Lamberto Zannier"), titles missing from any table
+// ("Public Defender Nino Lomjaria"), titles joined by "of" ("Deputy Minister
+// of Justice Nazira Rahimzoda", "Head of Mission Jan Braathu"), institutions
+// ("Mission", "OSCE"), and words that are no name at all ("The", "Speakers").
+// A person quoted only by surname ("Ribeiro said: ...") was usually named in
+// full in the prose, with an apposition for a role.
+//
+// The method. Honorifics are matched longest-first against a table, wherever
+// they stand (words before them, "OSCE", become a role prefix). A phrase with
+// "of"/"for" is a title followed by a two-word name when three or more
+// capitalised words follow the connector, else a name followed by an "of"
+// phrase ("Colonel Bakyt Osmonov of the Batken police"). Four or more
+// capitalised words without any honorific are a title plus a two-word name.
+// Institution words and acronyms in front of a name go to the role; alone,
+// or inside what remains, they refuse the phrase, as do sentence openers.
+//
+// What it costs: three-word names after an unknown title lose their first
+// word ("Minister of Foreign Affairs Helga Maria Schmid" -> "Maria
+// Schmid"). Full names are looked up by scanning the text for the surname,
+// once per speaker known only by surname.
+#include <algorithm>
+#include <array>
+#include <string>
+
+#include <re2/re2.h>
+#include <utf8proc.h>
+
+#include "speakers_internal.hpp"
+#include "winnow/dates.hpp"
+
+namespace winnow::speakers_detail {
+
+bool starts_upper(std::string_view w) {
+  if (w.empty()) return false;
+  utf8proc_int32_t cp = 0;
+  auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(w.data()),
+                            static_cast<utf8proc_ssize_t>(w.size()), &cp);
+  return n > 0 && utf8proc_isupper(cp);
+}
+
+namespace {
+
+// Honorifics and titles that stand before a name, longest first.
+constexpr std::array kHonorifics{
+    "Deputy Secretary General", "Chairperson-in-Office", "Chairman-in-Office", "Secretary General",
+    "Secretary-General", "Special Representative", "High Commissioner", "Lieutenant Colonel",
+    "Deputy Minister", "Foreign Minister", "Prime Minister", "Vice President", "Vice-President",
+    "Ambassador", "Professor", "Minister", "President", "Commissioner", "Ombudsperson", "Director",
+    "Colonel", "General", "Captain", "Major", "Senator", "Mayor", "Governor", "Judge", "Sir", "Dame",
+    "Inspector", "Lieutenant", "Sergeant", "Commander", "Admiral", "Rector", "Ombudsman",
+    "Prof.", "Prof", "Mrs.", "Mrs", "Mr.", "Mr", "Ms.", "Ms", "Dr.", "Dr"};
+
+// Lower-case words allowed inside a name ("Tullio Del Sette" is covered by
+// capitals; these cover "Ursula von der Leyen", "Luis de Almeida").
+constexpr const char* kNameParticles = "de|del|della|der|den|van|von|da|di|du|la|le|bin|ibn|al|dos|das|ten|ter";
+
+// Capitalised words that start sentences, never part of a person's name.
+constexpr std::array kNotNames{
+    "The", "This", "That", "These", "Those", "It", "We", "They", "He", "She", "I", "You", "Our",
+    "His", "Her", "Its", "Their", "In", "On", "At", "As", "By", "For", "From", "With", "According",
+    "Both", "Some", "All", "Many", "Participants", "Opening", "Speaking", "Addressing"};
+
+// Words naming institutions: in front of a name they belong to the role
+// ("Mission Jan Braathu" from "Head of Mission Jan Braathu"), alone they are
+// not a person.
+constexpr std::array kInstitutionWords{
+    "Ministry", "Mission", "Office", "Centre", "Center", "Organization", "Government", "Police",
+    "Council", "Parliament", "Assembly", "Commission", "Agency", "Presence", "Secretariat"};
+
+std::vector<std::string_view> words_of(std::string_view s) {
+  std::vector<std::string_view> out;
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    while (pos < s.size() && (s[pos] == ' ' || s[pos] == '\n' || s[pos] == '\t')) ++pos;
+    auto end = pos;
+    while (end < s.size() && s[end] != ' ' && s[end] != '\n' && s[end] != '\t') ++end;
+    if (end > pos) out.push_back(s.substr(pos, end - pos));
+    pos = end;
+  }
+  return out;
+}
+
+// Length in words of the honorific starting at words[i], 0 if none.
+std::size_t honorific_at(const std::vector<std::string_view>& words, std::size_t i) {
+  static const auto split = [] {
+    std::vector<std::vector<std::string_view>> out;
+    for (const char* h : kHonorifics) out.push_back(words_of(h));
+    return out;
+  }();
+  for (const auto& hw : split) {
+    if (i + hw.size() > words.size()) continue;
+    bool same = true;
+    for (std::size_t k = 0; k < hw.size() && same; ++k) same = words[i + k] == hw[k];
+    if (same) return hw.size();
+  }
+  return 0;
+}
+
+bool is_acronym(std::string_view w) {
+  if (w.size() < 2) return false;
+  for (char c : w)
+    if (!(c >= 'A' && c <= 'Z')) return false;
+  return true;
+}
+
+std::string join(const std::vector<std::string_view>& words, std::size_t from, std::size_t to) {
+  std::string out;
+  for (std::size_t i = from; i < to; ++i) {
+    if (!out.empty()) out += ' ';
+    out += words[i];
+  }
+  return out;
+}
+
+
+
+std::optional<PersonName> split_plain(const std::vector<std::string_view>& words) {
+  if (words.empty()) return std::nullopt;
+  PersonName out;
+  // The first honorific may follow a prefix such as "OSCE" or "Italian".
+  std::size_t i = 0;
+  for (std::size_t j = 0; j < words.size(); ++j)
+    if (auto n = honorific_at(words, j)) {
+      if (j > 0) out.role_prefix = join(words, 0, j + n);
+      out.honorific = join(words, j, j + n);
+      i = j + n;
+      break;
+    }
+  while (i < words.size())  // "Ambassador Dr. ..."
+    if (auto n = honorific_at(words, i)) {
+      out.honorific += ' ';
+      out.honorific += join(words, i, i + n);
+      i += n;
+    } else {
+      break;
+    }
+  if (i >= words.size()) return std::nullopt;
+  // "Public Defender Nino Lomjaria": a title missing from the table. Four or
+  // more capitalised words with no honorific are read as title + two-word name.
+  const bool all_capitalised = std::all_of(words.begin(), words.end(), [](std::string_view w) {
+    return starts_upper(w);
+  });
+  if (i == 0 && words.size() >= 4 && all_capitalised) {
+    out.role_prefix = join(words, 0, words.size() - 2);
+    i = words.size() - 2;
+  }
+  // Institution words and acronyms in front of a two-word name are role.
+  std::size_t lead = i;
+  while (words.size() - lead > 2 &&
+         (is_acronym(words[lead]) ||
+          std::any_of(kInstitutionWords.begin(), kInstitutionWords.end(), [&](const char* w) { return words[lead] == w; })))
+    ++lead;
+  if (lead > i) {
+    if (out.role_prefix.empty()) out.role_prefix = join(words, 0, lead);
+    i = lead;
+  }
+  for (std::size_t k = i; k < words.size(); ++k) {
+    // "Jan", "May" and "June" are first names too: a month only disqualifies
+    // a one-word name.
+    if (is_acronym(words[k]) || (words.size() - i == 1 && is_month_name(words[k]))) return std::nullopt;
+    for (const char* bad : kNotNames)
+      if (words[k] == bad) return std::nullopt;
+    for (const char* bad : kInstitutionWords)
+      if (words[k] == bad) return std::nullopt;
+  }
+  out.name = join(words, i, words.size());
+  return out;
+}
+
+bool is_connector(std::string_view w) { return w == "of" || w == "for"; }
+bool is_particle(std::string_view w) {
+  std::string_view all = kNameParticles;
+  for (std::size_t pos = 0; pos <= all.size();) {
+    auto bar = all.find('|', pos);
+    if (bar == std::string_view::npos) bar = all.size();
+    if (all.substr(pos, bar - pos) == w) return true;
+    pos = bar + 1;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<PersonName> split_name(std::string_view phrase) {
+  auto words = words_of(phrase);
+  std::size_t first = words.size(), last = words.size();
+  for (std::size_t k = 0; k < words.size(); ++k)
+    if (is_connector(words[k])) {
+      if (first == words.size()) first = k;
+      last = k;
+    }
+  if (first == words.size()) return split_plain(words);
+  // A title with "of": the name is the last two words when three or more
+  // capitalised words follow the last connector ("... of Justice Nazira
+  // Rahimzoda", "Head of Mission Jan Braathu"); otherwise the "of" phrase
+  // follows the name ("Colonel Bakyt Osmonov of the Batken").
+  std::size_t tail = last + 1;
+  if (tail < words.size() && words[tail] == "the") ++tail;
+  // An honorific and a name before the connector make it "name of place"
+  // ("Prof. Dilnoza Karimova of Samarkand State University").
+  std::vector<std::string_view> head(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(first));
+  auto head_person = split_plain(head);
+  const bool named_head = head_person && !head_person->honorific.empty();
+  if (!named_head && words.size() - tail >= 3) {
+    std::size_t name_from = words.size() - 2;
+    if (is_particle(words[name_from]) && name_from > tail) --name_from;
+    std::vector<std::string_view> title(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(name_from));
+    std::vector<std::string_view> name(words.begin() + static_cast<std::ptrdiff_t>(name_from), words.end());
+    auto out = split_plain(name);
+    if (!out) return std::nullopt;
+    if (title.empty() || std::any_of(kNotNames.begin(), kNotNames.end(), [&](const char* w) { return title[0] == w; }))
+      return std::nullopt;
+    out->role_prefix = join(title, 0, title.size());
+    if (out->honorific.empty())
+      if (auto n = honorific_at(title, 0)) out->honorific = join(title, 0, n);
+    return out;
+  }
+  return head_person;
+}
+
+std::string honorific_alternation() {
+  std::string alt;
+  for (const char* h : kHonorifics) {
+    if (!alt.empty()) alt += '|';
+    alt += RE2::QuoteMeta(h);
+  }
+  return alt;
+}
+
+const std::string& name_phrase_pattern() {
+  static const std::string pattern = [] {
+    // A name word: an initial, an abbreviated honorific, or a capitalised word
+    // with letters, marks, apostrophes and hyphens ("Jarbussynova", "O’Neill").
+    const std::string kTok = R"((?:\p{Lu}\.|(?:Mrs|Mr|Ms|Dr|Prof|St)\.|\p{Lu}[\p{L}\p{M}'’\-]*))";
+    // Titles joined by "of"/"for" ride along ("Deputy Minister of Justice Nazira
+    // Rahimzoda"); split_name takes them apart.
+    const std::string kNamePhrase = "(" + kTok + R"((?:\s+(?:(?:)" + kNameParticles + R"()\s+)*)" + kTok +
+                                    R"(|\s+(?:of|for)(?:\s+the)?\s+)" + kTok + ")*)";
+    return kNamePhrase;
+  }();
+  return pattern;
+}
+
+std::vector<Mention> find_mentions(std::string_view text) {
+  std::vector<Mention> out;
+  static const RE2 re(R"((?:[A-Z]{2,}\s+)?()" + honorific_alternation() + R"()\s+)" + name_phrase_pattern());
+  re2::StringPiece in(text.data(), text.size());
+  re2::StringPiece g[3];
+  std::size_t pos = 0;
+  while (pos < text.size() && re.Match(in, pos, text.size(), RE2::UNANCHORED, g, 3)) {
+    std::string phrase(g[0].data(), g[0].size());
+    if (split_name(phrase)) out.push_back({static_cast<std::size_t>(g[0].data() - text.data()), phrase});
+    pos = static_cast<std::size_t>(g[0].data() - text.data()) + g[0].size();
+  }
+  return out;
+}
+
+std::optional<PersonName> full_name_for(std::string_view text, std::string_view surname) {
+  for (auto at = text.find(surname); at != std::string_view::npos; at = text.find(surname, at + 1)) {
+    auto after = at + surname.size();
+    if (at == 0 || text[at - 1] != ' ' || (after < text.size() && std::isalpha(static_cast<unsigned char>(text[after]))))
+      continue;
+    constexpr std::size_t kWindow = 200;
+    std::size_t from = at >= kWindow ? at - kWindow : 0;
+    const auto nl = text.rfind('\n', at);
+    const bool cut = from > 0 && (nl == std::string_view::npos || nl < from);
+    if (nl != std::string_view::npos && nl + 1 > from) from = nl + 1;  // this paragraph only
+    auto before = words_of(text.substr(from, at - from));
+    if (cut && !before.empty()) before.erase(before.begin());  // possibly cut mid-word
+    // Given names: up to two capitalised words right before the surname,
+    // stopping at punctuation, honorifics and lower-case words; a word
+    // preceded by "of" or "in" belongs to a role ("Minister of Sweden Ann").
+    std::vector<std::string_view> given;
+    std::size_t k = before.size();
+    while (k > 0 && given.size() < 2) {
+      auto w = before[k - 1];
+      bool cap = starts_upper(w);
+      if (!cap || w.back() == ',' || w.back() == '.' || is_acronym(w) || honorific_at(before, k - 1) ||
+          std::any_of(kNotNames.begin(), kNotNames.end(), [&](const char* n) { return w == n; }))
+        break;
+      bool in_role = false;
+      for (const char* h : kHonorifics)
+        for (auto hw : words_of(h)) in_role = in_role || hw == w;
+      if (in_role) break;
+      if (k >= 2 && (before[k - 2] == "of" || before[k - 2] == "in" || before[k - 2] == "for") && !given.empty()) break;
+      given.insert(given.begin(), w);
+      --k;
+    }
+    if (given.empty()) continue;
+    PersonName p;
+    p.name = join(given, 0, given.size()) + " " + std::string(surname);
+    // The longest honorific ending right before the given names, with an
+    // acronym before it as role ("OSCE Secretary General").
+    std::size_t h = k;
+    for (std::size_t n = 3; n >= 1 && p.honorific.empty(); --n)
+      if (k >= n && honorific_at(before, k - n) == n) {
+        p.honorific = join(before, k - n, k);
+        h = k - n;
+      }
+    if (!p.honorific.empty() && h > 0 && is_acronym(before[h - 1])) p.role_prefix = join(before, h - 1, k);
+    // An apposition before the name: "The OSCE Representative on Freedom of
+    // the Media, Teresa Ribeiro, ...": back to the sentence start.
+    if (p.honorific.empty() && k > 0 && before[k - 1].ends_with(",")) {
+      std::size_t from = k - 1;
+      auto boundary = [](std::string_view w) {
+        return w.ends_with(".") || w.ends_with(",") || w == "The" || w == "-" ||
+               w == "\xE2\x80\x93" || w == "\xE2\x80\x94";
+      };
+      while (from > 0 && k - from < 12 && !boundary(before[from - 1])) --from;
+      if (from < k - 1 || before[k - 1].size() > 1) {
+        std::vector<std::string_view> role(before.begin() + static_cast<std::ptrdiff_t>(from),
+                                           before.begin() + static_cast<std::ptrdiff_t>(k));
+        if (!role.empty() && (role[0] == "The" || role[0] == "the")) role.erase(role.begin());
+        std::string r = join(role, 0, role.size());
+        while (!r.empty() && r.back() == ',') r.pop_back();
+        if (starts_upper(r))
+          p.role_prefix = r;
+      }
+    }
+    return p;
+  }
+  return std::nullopt;
+}
+
+}  // namespace winnow::speakers_detail

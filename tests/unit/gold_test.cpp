@@ -1,0 +1,60 @@
+// The metadata stage on the hand-labelled gold set (fixtures/gold/), scored
+// by the same code as bench/metadata_score. The thresholds are the scores
+// measured when they were set, rounded down: a drop is a regression.
+#include <doctest/doctest.h>
+
+#include <fmt/format.h>
+
+#include "../../bench/gold_score.hpp"
+
+namespace {
+
+void check_field(const winnow::gold::Report& r, const char* field, double precision, double recall) {
+  auto it = r.fields.find(field);
+  REQUIRE(it != r.fields.end());
+  INFO(fmt::format("{}: P={:.3f} R={:.3f}", field, it->second.precision(), it->second.recall()));
+  CHECK(it->second.precision() >= precision);
+  CHECK(it->second.recall() >= recall);
+}
+
+}  // namespace
+
+TEST_CASE("gold set: dates, places and datelines") {
+  auto r = winnow::gold::score_directory(WINNOW_SOURCE_DIR "/fixtures/gold");
+  CHECK(r.documents >= 40);
+  // Recall is short of 1.0 by one document (054): its dateline is written in
+  // title case ("Vienna, 12 June 2024 –"), which parse_dateline refuses.
+  check_field(r, "date", 1.0, 0.98);
+  check_field(r, "place", 1.0, 1.0);
+  check_field(r, "dateline", 1.0, 1.0);
+}
+
+TEST_CASE("gold set: speakers and figures reach the targets") {
+  auto r = winnow::gold::score_directory(WINNOW_SOURCE_DIR "/fixtures/gold");
+  // Measured on 104 documents: speakers P 1.000 R 0.971, figures P 0.972
+  // R 0.966, honorifics P 0.975 R 0.940, roles P 0.938 R 0.904.
+  check_field(r, "speakers", 0.98, 0.96);
+  check_field(r, "figures", 0.96, 0.95);
+  check_field(r, "speaker_honorifics", 0.95, 0.92);
+  check_field(r, "speaker_roles", 0.92, 0.88);
+}
+
+TEST_CASE("gold scorer: matching rules") {
+  using winnow::gold::normalise_quote;
+  CHECK(normalise_quote("  “We  will go on,”  ") == "we will go on");
+  CHECK(winnow::gold::figure_key(1800, " Police officers ") == "1800|police officers");
+  winnow::gold::Tally t;
+  winnow::gold::single(t, "2008-07-16", "2008-07-16");
+  winnow::gold::single(t, "2008-07-17", "2008-07-16");
+  winnow::gold::single(t, "", "2008-07-16");
+  CHECK(t.tp == 1);
+  CHECK(t.fp == 1);
+  CHECK(t.fn == 2);
+}
+
+TEST_CASE("seeds: every field exact on the five osce.org seeds") {
+  auto r = winnow::gold::score_directory(WINNOW_SOURCE_DIR "/fixtures/seeds_gold");
+  CHECK(r.documents == 5);
+  for (const char* field : {"date", "place", "dateline", "speakers", "figures", "speaker_honorifics", "speaker_roles"})
+    check_field(r, field, 1.0, 1.0);
+}

@@ -1,0 +1,72 @@
+// The metadata stage's choice of date and its warnings.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "winnow/metadata.hpp"
+
+using namespace winnow;
+
+namespace {
+
+Document make(std::string text, std::string teaser = {}) {
+  Document doc;
+  doc.text = std::move(text);
+  doc.metadata.title = doc.text.substr(0, doc.text.find('\n'));
+  doc.metadata.teaser = std::move(teaser);
+  return doc;
+}
+
+bool warned(const Document& d, std::string_view part) {
+  return std::any_of(d.warnings.begin(), d.warnings.end(),
+                     [&](const std::string& w) { return w.find(part) != std::string::npos; });
+}
+
+}  // namespace
+
+TEST_CASE("date: the field wins over the dateline, and the disagreement is warned") {
+  auto d = make("Title\nVIENNA, 3 May 2019 – The OSCE opened a centre.");
+  extract_metadata(d, "2 May 2019", "Date");
+  CHECK(d.metadata.date == "2019-05-02");
+  CHECK(d.metadata.date_source == "field:Date");
+  CHECK(warned(d, "field:Date date 2019-05-02 differs from dateline date 2019-05-03"));
+  CHECK(d.metadata.place == "Vienna");
+}
+
+TEST_CASE("date: an impossible field date is warned and never used") {
+  auto d = make("Title\nVIENNA, 3 May 2019 – The OSCE opened a centre.");
+  extract_metadata(d, "31 February 2019", "Issued on");
+  CHECK(d.metadata.date == "2019-05-03");
+  CHECK(d.metadata.date_source == "dateline");
+  CHECK(warned(d, "impossible date: 31 February 2019"));
+}
+
+TEST_CASE("date: impossible dateline date") {
+  auto d = make("Title\nSKOPJE, 31 June 2019 – The Mission opened a centre.");
+  extract_metadata(d);
+  CHECK(d.metadata.date.empty());
+  REQUIRE(d.metadata.dateline);
+  CHECK(d.metadata.dateline->place == "Skopje");
+  CHECK(warned(d, "impossible date"));
+}
+
+TEST_CASE("date: 'On DATE,' opening, then the teaser") {
+  auto d = make("Title\nOn 22 July 2022, the OSCE Mission opened a centre.");
+  extract_metadata(d);
+  CHECK(d.metadata.date == "2022-07-22");
+  CHECK(d.metadata.date_source == "body");
+  auto t = make("Title\nThe OSCE Mission opened a centre.", "The centre opened on 21 July 2022.");
+  extract_metadata(t);
+  CHECK(t.metadata.date == "2022-07-21");
+  CHECK(t.metadata.date_source == "teaser");
+  auto none = make("Title\nSince June 2012 the Mission has trained 4,000 people.");
+  extract_metadata(none);
+  CHECK(none.metadata.date.empty());
+}
+
+TEST_CASE("place: an existing Place field is kept") {
+  auto d = make("Title\nKHMELNYTSKY, Ukraine, 16 July 2008 - The OSCE");
+  d.metadata.place = "KHMELNYTSKY";
+  extract_metadata(d);
+  CHECK(d.metadata.place == "KHMELNYTSKY");
+}

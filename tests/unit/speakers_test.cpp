@@ -1,0 +1,173 @@
+#include <doctest/doctest.h>
+
+#include "winnow/speakers.hpp"
+
+using winnow::find_speakers;
+
+TEST_CASE("speakers: verb first, honorific and role separated") {
+  auto s = find_speakers("Title\n“We will continue,” said Ms. Anna Petrova, Head of the OSCE Office in Yerevan.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].name == "Anna Petrova");
+  CHECK(s[0].honorific == "Ms.");
+  CHECK(s[0].role == "Head of the OSCE Office in Yerevan");
+  REQUIRE(s[0].quotes.size() == 1);
+  CHECK(s[0].quotes[0].text == "We will continue");
+  CHECK(s[0].quotes[0].verb == "said");
+}
+
+TEST_CASE("speakers: name first, role, verb last; particles in names") {
+  auto s = find_speakers(
+      "T\n\"Training matters,\" Jan van der Berg, Deputy Head of Mission, stressed.\n"
+      "\"It works,\" Luis de Almeida said.");
+  REQUIRE(s.size() == 2);
+  CHECK(s[0].name == "Jan van der Berg");
+  CHECK(s[0].role == "Deputy Head of Mission");
+  CHECK(s[0].quotes[0].verb == "stressed");
+  CHECK(s[1].name == "Luis de Almeida");
+}
+
+TEST_CASE("speakers: name said colon, pronouns and surnames resolved") {
+  auto s = find_speakers(
+      "T\nOSCE Chairperson-in-Office Miroslav Lajčák said: “The dialogue must go on.”\n"
+      "“We count on all sides,” he added.\n"
+      "“This is only a beginning,” emphasized Lajčák.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].name == "Miroslav Lajčák");
+  CHECK(s[0].honorific == "Chairperson-in-Office");
+  REQUIRE(s[0].quotes.size() == 3);
+  CHECK(s[0].quotes[0].verb == "said");
+  CHECK(s[0].quotes[1].verb == "added");
+  CHECK(s[0].quotes[2].verb == "emphasized");
+}
+
+TEST_CASE("speakers: quote spanning paragraphs is one quote") {
+  std::string text =
+      "T\n“The first part of a long statement goes on and on.\n"
+      "“And the second part closes it,” said Dr. Ivan Horvat, Director of the Centre.";
+  auto s = find_speakers(text);
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].honorific == "Dr.");
+  REQUIRE(s[0].quotes.size() == 1);
+  CHECK(s[0].quotes[0].text ==
+        "The first part of a long statement goes on and on. And the second part closes it");
+  CHECK(text.substr(s[0].quotes[0].begin, 3) == "The");
+}
+
+TEST_CASE("speakers: reported speech is indirect") {
+  auto s = find_speakers(
+      "T\nThe seminar opened in Vienna. Ambassador Maria Costa stressed that co-operation was essential. "
+      "She also noted that funding would continue.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].name == "Maria Costa");
+  REQUIRE(s[0].quotes.size() == 2);
+  CHECK(s[0].quotes[0].indirect);
+  CHECK(s[0].quotes[0].text == "co-operation was essential");
+  CHECK(s[0].quotes[1].verb == "noted");
+}
+
+TEST_CASE("speakers: scare quotes and organisations are not speakers") {
+  auto s = find_speakers(
+      "T\nThe so-called \"Blue Book\" was presented.\n"
+      "\"The OSCE is ready,\" the Mission said.\n"
+      "The OSCE said that it was ready.");
+  CHECK(s.empty());
+}
+
+TEST_CASE("speakers: titles alone are not people; 'according to' attributes") {
+  auto s = find_speakers(
+      "T\nIn his speech, the Chairperson said \"we must act\".\n"
+      "\"We welcome this,\" said the Minister.\n"
+      "“Without trust there is nothing,” according to Ambassador Jane Doe.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].name == "Jane Doe");
+  CHECK(s[0].quotes[0].verb == "according to");
+}
+
+TEST_CASE("speakers: robust on unbalanced and empty input") {
+  CHECK(find_speakers("").empty());
+  CHECK(find_speakers("\"").empty());
+  CHECK(find_speakers("T\n“").empty());
+  CHECK(find_speakers("T\n\"\"\n\"\",\" said Jan Berg.").size() <= 1);
+  std::string text = "T\n“Open quote never closed, said Ambassador X Y.\n“Still open";
+  for (auto& sp : find_speakers(text))
+    for (auto& q : sp.quotes) CHECK(q.end <= text.size());
+}
+
+TEST_CASE("speakers: shapes from the second held-out batch") {
+  auto a = find_speakers(
+      "T\n“One,” said Ambassador John Roe, Head of the Centre, adding: “Two more words here.”");
+  REQUIRE(a.size() == 1);
+  CHECK(a[0].role == "Head of the Centre");
+  REQUIRE(a[0].quotes.size() == 2);
+  CHECK(a[0].quotes[1].verb == "adding");
+  CHECK_FALSE(a[0].quotes[1].continuation);
+
+  auto b = find_speakers("T\n“Fine words,” Deputy Chief Monitor Alexander Hug told journalists in Kyiv.");
+  REQUIRE(b.size() == 1);
+  CHECK(b[0].name == "Alexander Hug");
+  CHECK(b[0].role == "Deputy Chief Monitor");
+  CHECK(b[0].quotes[0].verb == "told");
+
+  auto c = find_speakers("T\nThe Mission's Head, Ambassador Kilian Wahl, said: \"Children first.\"");
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].name == "Kilian Wahl");
+  CHECK(c[0].role == "The Mission's Head");
+
+  auto d = find_speakers("T\n“Rights,” said trainer Elena Cojocaru, a lawyer with the Centre.");
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].name == "Elena Cojocaru");
+  CHECK(d[0].role == "a lawyer with the Centre");
+
+  auto e = find_speakers("T\nTamar Beridze, who co-ordinates the network, said: “First part of it.\n“Second part.”");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].name == "Tamar Beridze");
+  CHECK(e[0].role.empty());
+  REQUIRE(e[0].quotes.size() == 1);
+  CHECK(e[0].quotes[0].text == "First part of it. Second part.");
+}
+
+TEST_CASE("speakers: titles with 'of', names followed by 'of' phrases, roles from the prose") {
+  auto a = find_speakers("T\n“Step,” said Deputy Minister of Justice Nazira Rahimzoda.\n“A concrete one,” she said.");
+  REQUIRE(a.size() == 1);
+  CHECK(a[0].name == "Nazira Rahimzoda");
+  CHECK(a[0].honorific == "Deputy Minister");
+  CHECK(a[0].role == "Deputy Minister of Justice");
+  CHECK(a[0].quotes.size() == 2);
+
+  auto b = find_speakers("T\nOpening the conference, Head of Mission Jan Braathu said: “Safety first.”");
+  REQUIRE(b.size() == 1);
+  CHECK(b[0].name == "Jan Braathu");
+
+  auto c = find_speakers("T\n“A vision,” Colonel Ruslan Akhmetov of the Kazakh Ministry of Defence told participants.");
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].name == "Ruslan Akhmetov");
+  CHECK(c[0].honorific == "Colonel");
+
+  auto d = find_speakers(
+      "T\nVIENNA – The OSCE Representative on Freedom of the Media, Teresa Ribeiro, spoke today.\n"
+      "Ribeiro stressed that the law was flawed.");
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].name == "Teresa Ribeiro");
+  CHECK(d[0].role == "OSCE Representative on Freedom of the Media");
+  CHECK(d[0].quotes[0].indirect);
+}
+
+TEST_CASE("speakers: 'name of institution' after an honorific; dashes are not names") {
+  auto a = find_speakers("T\n“Rights,” said Prof. Dilnoza Karimova of Samarkand State University, one of the trainers.");
+  REQUIRE(a.size() == 1);
+  CHECK(a[0].name == "Dilnoza Karimova");
+  auto b = find_speakers(
+      "T\nVUSHTRRI, 6 June 2022 – Shqipe Berisha was appointed today.\n“It is a first time for us,” Berisha said.");
+  REQUIRE(b.size() == 1);
+  CHECK(b[0].name == "Shqipe Berisha");
+}
+
+TEST_CASE("speakers: ranks as honorifics; 'NAME from PLACE, said:'") {
+  auto a = find_speakers("T\n“We know what to look for,” said Inspector Goran Trajkovski, who heads the station.");
+  REQUIRE(a.size() == 1);
+  CHECK(a[0].name == "Goran Trajkovski");
+  CHECK(a[0].honorific == "Inspector");
+  auto b = find_speakers("T\nOne of the participants, Marian Stoica from Cluj, said: “Same chances for all of us.”");
+  REQUIRE(b.size() == 1);
+  CHECK(b[0].name == "Marian Stoica");
+}
