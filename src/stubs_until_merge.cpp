@@ -1,8 +1,6 @@
 // TEMPORARY: placeholders until the metadata and HTML branches are merged.
 #include "winnow/html.hpp"
-#include "winnow/metadata.hpp"
 namespace winnow {
-void extract_metadata(Document&, const std::string&, const std::string&) {}
 void parse_html(Document& doc) { doc.blocks.clear(); }
 void classify_html_generic(Document&) {}
 }  // namespace winnow
