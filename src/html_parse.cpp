@@ -1,0 +1,346 @@
+// HTML to blocks: the one pass that turns a DOM into lines of text.
+//
+// The problem. Everything downstream (the site-profile classifier, the
+// generic classifier, text assembly) thinks in lines, the way the text dumps
+// of the corpus are laid out: a heading is a line, a paragraph is a line,
+// every <li> is a "- item" line, a <br> ends a line. The HTML path has to cut
+// a page into the same lines, so one classifier serves both, and keep enough
+// of the DOM on each line (tag path, class/id tokens, link density, the
+// enclosing element) for a classifier that has no profile to go on.
+//
+// The method. Pre-scan the bytes (html_prescan.cpp) to drop scripts, styles
+// and comments, let Gumbo build the tree, then walk it once, iteratively with
+// an explicit stack (pages nest 100,000 deep; recursion would blow the C
+// stack). Inline content (text, <a>, <span>, <b>, unknown inline tags)
+// accumulates into a run with whitespace collapsed; entering or leaving a
+// block-level element, or a <br>, ends the run and emits it as a Block whose
+// kind follows the innermost block element: <li> a ListItem, <h1>-<h6> a
+// Heading, <td>/<th> a TableCell, <pre> Preformatted (one block per line),
+// anything else a Paragraph. An <li> whose first content is itself a block
+// (a menu entry holding a label <div> and a sub-list) emits a bare ListMarker
+// first, exactly as the text dumps print "-" on a line of its own. Hidden
+// subtrees (hidden, aria-hidden, display:none) and form controls are skipped.
+// <abbr title> gives an abbreviation; its title never becomes text.
+//
+// The cost: Gumbo's parse dominates; the walk is linear in nodes, and each
+// emitted block copies its text plus a tag path capped at 12 steps and class
+// tokens capped at 400 bytes, so a deep page cannot make block records
+// quadratic.
+#include <gumbo.h>
+
+#include <cctype>
+#include <cstring>
+
+#include "html_prescan.hpp"
+#include "winnow/html.hpp"
+
+namespace winnow {
+namespace {
+
+enum class Treatment { Inline, Block, Skip, LineBreak };
+
+Treatment treatment_of(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_BR: return Treatment::LineBreak;
+    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE: case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_BODY: case GUMBO_TAG_CENTER: case GUMBO_TAG_DD: case GUMBO_TAG_DETAILS:
+    case GUMBO_TAG_DIR: case GUMBO_TAG_DIV: case GUMBO_TAG_DL: case GUMBO_TAG_DT:
+    case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_FIGURE: case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_FORM: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_HEADER: case GUMBO_TAG_HGROUP: case GUMBO_TAG_HR:
+    case GUMBO_TAG_LI: case GUMBO_TAG_MAIN: case GUMBO_TAG_MENU: case GUMBO_TAG_NAV: case GUMBO_TAG_OL:
+    case GUMBO_TAG_P: case GUMBO_TAG_PRE: case GUMBO_TAG_SECTION: case GUMBO_TAG_SUMMARY:
+    case GUMBO_TAG_TABLE: case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT:
+    case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_CAPTION: case GUMBO_TAG_UL:
+    case GUMBO_TAG_LEGEND: case GUMBO_TAG_HTML: case GUMBO_TAG_UNKNOWN:
+      return Treatment::Block;
+    case GUMBO_TAG_HEAD: case GUMBO_TAG_TITLE: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SELECT: case GUMBO_TAG_OPTION:
+    case GUMBO_TAG_BUTTON: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_INPUT: case GUMBO_TAG_SVG:
+    case GUMBO_TAG_MATH: case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT: case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_AUDIO: case GUMBO_TAG_VIDEO: case GUMBO_TAG_MAP: case GUMBO_TAG_DATALIST:
+    case GUMBO_TAG_EMBED: case GUMBO_TAG_META: case GUMBO_TAG_LINK:
+      return Treatment::Skip;
+    default: return Treatment::Inline;
+  }
+}
+
+std::string tag_name(const GumboElement& e) {
+  if (e.tag != GUMBO_TAG_UNKNOWN) return gumbo_normalized_tagname(e.tag);
+  GumboStringPiece piece = e.original_tag;
+  gumbo_tag_from_original_text(&piece);
+  std::string name(piece.data ? piece.data : "", piece.data ? piece.length : 0);
+  for (char& c : name) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return name.empty() ? "unknown" : name;
+}
+
+bool is_hidden(const GumboElement& e) {
+  if (gumbo_get_attribute(&e.attributes, "hidden")) return true;
+  if (const auto* a = gumbo_get_attribute(&e.attributes, "aria-hidden"); a && std::strcmp(a->value, "true") == 0)
+    return true;
+  if (const auto* s = gumbo_get_attribute(&e.attributes, "style")) {
+    std::string compact;
+    for (const char* p = s->value; *p; ++p)
+      if (*p != ' ') compact.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(*p))));
+    if (compact.find("display:none") != std::string::npos || compact.find("visibility:hidden") != std::string::npos)
+      return true;
+  }
+  return false;
+}
+
+std::string own_tokens(const GumboElement& e) {
+  std::string out;
+  for (const char* name : {"class", "id"}) {
+    const GumboAttribute* a = gumbo_get_attribute(&e.attributes, name);
+    if (!a) continue;
+    for (const char* p = a->value; *p; ++p) {
+      char c = *p;
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+        if (!out.empty() && out.back() != ' ') out.push_back(' ');
+      } else {
+        out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+      }
+    }
+    if (!out.empty() && out.back() != ' ') out.push_back(' ');
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+struct Frame {
+  const GumboNode* node;
+  unsigned next_child = 0;
+  std::uint32_t element = 0;     // index in doc.elements
+  Treatment treatment = Treatment::Inline;
+  bool list_item_fresh = false;  // an <li> that has emitted nothing yet
+  std::size_t abbr_start = std::string::npos;
+  std::size_t run_generation = 0;
+};
+
+class Walker {
+ public:
+  explicit Walker(Document& doc) : doc_(doc) {}
+
+  void walk(const GumboNode* root);
+  std::string first_h1;
+  std::string title_tag;
+
+ private:
+  void enter(const GumboNode* node);
+  void leave(Frame& frame);
+  void append_text(std::string_view text);
+  void flush();
+  void emit(std::string text, BlockKind kind);
+  Frame* innermost_block();
+  std::string tag_path() const;
+  std::string ancestor_tokens() const;
+
+  Document& doc_;
+  std::vector<Frame> stack_;
+  std::string run_;
+  std::size_t run_link_bytes_ = 0;
+  std::size_t run_generation_ = 0;  // bumped at each flush, so an <abbr> knows if its run survived
+  bool pending_space_ = false;
+  int links_open_ = 0;
+  int pre_open_ = 0;
+};
+
+Frame* Walker::innermost_block() {
+  for (auto it = stack_.rbegin(); it != stack_.rend(); ++it)
+    if (it->treatment == Treatment::Block) return &*it;
+  return nullptr;
+}
+
+std::string Walker::tag_path() const {
+  std::string path;
+  std::size_t first = stack_.size() > 12 ? stack_.size() - 12 : 0;
+  for (std::size_t i = first; i < stack_.size(); ++i) {
+    const HtmlElement& e = doc_.elements[stack_[i].element];
+    if (!path.empty()) path.push_back('>');
+    path += e.tag;
+    if (!e.tokens.empty()) {
+      path.push_back('.');
+      path.append(e.tokens, 0, e.tokens.find(' '));
+    }
+  }
+  return path;
+}
+
+std::string Walker::ancestor_tokens() const {
+  std::string tokens;
+  for (auto it = stack_.rbegin(); it != stack_.rend() && tokens.size() < 400; ++it) {
+    const std::string& own = doc_.elements[it->element].tokens;
+    if (own.empty()) continue;
+    if (!tokens.empty()) tokens.insert(tokens.begin(), ' ');
+    tokens.insert(0, own);
+  }
+  return tokens;
+}
+
+void Walker::append_text(std::string_view text) {
+  if (pre_open_) {
+    for (std::size_t nl; (nl = text.find('\n')) != std::string_view::npos; text.remove_prefix(nl + 1)) {
+      run_.append(text.substr(0, nl));
+      flush();
+    }
+    run_.append(text);
+    return;
+  }
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0) {
+      space = true;  // no-break space: layout, not content
+      ++i;
+    }
+    if (space) {
+      pending_space_ = true;
+      continue;
+    }
+    if (pending_space_ && !run_.empty()) run_.push_back(' ');
+    pending_space_ = false;
+    run_.push_back(static_cast<char>(c));
+    if (links_open_) ++run_link_bytes_;
+  }
+}
+
+void Walker::emit(std::string text, BlockKind kind) {
+  Block b;
+  b.text = std::move(text);
+  b.kind = kind;
+  b.depth = static_cast<int>(stack_.size());
+  b.tag_path = tag_path();
+  b.class_tokens = ancestor_tokens();
+  Frame* owner = innermost_block();
+  b.element = owner ? owner->element : 0;
+  doc_.blocks.push_back(std::move(b));
+}
+
+void Walker::flush() {
+  ++run_generation_;
+  pending_space_ = false;
+  while (!run_.empty() && run_.back() == ' ') run_.pop_back();
+  if (run_.empty()) { run_link_bytes_ = 0; return; }
+  Frame* owner = innermost_block();
+  BlockKind kind = BlockKind::Paragraph;
+  if (owner) {
+    switch (owner->node->v.element.tag) {
+      case GUMBO_TAG_LI: kind = BlockKind::ListItem; break;
+      case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
+      case GUMBO_TAG_H6: kind = BlockKind::Heading; break;
+      case GUMBO_TAG_TD: case GUMBO_TAG_TH: kind = BlockKind::TableCell; break;
+      case GUMBO_TAG_PRE: kind = BlockKind::Preformatted; break;
+      default: break;
+    }
+    owner->list_item_fresh = false;
+  }
+  double density = static_cast<double>(run_link_bytes_) / static_cast<double>(run_.size());
+  if (kind == BlockKind::Heading && owner->node->v.element.tag == GUMBO_TAG_H1 && first_h1.empty()) first_h1 = run_;
+  emit(std::move(run_), kind);
+  doc_.blocks.back().link_density = density > 1.0 ? 1.0 : density;
+  run_.clear();
+  run_link_bytes_ = 0;
+}
+
+void Walker::enter(const GumboNode* node) {
+  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE || node->type == GUMBO_NODE_CDATA) {
+    append_text(node->v.text.text);
+    return;
+  }
+  if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_TEMPLATE) return;
+  const GumboElement& e = node->v.element;
+  html::read_head_element(e, doc_.metadata, title_tag);
+  Treatment t = treatment_of(e.tag);
+  if (t == Treatment::Skip) return;
+  if (t == Treatment::LineBreak) { flush(); return; }
+  if (e.tag != GUMBO_TAG_HTML && is_hidden(e)) return;
+  if (t == Treatment::Block) {
+    flush();
+    Frame* owner = innermost_block();
+    if (owner && owner->list_item_fresh && owner->node->v.element.tag == GUMBO_TAG_LI && e.tag != GUMBO_TAG_LI) {
+      owner->list_item_fresh = false;
+      emit("-", BlockKind::ListMarker);
+    }
+  }
+  Frame f{node};
+  f.treatment = t;
+  f.element = static_cast<std::uint32_t>(doc_.elements.size());
+  HtmlElement record;
+  record.parent = stack_.empty() ? f.element : stack_.back().element;
+  record.tag = tag_name(e);
+  record.tokens = own_tokens(e);
+  doc_.elements.push_back(std::move(record));
+  f.list_item_fresh = e.tag == GUMBO_TAG_LI;
+  if (e.tag == GUMBO_TAG_A) ++links_open_;
+  if (e.tag == GUMBO_TAG_PRE) ++pre_open_;
+  if (e.tag == GUMBO_TAG_ABBR && gumbo_get_attribute(&e.attributes, "title")) {
+    f.abbr_start = run_.size() + (pending_space_ && !run_.empty() ? 1 : 0);
+    f.run_generation = run_generation_;
+  }
+  stack_.push_back(f);
+}
+
+void Walker::leave(Frame& frame) {
+  const GumboElement& e = frame.node->v.element;
+  if (e.tag == GUMBO_TAG_A) --links_open_;
+  if (e.tag == GUMBO_TAG_PRE) --pre_open_;
+  if (frame.abbr_start != std::string::npos && frame.run_generation == run_generation_ &&
+      frame.abbr_start <= run_.size()) {
+    std::string abbr = run_.substr(frame.abbr_start);
+    std::string expansion = gumbo_get_attribute(&e.attributes, "title")->value;
+    bool known = false;
+    for (const auto& a : doc_.metadata.abbreviations) known |= a.abbr == abbr;
+    if (!abbr.empty() && !expansion.empty() && !known) doc_.metadata.abbreviations.push_back({abbr, expansion});
+  }
+  if (frame.treatment == Treatment::Block) flush();
+}
+
+void Walker::walk(const GumboNode* root) {
+  enter(root);
+  while (!stack_.empty()) {
+    Frame& top = stack_.back();
+    const GumboVector& children = top.node->v.element.children;
+    if (top.next_child < children.length) {
+      const auto* child = static_cast<const GumboNode*>(children.data[top.next_child++]);
+      enter(child);
+      continue;
+    }
+    Frame done = top;
+    leave(done);
+    stack_.pop_back();
+  }
+  flush();
+}
+
+// <head> children are flat; read them here since the walk skips <head>.
+void read_head(const GumboNode* root, Metadata& metadata, std::string& title_tag) {
+  const GumboVector& children = root->v.element.children;
+  for (unsigned i = 0; i < children.length; ++i) {
+    const auto* child = static_cast<const GumboNode*>(children.data[i]);
+    if (child->type != GUMBO_NODE_ELEMENT || child->v.element.tag != GUMBO_TAG_HEAD) continue;
+    const GumboVector& head = child->v.element.children;
+    for (unsigned k = 0; k < head.length; ++k) {
+      const auto* item = static_cast<const GumboNode*>(head.data[k]);
+      if (item->type == GUMBO_NODE_ELEMENT) html::read_head_element(item->v.element, metadata, title_tag);
+    }
+  }
+}
+
+}  // namespace
+
+void parse_html(Document& doc) {
+  html::Prescanned page = html::prescan_html(doc.body);
+  GumboOptions options = kGumboDefaultOptions;
+  options.max_errors = 0;  // we never read parse errors; recording them costs memory on broken pages
+  GumboOutput* output = gumbo_parse_with_options(&options, page.html.data(), page.html.size());
+  doc.blocks.clear();
+  doc.elements.clear();
+  Walker walker(doc);
+  html::begin_page();
+  read_head(output->root, doc.metadata, walker.title_tag);
+  walker.walk(output->root);
+  html::finish_head(page.json_ld, walker.title_tag, walker.first_h1, doc.metadata);
+  gumbo_destroy_output(&options, output);
+}
+
+}  // namespace winnow
