@@ -22,7 +22,7 @@ inline constexpr std::string_view kNegativeFragments[] = {
     "advert", "sponsor", "promo", "outbrain", "taboola", "popup", "modal", "pagination", "pager",
     "widget", "toolbar", "byline", "author-bio", "skip-link", "screen-reader", "sr-only", "visually-hidden",
     "print-only", "read-more", "readmore", "also-read", "see-also", "jump-link", "tags", "keywords",
-    "credit", "caption", "copyright", "rail", "teaser", "banner", "login", "paywall", "overlay"};
+    "credit", "caption", "copyright", "teaser", "banner", "login", "paywall", "overlay"};
 
 inline constexpr std::string_view kNegativeWords[] = {
     "ad", "ads", "adv", "nav", "foot", "meta", "tool", "tools", "rss", "aside", "extra",

@@ -149,6 +149,7 @@ class GenericClassifier {
   std::size_t n_;
   std::vector<BlockFacts> facts_;
   std::vector<double> text_, links_, good_text_, score_;
+  std::vector<double> clean_text_, clean_good_;  // as text_, good_text_, outside chrome regions
   std::vector<char> chrome_, selected_;
   double page_good_ = 0;
 };
@@ -188,6 +189,23 @@ void GenericClassifier::mark_regions() {
     if (el.parent != e && chrome_[el.parent]) { chrome_[e] = 1; continue; }
     bool suspicious = in_table(el.tag, html::kChromeTags) || token_verdict(el.tokens) < 0;
     if (suspicious && good_text_[e] < 0.5 * page_good_) chrome_[e] = 1;
+  }
+  clean_text_.assign(n_, 0);
+  clean_good_.assign(n_, 0);
+  for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
+    const Block& b = doc_.blocks[i];
+    if (b.element >= n_ || chrome_[b.element] || b.link_density >= 0.5) continue;
+    clean_text_[b.element] += static_cast<double>(facts_[i].chars);
+    // Teasers of other stories are good-looking text too, but they sit in
+    // list items and carry a link (their headline); article prose does not.
+    if (facts_[i].good && b.kind == BlockKind::Paragraph && b.link_density < 0.1)
+      clean_good_[b.element] += static_cast<double>(facts_[i].chars);
+  }
+  for (std::size_t e = n_; e-- > 1;) {
+    std::uint32_t p = doc_.elements[e].parent;
+    if (p == e) continue;
+    clean_text_[p] += clean_text_[e];
+    clean_good_[p] += clean_good_[e];
   }
 }
 
@@ -230,6 +248,18 @@ std::uint32_t GenericClassifier::choose_container() {
       for (std::uint32_t r : rivals) inside += is_descendant(r, a, 64);
       if (inside >= 2) { best = a; break; }
     }
+  }
+  // Climb while what the parent adds is itself mostly article text: chunks of
+  // one article in sibling wrappers, with only ads or images between them.
+  std::uint32_t climbed = best;
+  for (int step = 0; step < 6; ++step) {
+    std::uint32_t up = doc_.elements[climbed].parent;
+    if (up == climbed || chrome_[up]) break;
+    climbed = up;
+    double extra_good = clean_good_[up] - clean_good_[best];
+    double extra_text = clean_text_[up] - clean_text_[best];
+    if (extra_text - extra_good > 0.4 * extra_text && extra_text > 300) break;
+    if (extra_good >= 200) best = up;
   }
   return best;
 }
