@@ -150,6 +150,7 @@ class GenericClassifier {
   std::vector<BlockFacts> facts_;
   std::vector<double> text_, links_, good_text_, score_;
   std::vector<double> clean_text_, clean_good_;  // as text_, good_text_, outside chrome regions
+  std::vector<int> linked_headings_;            // headings that are links: teaser cards
   std::vector<char> chrome_, selected_;
   double page_good_ = 0;
 };
@@ -192,8 +193,10 @@ void GenericClassifier::mark_regions() {
   }
   clean_text_.assign(n_, 0);
   clean_good_.assign(n_, 0);
+  linked_headings_.assign(n_, 0);
   for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
     const Block& b = doc_.blocks[i];
+    if (b.element < n_ && b.kind == BlockKind::Heading && b.link_density >= 0.5) ++linked_headings_[b.element];
     if (b.element >= n_ || chrome_[b.element] || b.link_density >= 0.5) continue;
     clean_text_[b.element] += static_cast<double>(facts_[i].chars);
     // Teasers of other stories are good-looking text too, but they sit in
@@ -206,6 +209,7 @@ void GenericClassifier::mark_regions() {
     if (p == e) continue;
     clean_text_[p] += clean_text_[e];
     clean_good_[p] += clean_good_[e];
+    linked_headings_[p] += linked_headings_[e];
   }
 }
 
@@ -259,6 +263,7 @@ std::uint32_t GenericClassifier::choose_container() {
     double extra_good = clean_good_[up] - clean_good_[best];
     double extra_text = clean_text_[up] - clean_text_[best];
     if (extra_text - extra_good > 0.4 * extra_text && extra_text > 300) break;
+    if (linked_headings_[up] - linked_headings_[best] >= 2) break;
     if (extra_good >= 200) best = up;
   }
   return best;
