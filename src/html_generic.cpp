@@ -188,7 +188,7 @@ void GenericClassifier::mark_regions() {
   for (std::size_t e = 0; e < n_; ++e) {
     const HtmlElement& el = doc_.elements[e];
     if (el.parent != e && chrome_[el.parent]) { chrome_[e] = 1; continue; }
-    bool suspicious = in_table(el.tag, html::kChromeTags) || token_verdict(el.tokens) < 0;
+    bool suspicious = in_table(el.tag, html::kChromeTags) || (token_verdict(el.classes) < 0 || token_verdict(el.id) < 0);
     if (suspicious && good_text_[e] < 0.5 * page_good_) chrome_[e] = 1;
   }
   clean_text_.assign(n_, 0);
@@ -235,7 +235,7 @@ std::uint32_t GenericClassifier::choose_container() {
     if (raw[e] <= 0 || chrome_[e]) continue;
     const HtmlElement& el = doc_.elements[e];
     double density = text_[e] > 0 ? links_[e] / text_[e] : 0;
-    score_[e] = (raw[e] + tag_weight(el.tag) + 25.0 * token_verdict(el.tokens)) * (1.0 - density);
+    score_[e] = (raw[e] + tag_weight(el.tag) + 25.0 * (token_verdict(el.classes) + token_verdict(el.id))) * (1.0 - density);
     if (score_[e] > score_[best]) best = static_cast<std::uint32_t>(e);
   }
   if (score_[best] <= 0) return 0;

@@ -88,20 +88,18 @@ bool is_hidden(const GumboElement& e) {
   return false;
 }
 
-std::string own_tokens(const GumboElement& e) {
+// Lower-cased attribute value with whitespace runs collapsed to one space.
+std::string token_list(const GumboElement& e, const char* name) {
   std::string out;
-  for (const char* name : {"class", "id"}) {
-    const GumboAttribute* a = gumbo_get_attribute(&e.attributes, name);
-    if (!a) continue;
-    for (const char* p = a->value; *p; ++p) {
-      char c = *p;
-      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
-        if (!out.empty() && out.back() != ' ') out.push_back(' ');
-      } else {
-        out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-      }
+  const GumboAttribute* a = gumbo_get_attribute(&e.attributes, name);
+  if (!a) return out;
+  for (const char* p = a->value; *p; ++p) {
+    char c = *p;
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+      if (!out.empty() && out.back() != ' ') out.push_back(' ');
+    } else {
+      out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
     }
-    if (!out.empty() && out.back() != ' ') out.push_back(' ');
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
@@ -158,21 +156,25 @@ std::string Walker::tag_path() const {
     const HtmlElement& e = doc_.elements[stack_[i].element];
     if (!path.empty()) path.push_back('>');
     path += e.tag;
-    if (!e.tokens.empty()) {
+    if (!e.classes.empty()) {
       path.push_back('.');
-      path.append(e.tokens, 0, e.tokens.find(' '));
+      path.append(e.classes, 0, e.classes.find(' '));
     }
   }
   return path;
 }
 
 std::string Walker::ancestor_tokens() const {
+  // Nearest 32 ancestors at most: a deep page must not make this quadratic.
   std::string tokens;
-  for (auto it = stack_.rbegin(); it != stack_.rend() && tokens.size() < 400; ++it) {
-    const std::string& own = doc_.elements[it->element].tokens;
-    if (own.empty()) continue;
-    if (!tokens.empty()) tokens.insert(tokens.begin(), ' ');
-    tokens.insert(0, own);
+  int level = 0;
+  for (auto it = stack_.rbegin(); it != stack_.rend() && tokens.size() < 400 && level < 32; ++it, ++level) {
+    const HtmlElement& e = doc_.elements[it->element];
+    for (const std::string* own : {&e.id, &e.classes}) {
+      if (own->empty()) continue;
+      if (!tokens.empty()) tokens.insert(tokens.begin(), ' ');
+      tokens.insert(0, *own);
+    }
   }
   return tokens;
 }
@@ -268,7 +270,8 @@ void Walker::enter(const GumboNode* node) {
   HtmlElement record;
   record.parent = stack_.empty() ? f.element : stack_.back().element;
   record.tag = tag_name(e);
-  record.tokens = own_tokens(e);
+  record.classes = token_list(e, "class");
+  record.id = token_list(e, "id");
   doc_.elements.push_back(std::move(record));
   f.list_item_fresh = e.tag == GUMBO_TAG_LI;
   if (e.tag == GUMBO_TAG_A) ++links_open_;

@@ -26,6 +26,7 @@
 // <text>/<title> (icon labels).
 #include "html_prescan.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 namespace winnow::html {
@@ -86,6 +87,37 @@ std::size_t end_of_element(std::string_view s, std::size_t from, std::string_vie
   return s.size();
 }
 
+// Elements that never nest by themselves: void elements, and those whose end
+// tag is optional (an unclosed <p> or <li> is closed by its next sibling, so
+// counting it would make the nesting look deeper than the tree will be).
+constexpr std::string_view kNotNesting[] = {
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track",
+    "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "tbody", "thead", "tfoot",
+    "colgroup", "caption", "rb", "rt", "rp", "html", "head", "body", "image", "keygen"};
+
+// Tags nested deeper than this are cut out (their text stays). Gumbo checks
+// element scopes by walking its stack of open elements, so a page nesting
+// 100,000 formatting elements costs it minutes; browsers cap the tree depth
+// for the same reason (Blink at 512). Our count drifts up with unclosed tags
+// on broken pages, hence the margin.
+constexpr int kMaxNesting = 1000;
+
+// Lower-case name of the tag at `lt` ("<div ...", "</div>"), and whether it
+// is an end tag; empty when `lt` does not open a tag.
+std::string_view tag_name_at(std::string_view s, std::size_t lt, bool* end_tag, char* buffer, std::size_t cap) {
+  std::size_t i = lt + 1;
+  *end_tag = i < s.size() && s[i] == '/';
+  if (*end_tag) ++i;
+  std::size_t n = 0;
+  while (i < s.size() && n < cap) {
+    char c = lower(s[i]);
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (n > 0 && c == '-'))) break;
+    buffer[n++] = c;
+    ++i;
+  }
+  return {buffer, n};
+}
+
 bool is_json_ld(std::string_view start_tag) {
   std::string lowered(start_tag);
   for (char& c : lowered) c = lower(c);
@@ -98,6 +130,8 @@ Prescanned prescan_html(std::string_view page) {
   Prescanned out;
   out.html.reserve(page.size() / 2);
   std::size_t copied_to = 0, i = 0;
+  int depth = 0, cut_open = 0;  // current nesting, and start tags cut beyond kMaxNesting
+  char name_buffer[16];
   while (i < page.size()) {
     const void* hit = std::memchr(page.data() + i, '<', page.size() - i);
     if (!hit) break;
@@ -129,6 +163,23 @@ Prescanned prescan_html(std::string_view page) {
       out.html.append(page.substr(copied_to, lt - copied_to));
       out.html.push_back(' ');  // keeps the words on either side apart
       copied_to = i = resume;
+      continue;
+    }
+    bool end_tag = false;
+    std::string_view name = tag_name_at(page, lt, &end_tag, name_buffer, sizeof name_buffer);
+    bool nests = !name.empty() && name.size() < sizeof name_buffer &&
+                 std::find(std::begin(kNotNesting), std::end(kNotNesting), name) == std::end(kNotNesting);
+    bool cut = false;
+    if (nests && end_tag) {
+      if (cut_open > 0) cut = true, --cut_open;
+      else if (depth > 0) --depth;
+    } else if (nests) {  // "<div/>" opens a div in HTML: the slash changes nothing
+      if (depth >= kMaxNesting) cut = true, ++cut_open;
+      else ++depth;
+    }
+    if (cut) {
+      out.html.append(page.substr(copied_to, lt - copied_to));
+      copied_to = i = end_of_tag(page, lt);
     } else {
       i = lt + 1;
     }

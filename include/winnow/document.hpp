@@ -75,7 +75,8 @@ struct Block {
 struct HtmlElement {
   std::uint32_t parent = 0;  // index of the enclosing element; the root points at itself
   std::string tag;           // lower-case tag name: "div", "article", ...
-  std::string tokens;        // its own class and id tokens, space separated, lower-cased
+  std::string classes;       // its class tokens, space separated, lower-cased
+  std::string id;            // its id, lower-cased
 };
 
 struct Abbreviation {
