@@ -306,7 +306,8 @@ void GenericClassifier::assign_roles() {
     Block& b = blocks[i];
     bool in_region = b.element < n_ && selected_[b.element] && !chrome_[b.element];
     b.role = b.link_density >= 0.5 ? Role::Navigation : Role::Chrome;
-    if (!title_found && b.kind == BlockKind::Heading && !title.empty() && folded(b.text) == title) {
+    if (!title_found && b.kind == BlockKind::Heading && b.link_density < 0.5 && !title.empty() &&
+        folded(b.text) == title) {
       b.role = Role::Title;
       title_found = true;
       continue;

@@ -7,8 +7,12 @@
 // canonical, JSON-LD NewsArticle, <html lang>) goes into doc.metadata.
 //
 //   winnow::parse_html(doc);            // doc.body is UTF-8 HTML
-//   winnow::classify_html_generic(doc); // sets Role on every block
+//   if (!winnow::classify_html_with_profile(doc, profile->html_json, &problem))
+//     winnow::classify_html_generic(doc); // sets Role on every block
 #pragma once
+
+#include <string>
+#include <string_view>
 
 #include "winnow/document.hpp"
 
@@ -20,5 +24,15 @@ void parse_html(Document& doc);
 // Role::Title / Role::Body on the article's blocks and Navigation / Chrome on
 // the rest.
 void classify_html_generic(Document& doc);
+
+// Classifies by a site profile's "html" section (the JSON object text; see
+// profiles/README.md): blocks under its "drop" selectors become Navigation or
+// Chrome, the first block under "title" Title, blocks under "page_type"
+// PageType, under "metadata" Metadata, under "teaser" Teaser, under "content"
+// Body. Returns false,
+// leaving roles alone, when the section is empty or malformed (reason in
+// *problem) or its "content" selectors match nothing on this page; the caller
+// then uses classify_html_generic.
+bool classify_html_with_profile(Document& doc, std::string_view html_section, std::string* problem = nullptr);
 
 }  // namespace winnow
