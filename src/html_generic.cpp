@@ -184,19 +184,24 @@ void GenericClassifier::measure() {
 }
 
 void GenericClassifier::mark_regions() {
+  // chrome_: 1 when a tag made the region chrome, 2 when class/id words did.
   chrome_.assign(n_, 0);
   for (std::size_t e = 0; e < n_; ++e) {
     const HtmlElement& el = doc_.elements[e];
-    if (el.parent != e && chrome_[el.parent]) { chrome_[e] = 1; continue; }
-    bool suspicious = in_table(el.tag, html::kChromeTags) || (token_verdict(el.classes) < 0 || token_verdict(el.id) < 0);
-    if (suspicious && good_text_[e] < 0.5 * page_good_) chrome_[e] = 1;
+    bool minor = good_text_[e] < 0.5 * page_good_;
+    if (minor && (token_verdict(el.classes) < 0 || token_verdict(el.id) < 0)) chrome_[e] = 2;
+    else if (minor && in_table(el.tag, html::kChromeTags)) chrome_[e] = 1;
+    if (el.parent != e && chrome_[el.parent]) chrome_[e] = std::max(chrome_[e], chrome_[el.parent]);
   }
   clean_text_.assign(n_, 0);
   clean_good_.assign(n_, 0);
   linked_headings_.assign(n_, 0);
   for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
     const Block& b = doc_.blocks[i];
-    if (b.element < n_ && b.kind == BlockKind::Heading && b.link_density >= 0.5) ++linked_headings_[b.element];
+    // A <header> inside a teaser card is chrome by tag, but still tells that
+    // the card is a teaser; a sidebar's headings say nothing about the article.
+    if (b.element < n_ && chrome_[b.element] != 2 && b.kind == BlockKind::Heading && b.link_density >= 0.5)
+      ++linked_headings_[b.element];
     if (b.element >= n_ || chrome_[b.element] || b.link_density >= 0.5) continue;
     clean_text_[b.element] += static_cast<double>(facts_[i].chars);
     // Teasers of other stories are good-looking text too, but they sit in
