@@ -27,7 +27,8 @@ inline constexpr std::string_view kNegativeFragments[] = {
 inline constexpr std::string_view kNegativeWords[] = {
     "ad", "ads", "adv", "nav", "foot", "meta", "tool", "tools", "rss", "aside", "extra",
     "tag", "topics", "timestamp", "date", "dateline", "author", "bio", "more", "next", "prev", "links",
-    "header", "masthead", "utility", "promo", "cta", "feedback", "survey", "signature"};
+    "header", "masthead", "utility", "promo", "cta", "feedback", "survey", "signature", "image", "img",
+    "photo", "picture", "gallery", "figure"};
 
 // Regions that hold the article.
 inline constexpr std::string_view kPositiveFragments[] = {
