@@ -49,6 +49,18 @@ inline constexpr std::string_view kChromeLines[] = {
     "related articles", "related stories", "recommended", "more from", "sign up", "subscribe",
     "click here", "photo", "image", "video", "watch", "listen", "close", "menu", "search", "loading",
     "loading...", "skip to content", "skip to main content", "back to top", "top", "follow us",
-    "copyright", "all rights reserved", "getty images", "ap photo", "reuters"};
+    "copyright", "all rights reserved", "getty images", "ap photo", "reuters", "advert", "advertisment",
+    "this slideshow requires javascript.", "enable javascript", "share this:", "like this:", "tags:", "tags"};
+
+// Lines after which a region holds no more article: lists of other stories.
+// Only honoured once most of the region's text is behind us, so an inline
+// "Related:" link in the middle of an article does not cut it.
+inline constexpr std::string_view kStopLines[] = {
+    "related links:", "related links", "related articles", "related articles:", "related stories",
+    "related stories:", "related content", "related news", "related posts", "related", "related:",
+    "top stories", "more stories", "more from", "more news", "latest news", "most popular", "most read",
+    "you may also like", "you might also like", "recommended for you", "recommended", "read next",
+    "read more", "read more:", "also read", "see also", "trending", "trending now", "popular posts",
+    "recent posts", "comments", "leave a comment", "leave a reply", "post a comment", "join the discussion"};
 
 }  // namespace winnow::html

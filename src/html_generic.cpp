@@ -29,9 +29,11 @@
 //
 // 3. Lines. Inside the chosen region, blocks are kept unless they are
 //    link lists (link density >= 0.5), known chrome lines ("Advertisement",
-//    "Read more"), or list markers; short unpunctuated lines at the very
-//    start and end of the region (bylines, dates, tag lists, "Share") are
-//    dropped, as jusText drops short blocks that no good block supports.
+//    "Read more"), or list markers; a "Related stories" line once most of
+//    the region's text is behind ends it (teasers follow); short
+//    unpunctuated lines at the very start and end of the region (bylines,
+//    dates, tag lists, "Share") are dropped, as jusText drops short blocks
+//    that no good block supports.
 //    The title is the heading that repeats the page's declared title.
 //
 // Why not jusText alone: its stop-word test needs a stop list per language
@@ -306,7 +308,7 @@ void GenericClassifier::assign_roles() {
   std::vector<Block>& blocks = doc_.blocks;
   std::string title = folded(doc_.metadata.title);
   bool title_found = false;
-  std::vector<std::size_t> kept;
+  std::vector<std::size_t> kept, stops;  // block indices: kept lines, stop lines in the region
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     Block& b = blocks[i];
     bool in_region = b.element < n_ && selected_[b.element] && !chrome_[b.element];
@@ -320,9 +322,22 @@ void GenericClassifier::assign_roles() {
     if (!in_region || b.kind == BlockKind::ListMarker || b.link_density >= 0.5) continue;
     std::string lowered;
     for (unsigned char c : b.text) lowered.push_back(static_cast<char>(std::tolower(c)));
-    if (in_table(std::string_view(lowered), html::kChromeLines)) continue;
+    if (in_table(std::string_view(lowered), html::kStopLines)) stops.push_back(i);
+    if (in_table(std::string_view(lowered), html::kChromeLines) || !stops.empty() && stops.back() == i) continue;
     b.role = Role::Body;
     kept.push_back(i);
+  }
+  // A "Related stories" line late in the region: what follows is teasers.
+  double kept_chars = 0, seen = 0;
+  for (std::size_t k : kept) kept_chars += static_cast<double>(facts_[k].chars);
+  for (std::size_t k = 0, stop = 0; k < kept.size(); ++k) {
+    while (stop < stops.size() && stops[stop] < kept[k]) ++stop;
+    seen += static_cast<double>(facts_[kept[k]].chars);
+    bool stop_follows = stop < stops.size() && (k + 1 == kept.size() || stops[stop] < kept[k + 1]);
+    if (!stop_follows || seen < 0.6 * kept_chars) continue;
+    for (std::size_t j = k + 1; j < kept.size(); ++j) blocks[kept[j]].role = Role::Chrome;
+    kept.resize(k + 1);
+    break;
   }
   // Short, unpunctuated lines at the edges of the region are bylines, dates,
   // tag lists: drop them until the first (last) line that reads as text.
