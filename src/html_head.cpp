@@ -22,7 +22,7 @@
 
 #include <cctype>
 
-#include "html_prescan.hpp"
+#include "html_head.hpp"
 
 namespace winnow::html {
 namespace {
@@ -52,26 +52,6 @@ std::string iso_date(std::string_view raw) {
       s[7] == '-' && digit(8) && digit(9))
     return s.substr(0, 10);
   return s;
-}
-
-void set_date(Metadata& m, std::string_view raw, const char* source, int rank, int& best_rank) {
-  std::string d = iso_date(raw);
-  if (d.empty() || rank >= best_rank) return;
-  m.date = d;
-  m.date_source = source;
-  best_rank = rank;
-}
-
-// Ranks make "first source wins" independent of the order tags appear in.
-thread_local int g_date_rank = 100;
-thread_local int g_url_rank = 100;
-thread_local bool g_og_title = false;
-
-void set_url(Metadata& m, std::string_view url, int rank) {
-  std::string u = trimmed(url);
-  if (u.empty() || rank >= g_url_rank) return;
-  m.url = u;
-  g_url_rank = rank;
 }
 
 std::string json_string(const rapidjson::Value& v) {
@@ -114,12 +94,23 @@ const rapidjson::Value* find_article(const rapidjson::Value& v) {
 
 }  // namespace
 
-void begin_page() {
-  g_date_rank = g_url_rank = 100;
-  g_og_title = false;
+void HeadReader::set_date(std::string_view raw, const char* source, int rank) {
+  std::string d = iso_date(raw);
+  if (d.empty() || rank >= date_rank_) return;
+  m_.date = d;
+  m_.date_source = source;
+  date_rank_ = rank;
 }
 
-void read_head_element(const GumboElement& element, Metadata& m, std::string& title_tag) {
+void HeadReader::set_url(std::string_view url, int rank) {
+  std::string u = trimmed(url);
+  if (u.empty() || rank >= url_rank_) return;
+  m_.url = u;
+  url_rank_ = rank;
+}
+
+void HeadReader::element(const GumboElement& element) {
+  Metadata& m = m_;
   switch (element.tag) {
     case GUMBO_TAG_HTML: {
       std::string lang = trimmed(attribute(element, "lang"));
@@ -127,9 +118,9 @@ void read_head_element(const GumboElement& element, Metadata& m, std::string& ti
       break;
     }
     case GUMBO_TAG_TITLE:
-      if (title_tag.empty() && element.children.length > 0) {
+      if (title_tag_.empty() && element.children.length > 0) {
         const auto* child = static_cast<const GumboNode*>(element.children.data[0]);
-        if (child->type == GUMBO_NODE_TEXT) title_tag = trimmed(child->v.text.text);
+        if (child->type == GUMBO_NODE_TEXT) title_tag_ = trimmed(child->v.text.text);
       }
       break;
     case GUMBO_TAG_META: {
@@ -138,37 +129,37 @@ void read_head_element(const GumboElement& element, Metadata& m, std::string& ti
       if (key.empty()) key = lowered(attribute(element, "itemprop"));
       std::string content = attribute(element, "content");
       if (key.empty() || content.empty()) break;
-      if (key == "og:title" && !g_og_title) {
+      if (key == "og:title" && !title_from_page_) {
         m.title = trimmed(content);
-        g_og_title = !m.title.empty();
+        title_from_page_ = !m.title.empty();
       } else if (key == "article:published_time") {
-        set_date(m, content, "html:article:published_time", 0, g_date_rank);
+        set_date(content, "html:article:published_time", 0);
       } else if (key == "datepublished") {
-        set_date(m, content, "html:itemprop:datePublished", 2, g_date_rank);
+        set_date(content, "html:itemprop:datePublished", 2);
       } else if (key == "pubdate" || key == "publishdate" || key == "date" || key == "dc.date" ||
                  key == "dcterms.date" || key == "og:published_time" || key == "sailthru.date") {
-        set_date(m, content, "html:meta:date", 3, g_date_rank);
+        set_date(content, "html:meta:date", 3);
       } else if (key == "og:url") {
-        set_url(m, content, 1);
+        set_url(content, 1);
       } else if (key == "og:locale" && m.language.empty()) {
         m.language = trimmed(content);
       }
       break;
     }
     case GUMBO_TAG_LINK:
-      if (lowered(attribute(element, "rel")) == "canonical") set_url(m, attribute(element, "href"), 0);
+      if (lowered(attribute(element, "rel")) == "canonical") set_url(attribute(element, "href"), 0);
       break;
     case GUMBO_TAG_TIME: {
       std::string dt = attribute(element, "datetime");
-      if (!dt.empty()) set_date(m, dt, "html:time", 4, g_date_rank);
+      if (!dt.empty()) set_date(dt, "html:time", 4);
       break;
     }
     default: break;
   }
 }
 
-void finish_head(const std::vector<std::string>& json_ld, const std::string& title_tag,
-                 const std::string& first_h1, Metadata& m) {
+void HeadReader::finish(const std::vector<std::string>& json_ld, const std::string& first_h1) {
+  Metadata& m = m_;
   for (const std::string& body : json_ld) {
     rapidjson::Document d;
     d.Parse(body.c_str());
@@ -176,18 +167,17 @@ void finish_head(const std::vector<std::string>& json_ld, const std::string& tit
     const rapidjson::Value* article = find_article(d);
     if (!article) continue;
     const auto& a = *article;
-    if (!g_og_title && a.HasMember("headline")) {
+    if (!title_from_page_ && a.HasMember("headline")) {
       std::string h = trimmed(json_string(a["headline"]));
-      if (!h.empty()) m.title = h, g_og_title = true;
+      if (!h.empty()) m.title = h, title_from_page_ = true;
     }
-    if (a.HasMember("datePublished"))
-      set_date(m, json_string(a["datePublished"]), "html:json-ld:datePublished", 1, g_date_rank);
-    if (a.HasMember("url")) set_url(m, json_string(a["url"]), 2);
-    if (a.HasMember("mainEntityOfPage")) set_url(m, json_string(a["mainEntityOfPage"]), 3);
+    if (a.HasMember("datePublished")) set_date(json_string(a["datePublished"]), "html:json-ld:datePublished", 1);
+    if (a.HasMember("url")) set_url(json_string(a["url"]), 2);
+    if (a.HasMember("mainEntityOfPage")) set_url(json_string(a["mainEntityOfPage"]), 3);
     if (m.language.empty() && a.HasMember("inLanguage")) m.language = json_string(a["inLanguage"]);
     break;
   }
-  if (m.title.empty()) m.title = !first_h1.empty() ? first_h1 : title_tag;
+  if (m.title.empty()) m.title = !first_h1.empty() ? first_h1 : title_tag_;
 }
 
 }  // namespace winnow::html

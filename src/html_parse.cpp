@@ -31,6 +31,7 @@
 #include <cctype>
 #include <cstring>
 
+#include "html_head.hpp"
 #include "html_prescan.hpp"
 #include "winnow/html.hpp"
 
@@ -117,11 +118,11 @@ struct Frame {
 
 class Walker {
  public:
-  explicit Walker(Document& doc) : doc_(doc) {}
+  explicit Walker(Document& doc) : head(doc.metadata), doc_(doc) {}
 
   void walk(const GumboNode* root);
   std::string first_h1;
-  std::string title_tag;
+  html::HeadReader head;
 
  private:
   void enter(const GumboNode* node);
@@ -251,7 +252,7 @@ void Walker::enter(const GumboNode* node) {
   }
   if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_TEMPLATE) return;
   const GumboElement& e = node->v.element;
-  html::read_head_element(e, doc_.metadata, title_tag);
+  head.element(e);
   Treatment t = treatment_of(e.tag);
   if (t == Treatment::Skip) return;
   if (t == Treatment::LineBreak) { flush(); return; }
@@ -316,7 +317,7 @@ void Walker::walk(const GumboNode* root) {
 }
 
 // <head> children are flat; read them here since the walk skips <head>.
-void read_head(const GumboNode* root, Metadata& metadata, std::string& title_tag) {
+void read_head(const GumboNode* root, html::HeadReader& reader) {
   const GumboVector& children = root->v.element.children;
   for (unsigned i = 0; i < children.length; ++i) {
     const auto* child = static_cast<const GumboNode*>(children.data[i]);
@@ -324,7 +325,7 @@ void read_head(const GumboNode* root, Metadata& metadata, std::string& title_tag
     const GumboVector& head = child->v.element.children;
     for (unsigned k = 0; k < head.length; ++k) {
       const auto* item = static_cast<const GumboNode*>(head.data[k]);
-      if (item->type == GUMBO_NODE_ELEMENT) html::read_head_element(item->v.element, metadata, title_tag);
+      if (item->type == GUMBO_NODE_ELEMENT) reader.element(item->v.element);
     }
   }
 }
@@ -339,10 +340,9 @@ void parse_html(Document& doc) {
   doc.blocks.clear();
   doc.elements.clear();
   Walker walker(doc);
-  html::begin_page();
-  read_head(output->root, doc.metadata, walker.title_tag);
+  read_head(output->root, walker.head);
   walker.walk(output->root);
-  html::finish_head(page.json_ld, walker.title_tag, walker.first_h1, doc.metadata);
+  walker.head.finish(page.json_ld, walker.first_h1);
   gumbo_destroy_output(&options, output);
 }
 

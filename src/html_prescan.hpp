@@ -1,15 +1,10 @@
-// Internal to the HTML stage: the byte scan that runs before Gumbo, and the
-// page-head reader that runs on Gumbo's tree. See html_prescan.cpp and
-// html_head.cpp for why each exists.
+// Internal to the HTML stage: the byte scan that runs before Gumbo. See
+// html_prescan.cpp for why it exists.
 #pragma once
-
-#include <gumbo.h>
 
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "winnow/document.hpp"
 
 namespace winnow::html {
 
@@ -19,16 +14,5 @@ struct Prescanned {
 };
 
 Prescanned prescan_html(std::string_view page);
-
-// Forgets which metadata sources were seen; call once per page.
-void begin_page();
-
-// Fills doc.metadata from one <meta>, <link>, <title>, <time> or <html>
-// element met during the tree walk; returns true if it consumed the element.
-void read_head_element(const GumboElement& element, Metadata& metadata, std::string& title_tag);
-
-// After the walk: JSON-LD articles, then the fallbacks (h1, <title>).
-void finish_head(const std::vector<std::string>& json_ld, const std::string& title_tag,
-                 const std::string& first_h1, Metadata& metadata);
 
 }  // namespace winnow::html
