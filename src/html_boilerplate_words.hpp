@@ -52,6 +52,12 @@ inline constexpr std::string_view kChromeLines[] = {
     "copyright", "all rights reserved", "getty images", "ap photo", "reuters", "advert", "advertisment",
     "this slideshow requires javascript.", "enable javascript", "share this:", "like this:", "tags:", "tags"};
 
+// Beginnings of short, unpunctuated lines that are bylines, datelines of the
+// page (not of the story), credits. Matched on lower-cased text.
+inline constexpr std::string_view kBylinePrefixes[] = {
+    "by ", "updated", "published", "posted ", "posted:", "last updated", "last modified", "photo:", "photo by",
+    "image:", "credit:", "\xC2\xA9", "copyright", "written by", "reporting by", "editing by", "trending:", "more:"};
+
 // Lines after which a region holds no more article: lists of other stories.
 // Only honoured once most of the region's text is behind us, so an inline
 // "Related:" link in the middle of an article does not cut it.

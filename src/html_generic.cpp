@@ -106,6 +106,13 @@ int token_verdict(std::string_view tokens) {
   return negative ? -1 : positive ? 1 : 0;
 }
 
+template <std::size_t N>
+bool starts_with_any(std::string_view text, const std::string_view (&table)[N]) {
+  for (std::string_view prefix : table)
+    if (text.starts_with(prefix)) return true;
+  return false;
+}
+
 double tag_weight(std::string_view tag) {
   if (tag == "div" || tag == "article" || tag == "main" || tag == "section") return 5;
   if (tag == "pre" || tag == "td" || tag == "blockquote") return 3;
@@ -323,7 +330,9 @@ void GenericClassifier::assign_roles() {
     std::string lowered;
     for (unsigned char c : b.text) lowered.push_back(static_cast<char>(std::tolower(c)));
     if (in_table(std::string_view(lowered), html::kStopLines)) stops.push_back(i);
-    if (in_table(std::string_view(lowered), html::kChromeLines) || !stops.empty() && stops.back() == i) continue;
+    if (in_table(std::string_view(lowered), html::kChromeLines) || (!stops.empty() && stops.back() == i)) continue;
+    if (facts_[i].chars < 100 && !ends_like_sentence(b.text) && starts_with_any(lowered, html::kBylinePrefixes))
+      continue;
     b.role = Role::Body;
     kept.push_back(i);
   }

@@ -55,7 +55,7 @@ def main():
     P = sum(precisions) / len(precisions) if precisions else 0.0
     R = sum(recalls) / len(recalls) if recalls else 0.0
     F = 2 * P * R / (P + R) if P + R else 0.0
-    print(f"pages {len(rows)}  F1 {F:.3f}  P {P:.3f}  R {R:.3f}")
+    print(f"pages {len(rows)}  F1 {F:.4f}  P {P:.4f}  R {R:.4f}")
     if worst:
         def f1(row):
             p, r = row[1] or 0.0, row[2] or 0.0
