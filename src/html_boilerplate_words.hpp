@@ -58,6 +58,15 @@ inline constexpr std::string_view kBylinePrefixes[] = {
     "by ", "updated", "published", "posted ", "posted:", "last updated", "last modified", "photo:", "photo by",
     "image:", "credit:", "\xC2\xA9", "copyright", "written by", "reporting by", "editing by", "trending:", "more:"};
 
+// Phrases of promotions for the site itself (newsletters, subscriptions,
+// social accounts). A short line with one of them at either end of the
+// article is an appeal to the reader, not part of the story.
+inline constexpr std::string_view kPromoPhrases[] = {
+    "sign up", "subscribe", "newsletter", "click here", "to your inbox", "follow us", "follow him",
+    "follow her", "like us on facebook", "on twitter @", "download our app", "get the app", "share this",
+    "share it with", "support our journalism", "become a member", "for more information, visit",
+    "delivered through your letterbox"};
+
 // Lines after which a region holds no more article: lists of other stories.
 // Only honoured once most of the region's text is behind us, so an inline
 // "Related:" link in the middle of an article does not cut it.

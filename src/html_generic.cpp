@@ -348,6 +348,19 @@ void GenericClassifier::assign_roles() {
     kept.resize(k + 1);
     break;
   }
+  // Appeals to the reader ("Sign up for our newsletter") at either end.
+  auto promo = [&](std::size_t i) {
+    if (facts_[i].chars >= 300) return false;
+    std::string lowered;
+    for (unsigned char c : blocks[i].text) lowered.push_back(static_cast<char>(std::tolower(c)));
+    for (std::string_view phrase : html::kPromoPhrases)
+      if (lowered.find(phrase) != std::string::npos) return true;
+    return false;
+  };
+  for (std::size_t k = 0; k < kept.size(); ++k) {
+    bool at_edge = k < 2 || k + 3 >= kept.size();
+    if (at_edge && promo(kept[k])) blocks[kept[k]].role = Role::Chrome;
+  }
   // Short, unpunctuated lines at the edges of the region are bylines, dates,
   // tag lists: drop them until the first (last) line that reads as text.
   auto weak = [&](std::size_t i) {
