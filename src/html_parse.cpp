@@ -16,7 +16,9 @@
 // block-level element, or a <br>, ends the run and emits it as a Block whose
 // kind follows the innermost block element: <li> a ListItem, <h1>-<h6> a
 // Heading, <td>/<th> a TableCell, <pre> Preformatted (one block per line),
-// anything else a Paragraph. An <li> whose first content is itself a block
+// anything else a Paragraph. Custom elements (<hl-citation>, <amp-img>) are
+// inline, as browsers render them without a stylesheet; the blocks inside
+// them still break lines. An <li> whose first content is itself a block
 // (a menu entry holding a label <div> and a sub-list) emits a bare ListMarker
 // first, exactly as the text dumps print "-" on a line of its own. Hidden
 // subtrees (hidden, aria-hidden, display:none) and form controls are skipped.
@@ -53,7 +55,7 @@ Treatment treatment_of(GumboTag tag) {
     case GUMBO_TAG_P: case GUMBO_TAG_PRE: case GUMBO_TAG_SECTION: case GUMBO_TAG_SUMMARY:
     case GUMBO_TAG_TABLE: case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT:
     case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_CAPTION: case GUMBO_TAG_UL:
-    case GUMBO_TAG_LEGEND: case GUMBO_TAG_HTML: case GUMBO_TAG_UNKNOWN:
+    case GUMBO_TAG_LEGEND: case GUMBO_TAG_HTML:
       return Treatment::Block;
     case GUMBO_TAG_HEAD: case GUMBO_TAG_TITLE: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE:
     case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SELECT: case GUMBO_TAG_OPTION:
