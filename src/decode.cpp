@@ -229,11 +229,16 @@ InputFormat sniff_format(std::string_view bytes) {
   if (start == std::string::npos) return InputFormat::Text;
   std::string_view h(head);
   h.remove_prefix(start);
-  for (std::string_view opener : {"<!doctype html", "<html", "<head", "<body", "<?xml", "<!--", "<meta", "<title"})
+  // A document, or a fragment saved from one, opens with markup.
+  for (std::string_view opener : {"<!doctype html", "<html", "<head", "<body", "<?xml", "<!--", "<meta", "<title",
+                                  "<div", "<article", "<section", "<main", "<header", "<table", "<p>", "<p ",
+                                  "<h1", "<h2", "<h3", "<ul", "<ol", "<link", "<style", "<script"})
     if (h.starts_with(opener)) return InputFormat::Html;
-  // A page whose first tags come after some junk: count tag-like openings.
+  // A page whose first tags come after some junk: count tag-like openings and
+  // closings; a text dump quoting one tag, or "a < b", does not reach five.
   std::size_t tags = 0;
-  for (std::string_view t : {"<div", "<p>", "<p ", "<a ", "<span", "<table", "<li", "<br", "<script"}) {
+  for (std::string_view t : {"<div", "<p>", "<p ", "<a ", "<span", "<table", "<li", "<br", "<script", "</p>", "</div>",
+                             "</a>", "</li>", "</span>"}) {
     std::size_t pos = 0;
     while ((pos = h.find(t, pos)) != std::string_view::npos) { ++tags; pos += t.size(); }
   }

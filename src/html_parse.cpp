@@ -173,7 +173,7 @@ std::string Walker::ancestor_tokens() const {
   int level = 0;
   for (auto it = stack_.rbegin(); it != stack_.rend() && tokens.size() < 400 && level < 32; ++it, ++level) {
     const HtmlElement& e = doc_.elements[it->element];
-    for (const std::string* own : {&e.id, &e.classes}) {
+    for (const std::string* own : {&e.classes, &e.id}) {  // inserted at the front: id ends up first
       if (own->empty()) continue;
       if (!tokens.empty()) tokens.insert(tokens.begin(), ' ');
       tokens.insert(0, *own);

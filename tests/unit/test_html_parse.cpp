@@ -171,3 +171,31 @@ TEST_CASE("parse_html: fixture 003 keeps its abbreviation, 000 its date") {
         "OSCE Project Co-ordinator in Ukraine fosters local police, NGO co-operation on anti-trafficking measures");
   CHECK(doc0.metadata.language == "en");
 }
+
+TEST_CASE("pre-scan: quoted '>' in attributes, raw-text end tags, JSON-LD kept aside") {
+  auto doc = parsed(R"(<html><head><script type="application/ld+json">{"@type":"Article","headline":"From LD"}</script>
+    <script>if (a </b) x = "</div>";</script><STYLE>p > a { }</Style></head>
+    <body><div title="a > b" class='x>y'>kept</div><script>document.write("<p>no</p>")</SCRIPT >after</body></html>)");
+  std::vector<std::string> texts;
+  for (const auto& b : doc.blocks) texts.push_back(b.text);
+  CHECK(texts == std::vector<std::string>{"kept", "after"});
+  CHECK(doc.metadata.title == "From LD");
+  REQUIRE(doc.elements.size() > 2);
+  bool found = false;
+  for (const auto& e : doc.elements) found |= e.classes == "x>y";
+  CHECK(found);
+}
+
+TEST_CASE("parse_html: elements record the tree, blocks point into it") {
+  auto doc = parsed("<html><body><div id=Main class=\"A  b\"><p>text</p></div></body></html>");
+  REQUIRE(doc.blocks.size() == 1);
+  const auto& p = doc.elements[doc.blocks[0].element];
+  CHECK(p.tag == "p");
+  const auto& div = doc.elements[p.parent];
+  CHECK(div.tag == "div");
+  CHECK(div.id == "main");
+  CHECK(div.classes == "a b");
+  CHECK(doc.blocks[0].class_tokens == "main a b");
+  CHECK(doc.elements[0].tag == "html");
+  CHECK(doc.elements[0].parent == 0);
+}
