@@ -186,6 +186,21 @@ TEST_CASE("pre-scan: quoted '>' in attributes, raw-text end tags, JSON-LD kept a
   CHECK(found);
 }
 
+TEST_CASE("pre-scan: long start tags keep only the attributes later stages read") {
+  auto doc = parsed(R"html(<html><head><link data-x="1" rel="canonical" href="https://e.org/a"></head><body>
+    <div data-props='{"a": "<b>", "c": 1}' onclick="go()" CLASS = "keep me" id=x hidden_not=1><a href="/very/long/link/target" class=l>one</a>
+    <abbr data-tip="x" title="non-governmental organization">NGO</abbr> <p style="display: none" data-big="zzzzzzzzzzzzzzz">no</p></div></body></html>)html");
+  std::vector<std::string> texts;
+  for (const auto& b : doc.blocks) texts.push_back(b.text);
+  CHECK(texts == std::vector<std::string>{"one NGO"});
+  CHECK(doc.metadata.url == "https://e.org/a");
+  REQUIRE(doc.metadata.abbreviations.size() == 1);
+  bool found = false;
+  for (const auto& e : doc.elements) found |= e.classes == "keep me" && e.id == "x";
+  CHECK(found);
+  CHECK(doc.blocks[0].link_density == doctest::Approx(3.0 / 7.0));
+}
+
 TEST_CASE("parse_html: elements record the tree, blocks point into it") {
   auto doc = parsed("<html><body><div id=Main class=\"A  b\"><p>text</p></div></body></html>");
   REQUIRE(doc.blocks.size() == 1);
