@@ -108,6 +108,24 @@ std::string token_list(const GumboElement& e, const char* name) {
   return out;
 }
 
+// Byte length of a whitespace character at text[i], 0 if none: ASCII
+// spaces, and the Unicode spaces pages use for layout (no-break U+00A0,
+// U+2000-U+200A, narrow no-break U+202F, ideographic U+3000), folded the way
+// the text-dump parser folds them so both paths give the same lines.
+std::size_t layout_space_length(std::string_view s, std::size_t i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return 1;
+  if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) return 2;
+  if (c == 0xE2 && i + 2 < s.size()) {
+    unsigned char c1 = static_cast<unsigned char>(s[i + 1]), c2 = static_cast<unsigned char>(s[i + 2]);
+    if (c1 == 0x80 && (c2 <= 0x8A || c2 == 0xAF)) return 3;
+  }
+  if (c == 0xE3 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+      static_cast<unsigned char>(s[i + 2]) == 0x80)
+    return 3;
+  return 0;
+}
+
 struct Frame {
   const GumboNode* node;
   unsigned next_child = 0;
@@ -193,13 +211,10 @@ void Walker::append_text(std::string_view text) {
   }
   for (std::size_t i = 0; i < text.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(text[i]);
-    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-    if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0) {
-      space = true;  // no-break space: layout, not content
-      ++i;
-    }
+    std::size_t space = layout_space_length(text, i);
     if (space) {
       pending_space_ = true;
+      i += space - 1;
       continue;
     }
     if (pending_space_ && !run_.empty()) run_.push_back(' ');
@@ -264,7 +279,7 @@ void Walker::enter(const GumboNode* node) {
     Frame* owner = innermost_block();
     if (owner && owner->list_item_fresh && owner->node->v.element.tag == GUMBO_TAG_LI && e.tag != GUMBO_TAG_LI) {
       owner->list_item_fresh = false;
-      emit("-", BlockKind::ListMarker);
+      emit("", BlockKind::ListMarker);  // no text, as the text-dump parser gives a bare "-" line
     }
   }
   Frame f{node};
