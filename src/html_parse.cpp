@@ -255,7 +255,9 @@ void Walker::flush() {
     owner->list_item_fresh = false;
   }
   double density = static_cast<double>(run_link_bytes_) / static_cast<double>(run_.size());
-  if (kind == BlockKind::Heading && owner->node->v.element.tag == GUMBO_TAG_H1 && first_h1.empty()) first_h1 = run_;
+  // A linked <h1> is the site's name in its masthead, not the article's title.
+  if (kind == BlockKind::Heading && owner->node->v.element.tag == GUMBO_TAG_H1 && first_h1.empty() && density < 0.5)
+    first_h1 = run_;
   emit(std::move(run_), kind);
   doc_.blocks.back().link_density = density > 1.0 ? 1.0 : density;
   run_.clear();

@@ -103,8 +103,13 @@ bool classify_html_with_profile(Document& doc, std::string_view html_section, st
     else if (content ? flagged(content, e) : true) b.role = Role::Body;
     else b.role = outside;
   }
-  for (const Block& b : doc.blocks)
-    if (b.role == Role::Title) doc.metadata.title = b.text;
+  // The profile knows where the title is; an empty title slot means an
+  // untitled post, not "use the blog's name from <title>".
+  if (title) {
+    doc.metadata.title.clear();
+    for (const Block& b : doc.blocks)
+      if (b.role == Role::Title) doc.metadata.title = b.text;
+  }
   return true;
 }
 

@@ -94,6 +94,7 @@ TEST_CASE("profile: Blogger post body, date header and comment footer") {
   CHECK(body.front().starts_with("KHMELNYTSKY, Ukraine, 16 July 2008"));
   CHECK(body.back().starts_with("Working with law enforcement"));
   CHECK(texts_with(doc, winnow::Role::Metadata) == std::vector<std::string>{"Wednesday, July 16, 2008"});
+  CHECK(doc.metadata.title.empty());  // an untitled post; <title> only names the blog
   for (const auto& b : doc.blocks)
     if (b.text == "No comments:" || b.text == "Post a Comment" || b.text == "Blog Archive")
       CHECK(b.role != winnow::Role::Body);
