@@ -23,9 +23,12 @@
 //    a list or heading loses) and class tokens (+25/-25), then scaled by
 //    (1 - link density) of everything under it. The best container wins;
 //    when three or more near-best containers share an ancestor, the article
-//    is split across them and that ancestor wins instead. Siblings of the
-//    winner that scored well themselves, or are good <p>s, join it: articles
-//    interrupted by an ad slot come back whole.
+//    is split across them and that ancestor wins instead. The winner then
+//    climbs to an ancestor while what the ancestor adds is mostly plain
+//    prose (paragraphs without links) and holds no teaser cards (headings
+//    that are links): articles cut into chunks by figures and ad slots come
+//    back whole, lists of other stories stay out. Siblings of the winner
+//    that scored well themselves, or are good <p>s, join it.
 //
 // 3. Lines. Inside the chosen region, blocks are kept unless they are
 //    link lists (link density >= 0.5), known chrome lines ("Advertisement",
