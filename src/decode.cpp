@@ -289,7 +289,9 @@ bool decode_document(Document& doc, std::string* problem) {
       std::string out;
       std::string cs = declared;
       std::size_t replaced = 0;
-      if (!cs.empty() && !is_utf8_name(cs) && convert_with_iconv(cs, body, &out, &replaced)) {
+      // A legacy declaration on a page that is UTF-8 but for a few broken
+      // bytes is stale: trusting it would garble every non-ASCII letter.
+      if (!cs.empty() && !is_utf8_name(cs) && !mostly_utf8(body) && convert_with_iconv(cs, body, &out, &replaced)) {
         if (replaced)
           doc.warnings.push_back(fmt::format("{} bytes undefined in {} replaced by U+FFFD", replaced, cs));
         body = std::move(out);

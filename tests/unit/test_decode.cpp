@@ -133,3 +133,11 @@ TEST_CASE("sniff: HTML by content") {
   CHECK(winnow::sniff_format("junk <div>a</div><div>b</div><p>c</p><span>d</span><a href=x>e</a>") ==
         winnow::InputFormat::Html);
 }
+
+TEST_CASE("decode: a stale legacy declaration on UTF-8 with a broken byte keeps UTF-8") {
+  auto doc = decoded("<html><head><meta charset=windows-1251></head><body>Caf\xC3\xA9 cr\xC3\xA8me br\xC3\xBBl\xC3\xA9\x65 "
+                     "d\xC3\xA9j\xC3\xA0 \xFF</body></html>");
+  CHECK(doc.charset == "utf-8");
+  CHECK(doc.body.find("Caf\xC3\xA9 cr\xC3\xA8me") != std::string::npos);
+  CHECK(has_warning(doc, "U+FFFD"));
+}
