@@ -370,7 +370,10 @@ void GenericClassifier::assign_roles() {
     return blocks[i].kind != BlockKind::Heading && facts_[i].chars < 50 && !ends_like_sentence(blocks[i].text);
   };
   for (std::size_t k = 0; k < kept.size() && weak(kept[k]); ++k) blocks[kept[k]].role = Role::Chrome;
-  for (std::size_t k = kept.size(); k-- > 0 && weak(kept[k]);) blocks[kept[k]].role = Role::Chrome;
+  // At the end, list items without links are the article's own list
+  // (ingredients, results): tag and share lists are links, gone already.
+  for (std::size_t k = kept.size(); k-- > 0 && weak(kept[k]) && blocks[kept[k]].kind != BlockKind::ListItem;)
+    blocks[kept[k]].role = Role::Chrome;
   // A heading as the region's last line introduces something that is not there.
   for (std::size_t k = kept.size(); k-- > 0;) {
     if (blocks[kept[k]].role != Role::Body) continue;
