@@ -11,7 +11,9 @@
 // template, svg, math, iframe), are dropped whole, start tag to end tag;
 // everything else is copied. Raw-text elements are ended the way the HTML
 // tokenizer ends them (the first "</name" followed by a delimiter, any case),
-// so the scan cannot get out of step with what Gumbo would have seen. An
+// so the scan cannot get out of step with what Gumbo would have seen; for
+// the same reason <title>, <textarea> and <xmp> are copied unscanned, since
+// a "<script" inside them is text. An
 // unterminated comment or script swallows the rest of the page, as it does in
 // a browser. The bodies of <script type="application/ld+json"> are kept
 // aside: they carry the article's headline and date.
@@ -199,6 +201,16 @@ Prescanned prescan_html(std::string_view page) {
     if (!hit) break;
     std::size_t lt = static_cast<std::size_t>(static_cast<const char*>(hit) - page.data());
     std::size_t resume = 0;
+    // Text-only elements: "<script>" inside a <title> or <textarea> is text,
+    // so their content is copied unscanned, as the tokenizer reads it.
+    bool text_only = false;
+    for (std::string_view name : {"title", "textarea", "xmp"}) {
+      if (!starts_with_nocase(page, lt + 1, name) || !is_tag_name_end(page, lt + 1 + name.size())) continue;
+      i = end_of_element(page, end_of_tag(page, lt), name);
+      text_only = true;
+      break;
+    }
+    if (text_only) continue;
     if (page.compare(lt, 4, "<!--") == 0) {
       std::size_t end = page.find("-->", lt + 4);
       resume = end == std::string_view::npos ? page.size() : end + 3;

@@ -201,6 +201,15 @@ TEST_CASE("pre-scan: long start tags keep only the attributes later stages read"
   CHECK(doc.blocks[0].link_density == doctest::Approx(3.0 / 7.0));
 }
 
+TEST_CASE("pre-scan: '<script' inside <title> or <textarea> is text, not a script") {
+  auto doc = parsed("<html><head><title>About <script> tags</title></head><body><p>first</p>"
+                    "<textarea><!-- not a comment</textarea><p>second</p></body></html>");
+  std::vector<std::string> texts;
+  for (const auto& b : doc.blocks) texts.push_back(b.text);
+  CHECK(texts == std::vector<std::string>{"first", "second"});
+  CHECK(doc.metadata.title == "About <script> tags");
+}
+
 TEST_CASE("parse_html: elements record the tree, blocks point into it") {
   auto doc = parsed("<html><body><div id=Main class=\"A  b\"><p>text</p></div></body></html>");
   REQUIRE(doc.blocks.size() == 1);
