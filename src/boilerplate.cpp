@@ -205,9 +205,8 @@ void repair_tooltips(Document& doc) {
 
 }  // namespace
 
-void classify_boilerplate(Document& doc, const ProfileSet& profiles, LayoutFields* fields) {
+bool classify_boilerplate(Document& doc, const ProfileSet& profiles, LayoutFields* fields, bool require_anchors) {
   const SiteProfile* profile = profiles.detect(doc);
-  if (profile) doc.profile = profile->name;
   auto& blocks = doc.blocks;
   const std::size_t n = blocks.size();
 
@@ -216,12 +215,16 @@ void classify_boilerplate(Document& doc, const ProfileSet& profiles, LayoutField
   std::size_t search_end = box.begin == kNone ? n : box.begin;
   for (std::size_t i = 0; i < search_end; ++i) {
     if (is_list(blocks[i])) continue;
-    if (auto t = type_for_line(profile, profiles, blocks[i].text); !t.empty()) {
+    if (!type_for_line(profile, profiles, blocks[i].text).empty()) {
       type_at = i;
-      doc.metadata.type = std::string(t);
-      blocks[i].role = Role::PageType;
       break;
     }
+  }
+  if (require_anchors && type_at == kNone && box.begin == kNone) return false;
+  if (profile) doc.profile = profile->name;
+  if (type_at != kNone) {
+    doc.metadata.type = std::string(type_for_line(profile, profiles, blocks[type_at].text));
+    blocks[type_at].role = Role::PageType;
   }
 
   std::size_t title_at = kNone;
@@ -292,6 +295,7 @@ void classify_boilerplate(Document& doc, const ProfileSet& profiles, LayoutField
   if (doc.metadata.type.empty()) {
     if (profile && !profile->default_type.empty()) doc.metadata.type = profile->default_type;
   }
+  return true;
 }
 
 void assemble_text(Document& doc) {

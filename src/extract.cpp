@@ -51,9 +51,21 @@ bool Extractor::run(Document& doc, std::string* problem) const {
   LayoutFields fields;
   if (doc.format == InputFormat::Html) {
     parse_html(doc);
-    // A page of a known site is read by its layout; any other by DOM features.
-    if (profiles_.detect(doc)) classify_boilerplate(doc, profiles_, &fields);
-    else classify_html_generic(doc);
+    // A known site's page is read by its layout when the layout's anchors
+    // (page-type line, metadata box) are there, else by the profile's
+    // selectors; a page no profile knows, or whose selectors match nothing,
+    // by DOM features.
+    const SiteProfile* profile = profiles_.detect(doc);
+    bool done = profile && classify_boilerplate(doc, profiles_, &fields, /*require_anchors=*/true);
+    if (!done && profile && !profile->html_json.empty()) {
+      std::string why;
+      done = classify_html_with_profile(doc, profile->html_json, &why);
+      if (done) {
+        doc.profile = profile->name;
+        if (doc.metadata.type.empty()) doc.metadata.type = profile->default_type;
+      }
+    }
+    if (!done) classify_html_generic(doc);
   } else {
     parse_text_dump(doc);
     classify_boilerplate(doc, profiles_, &fields);

@@ -89,6 +89,9 @@ std::vector<Paragraph> paragraphs_of(std::string_view text) {
 
 void find_segments(std::string_view text, const Paragraph& p, std::size_t index,
                    std::vector<Segment>& out) {
+  // Searches stop at the paragraph's end: a text of many quote-free
+  // paragraphs must not be rescanned to its end once per paragraph.
+  text = text.substr(0, p.end);
   std::size_t pos = p.begin;
   while (pos < p.end) {
     std::size_t open = text.find_first_of("\"\xE2", pos);

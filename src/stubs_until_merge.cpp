@@ -1,8 +1,6 @@
 // TEMPORARY: placeholders until the metadata and HTML branches are merged.
 #include "winnow/html.hpp"
 namespace winnow {
-void parse_html(Document& doc) { doc.blocks.clear(); }
-void classify_html_generic(Document&) {}
 }  // namespace winnow
 // TEMPORARY naive dedup (exact, quadratic) until the dedup branch lands.
 #include <algorithm>

@@ -26,7 +26,12 @@ struct LayoutFields {
   std::string raw_date_label;  // "Date", "Issued on"
 };
 
-void classify_boilerplate(Document& doc, const ProfileSet& profiles, LayoutFields* fields);
+// With `require_anchors`, a page without a page-type line or a metadata box
+// is left untouched and false returned, so an HTML page can go to its
+// profile's selectors or to the generic classifier instead. Otherwise always
+// classifies and returns true.
+bool classify_boilerplate(Document& doc, const ProfileSet& profiles, LayoutFields* fields,
+                          bool require_anchors = false);
 
 // Joins Title and Body blocks, one per line, into doc.text, and counts what
 // was removed into doc.removed.

@@ -65,7 +65,18 @@ struct Block {
   std::string tag_path;      // e.g. "html>body>div.content>p"
   std::string class_tokens;  // class and id tokens of ancestors, space separated
   double link_density = 0.0; // share of the text inside <a>
+  std::uint32_t element = 0;   // HTML: index in Document::elements of the innermost enclosing element
   std::size_t source_line = 0; // 1-based line in a text dump, 0 if unknown
+};
+
+// An HTML element that encloses blocks, kept so a classifier can score
+// containers (the article <div>) and not only single blocks. Elements form a
+// tree through `parent`; index 0 is the root (<html>).
+struct HtmlElement {
+  std::uint32_t parent = 0;  // index of the enclosing element; the root points at itself
+  std::string tag;           // lower-case tag name: "div", "article", ...
+  std::string classes;       // its class tokens, space separated, lower-cased
+  std::string id;            // its id, lower-cased
 };
 
 struct Abbreviation {
@@ -152,6 +163,7 @@ struct Document {
   InputFormat format = InputFormat::Unknown;
   std::string charset;       // what the body was decoded from ("utf-8", "windows-1252", ...)
   std::vector<Block> blocks;
+  std::vector<HtmlElement> elements;  // HTML only: the enclosing elements of blocks (Block::element)
   std::string profile;       // name of the site profile that matched, if any
 
   // Set by classification and metadata extraction.

@@ -1,0 +1,398 @@
+// Generic main-text extraction: find the article on a page no profile knows.
+//
+// The problem. A news page is one article wrapped in a site: menus, a
+// masthead, teasers for other stories, share bars, comment threads, cookie
+// banners, footers. Nothing marks the article reliably; class names are
+// hints, not a vocabulary; markup is as often a soup of <div>s as a tidy
+// <article>.
+//
+// The method, in three passes over the blocks and elements parse_html made.
+//
+// 1. Regions. Elements whose class/id tokens or tag say "not the article"
+//    (the word tables in html_boilerplate_words.hpp) are marked chrome, with
+//    everything under them, unless the region holds half or more of the
+//    page's good text: some sites wrap the whole page in <form> or in a
+//    "page-with-sidebar" <div>, and a rule that throws the article away is
+//    worse than one that keeps a widget.
+//
+// 2. Container. As in Readability (Arc90), each paragraph-like block of 25+
+//    characters and modest link density votes for the elements above it:
+//    1 + its commas + one per 100 characters (at most 3), given in full to
+//    its container, half to the next one up, a third and less further up.
+//    Each container's total is adjusted by tag (a <div> or <article> gains,
+//    a list or heading loses) and class tokens (+25/-25), then scaled by
+//    (1 - link density) of everything under it. The best container wins;
+//    when three or more near-best containers share an ancestor, the article
+//    is split across them and that ancestor wins instead. The winner then
+//    climbs to an ancestor while what the ancestor adds is mostly plain
+//    prose (paragraphs without links) and holds no teaser cards (headings
+//    that are links): articles cut into chunks by figures and ad slots come
+//    back whole, lists of other stories stay out. Siblings of the winner
+//    that scored well themselves, or are good <p>s, join it.
+//
+// 3. Lines. Inside the chosen region, blocks are kept unless they are
+//    link lists (link density >= 0.5), known chrome lines ("Advertisement",
+//    "Read more"), or list markers; a "Related stories" line once most of
+//    the region's text is behind ends it (teasers follow); short
+//    unpunctuated lines at the very start and end of the region (bylines,
+//    dates, tag lists, "Share") are dropped, as jusText drops short blocks
+//    that no good block supports.
+//    The title is the heading that repeats the page's declared title.
+//
+// Why not jusText alone: its stop-word test needs a stop list per language
+// and its strength, context smoothing, fails on pages where teasers are full
+// sentences. Why not a learned model: the rules are cheap, explainable, and
+// need no training data from sites we have not seen.
+//
+// The cost: a few linear passes over elements and blocks plus, per block, a
+// walk up at most five ancestors; no DOM access. Well under Gumbo's parse.
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <vector>
+
+#include "html_boilerplate_words.hpp"
+#include "winnow/html.hpp"
+
+namespace winnow {
+namespace {
+
+std::size_t char_count(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+std::size_t comma_count(std::string_view s) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == ',') ++n;
+    else if (s.compare(i, 3, "\xEF\xBC\x8C") == 0 || s.compare(i, 3, "\xE3\x80\x81") == 0) ++n;  // ，、
+  }
+  return n;
+}
+
+bool ends_like_sentence(std::string_view s) {
+  while (!s.empty() && (s.back() == '"' || s.back() == ')' || s.back() == '\'')) s.remove_suffix(1);
+  if (s.empty()) return false;
+  char c = s.back();
+  if (c == '.' || c == '!' || c == '?' || c == ':') return true;
+  return s.ends_with("\xE2\x80\x9D") || s.ends_with("\xE3\x80\x82") || s.ends_with("\xE2\x80\xA6");  // ” 。 …
+}
+
+template <std::size_t N>
+bool in_table(std::string_view word, const std::string_view (&table)[N]) {
+  return std::find(std::begin(table), std::end(table), word) != std::end(table);
+}
+
+// +1 if the tokens say "article", -1 if they say "not the article", 0 if silent.
+int token_verdict(std::string_view tokens) {
+  bool negative = false, positive = false;
+  std::size_t start = 0;
+  while (start < tokens.size()) {
+    std::size_t end = tokens.find(' ', start);
+    if (end == std::string_view::npos) end = tokens.size();
+    std::string_view token = tokens.substr(start, end - start);
+    start = end + 1;
+    for (std::string_view f : html::kNegativeFragments)
+      if (token.find(f) != std::string_view::npos) negative = true;
+    for (std::string_view f : html::kPositiveFragments)
+      if (token.find(f) != std::string_view::npos) positive = true;
+    std::size_t p = 0;
+    while (p <= token.size()) {
+      std::size_t q = token.find_first_of("-_", p);
+      if (q == std::string_view::npos) q = token.size();
+      if (in_table(token.substr(p, q - p), html::kNegativeWords)) negative = true;
+      p = q + 1;
+    }
+  }
+  return negative ? -1 : positive ? 1 : 0;
+}
+
+template <std::size_t N>
+bool starts_with_any(std::string_view text, const std::string_view (&table)[N]) {
+  for (std::string_view prefix : table)
+    if (text.starts_with(prefix)) return true;
+  return false;
+}
+
+double tag_weight(std::string_view tag) {
+  if (tag == "div" || tag == "article" || tag == "main" || tag == "section") return 5;
+  if (tag == "pre" || tag == "td" || tag == "blockquote") return 3;
+  if (tag == "ol" || tag == "ul" || tag == "li" || tag == "form" || tag == "address" || tag == "dl") return -3;
+  if (tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6') return -5;
+  if (tag == "th") return -5;
+  return 0;
+}
+
+bool is_leaf_text_tag(std::string_view tag) {
+  return tag == "p" || tag == "li" || tag == "td" || tag == "th" || tag == "pre" || tag == "dt" || tag == "dd" ||
+         tag == "blockquote" || tag == "figcaption" ||
+         (tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6');
+}
+
+std::string folded(std::string_view s) {
+  std::string out;
+  for (unsigned char c : s)
+    if (std::isalnum(c) || c >= 0x80) out.push_back(static_cast<char>(std::tolower(c)));
+  return out;
+}
+
+struct BlockFacts {
+  std::size_t chars = 0;
+  bool scorable = false;  // paragraph-like and long enough to vote
+  bool good = false;      // clearly article-like text on its own
+};
+
+class GenericClassifier {
+ public:
+  explicit GenericClassifier(Document& doc) : doc_(doc), n_(doc.elements.size()) {}
+  void run();
+
+ private:
+  void measure();
+  void mark_regions();
+  std::uint32_t choose_container();
+  void select_region(std::uint32_t top);
+  void assign_roles();
+  bool is_descendant(std::uint32_t e, std::uint32_t ancestor, int limit) const;
+
+  Document& doc_;
+  std::size_t n_;
+  std::vector<BlockFacts> facts_;
+  std::vector<double> text_, links_, good_text_, score_;
+  std::vector<double> clean_text_, clean_good_;  // as text_, good_text_, outside chrome regions
+  std::vector<int> linked_headings_;            // headings that are links: teaser cards
+  std::vector<char> chrome_, selected_;
+  double page_good_ = 0;
+};
+
+void GenericClassifier::measure() {
+  facts_.resize(doc_.blocks.size());
+  text_.assign(n_, 0);
+  links_.assign(n_, 0);
+  good_text_.assign(n_, 0);
+  for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
+    const Block& b = doc_.blocks[i];
+    BlockFacts& f = facts_[i];
+    f.chars = char_count(b.text);
+    bool paragraph_like = b.kind != BlockKind::Heading && b.kind != BlockKind::ListMarker;
+    f.scorable = paragraph_like && f.chars >= 25 && b.link_density < 0.5;
+    f.good = paragraph_like && f.chars >= 80 && b.link_density < 0.3;
+    if (b.element >= n_) continue;
+    text_[b.element] += static_cast<double>(f.chars);
+    links_[b.element] += static_cast<double>(f.chars) * b.link_density;
+    if (f.good) good_text_[b.element] += static_cast<double>(f.chars), page_good_ += static_cast<double>(f.chars);
+  }
+  // Elements are in document (pre-)order, so children follow parents: one
+  // backward pass sums every subtree.
+  for (std::size_t e = n_; e-- > 1;) {
+    std::uint32_t p = doc_.elements[e].parent;
+    if (p == e) continue;
+    text_[p] += text_[e];
+    links_[p] += links_[e];
+    good_text_[p] += good_text_[e];
+  }
+}
+
+void GenericClassifier::mark_regions() {
+  // chrome_: 1 when a tag made the region chrome, 2 when class/id words did.
+  chrome_.assign(n_, 0);
+  for (std::size_t e = 0; e < n_; ++e) {
+    const HtmlElement& el = doc_.elements[e];
+    bool minor = good_text_[e] < 0.5 * page_good_;
+    if (minor && (token_verdict(el.classes) < 0 || token_verdict(el.id) < 0)) chrome_[e] = 2;
+    else if (minor && in_table(el.tag, html::kChromeTags)) chrome_[e] = 1;
+    if (el.parent != e && chrome_[el.parent]) chrome_[e] = std::max(chrome_[e], chrome_[el.parent]);
+  }
+  clean_text_.assign(n_, 0);
+  clean_good_.assign(n_, 0);
+  linked_headings_.assign(n_, 0);
+  for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
+    const Block& b = doc_.blocks[i];
+    // A <header> inside a teaser card is chrome by tag, but still tells that
+    // the card is a teaser; a sidebar's headings say nothing about the article.
+    if (b.element < n_ && chrome_[b.element] != 2 && b.kind == BlockKind::Heading && b.link_density >= 0.5)
+      ++linked_headings_[b.element];
+    if (b.element >= n_ || chrome_[b.element] || b.link_density >= 0.5) continue;
+    clean_text_[b.element] += static_cast<double>(facts_[i].chars);
+    // Teasers of other stories are good-looking text too, but they sit in
+    // list items and carry a link (their headline); article prose does not.
+    if (facts_[i].good && b.kind == BlockKind::Paragraph && b.link_density < 0.1)
+      clean_good_[b.element] += static_cast<double>(facts_[i].chars);
+  }
+  for (std::size_t e = n_; e-- > 1;) {
+    std::uint32_t p = doc_.elements[e].parent;
+    if (p == e) continue;
+    clean_text_[p] += clean_text_[e];
+    clean_good_[p] += clean_good_[e];
+    linked_headings_[p] += linked_headings_[e];
+  }
+}
+
+std::uint32_t GenericClassifier::choose_container() {
+  std::vector<double> raw(n_, 0);
+  for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
+    const Block& b = doc_.blocks[i];
+    if (!facts_[i].scorable || b.element >= n_ || chrome_[b.element]) continue;
+    double vote = 1 + static_cast<double>(comma_count(b.text)) +
+                  std::min(3.0, static_cast<double>(facts_[i].chars / 100));
+    std::uint32_t e = b.element;
+    if (is_leaf_text_tag(doc_.elements[e].tag)) e = doc_.elements[e].parent;
+    for (int level = 0; level < 5; ++level) {
+      raw[e] += vote / (level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0);
+      std::uint32_t up = doc_.elements[e].parent;
+      if (up == e) break;
+      e = up;
+    }
+  }
+  score_.assign(n_, 0);
+  std::uint32_t best = 0;
+  for (std::size_t e = 0; e < n_; ++e) {
+    if (raw[e] <= 0 || chrome_[e]) continue;
+    const HtmlElement& el = doc_.elements[e];
+    double density = text_[e] > 0 ? links_[e] / text_[e] : 0;
+    score_[e] = (raw[e] + tag_weight(el.tag) + 25.0 * (token_verdict(el.classes) + token_verdict(el.id))) * (1.0 - density);
+    if (score_[e] > score_[best]) best = static_cast<std::uint32_t>(e);
+  }
+  if (score_[best] <= 0) return 0;
+  // An article cut into several sibling wrappers: promote to their common ancestor.
+  std::vector<std::uint32_t> rivals;
+  for (std::size_t e = 0; e < n_; ++e)
+    if (e != best && score_[e] >= 0.75 * score_[best] && !is_descendant(static_cast<std::uint32_t>(e), best, 64) &&
+        !is_descendant(best, static_cast<std::uint32_t>(e), 64))
+      rivals.push_back(static_cast<std::uint32_t>(e));
+  if (rivals.size() >= 2) {
+    std::uint32_t a = doc_.elements[best].parent;
+    for (int step = 0; step < 8 && a != 0; ++step, a = doc_.elements[a].parent) {
+      int inside = 0;
+      for (std::uint32_t r : rivals) inside += is_descendant(r, a, 64);
+      if (inside >= 2) { best = a; break; }
+    }
+  }
+  // Climb while what the parent adds is itself mostly article text: chunks of
+  // one article in sibling wrappers, with only ads or images between them.
+  std::uint32_t climbed = best;
+  for (int step = 0; step < 6; ++step) {
+    std::uint32_t up = doc_.elements[climbed].parent;
+    if (up == climbed || chrome_[up]) break;
+    climbed = up;
+    double extra_good = clean_good_[up] - clean_good_[best];
+    double extra_text = clean_text_[up] - clean_text_[best];
+    if (extra_text - extra_good > 0.4 * extra_text && extra_text > 300) break;
+    if (linked_headings_[up] - linked_headings_[best] >= 2) break;
+    if (extra_good >= 200) best = up;
+  }
+  return best;
+}
+
+bool GenericClassifier::is_descendant(std::uint32_t e, std::uint32_t ancestor, int limit) const {
+  for (int i = 0; i < limit; ++i) {
+    if (e == ancestor) return true;
+    std::uint32_t up = doc_.elements[e].parent;
+    if (up == e) return false;
+    e = up;
+  }
+  return false;
+}
+
+void GenericClassifier::select_region(std::uint32_t top) {
+  selected_.assign(n_, 0);
+  selected_[top] = 1;
+  std::uint32_t parent = doc_.elements[top].parent;
+  if (parent != top) {
+    double threshold = std::max(10.0, score_[top] * 0.2);
+    for (std::size_t e = parent + 1; e < n_; ++e) {
+      if (doc_.elements[e].parent != parent || e == top || chrome_[e]) continue;
+      bool good_paragraph = doc_.elements[e].tag == "p" && good_text_[e] > 0;
+      if (score_[e] >= threshold || good_paragraph) selected_[e] = 1;
+    }
+  }
+  for (std::size_t e = 0; e < n_; ++e) {
+    std::uint32_t p = doc_.elements[e].parent;
+    if (p != e && selected_[p]) selected_[e] = 1;
+  }
+}
+
+void GenericClassifier::assign_roles() {
+  std::vector<Block>& blocks = doc_.blocks;
+  std::string title = folded(doc_.metadata.title);
+  bool title_found = false;
+  std::vector<std::size_t> kept, stops;  // block indices: kept lines, stop lines in the region
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    Block& b = blocks[i];
+    bool in_region = b.element < n_ && selected_[b.element] && !chrome_[b.element];
+    b.role = b.link_density >= 0.5 ? Role::Navigation : Role::Chrome;
+    if (!title_found && b.kind == BlockKind::Heading && b.link_density < 0.5 && !title.empty() &&
+        folded(b.text) == title) {
+      b.role = Role::Title;
+      title_found = true;
+      continue;
+    }
+    if (!in_region || b.kind == BlockKind::ListMarker || b.link_density >= 0.5) continue;
+    std::string lowered;
+    for (unsigned char c : b.text) lowered.push_back(static_cast<char>(std::tolower(c)));
+    if (in_table(std::string_view(lowered), html::kStopLines)) stops.push_back(i);
+    if (in_table(std::string_view(lowered), html::kChromeLines) || (!stops.empty() && stops.back() == i)) continue;
+    if (facts_[i].chars < 100 && !ends_like_sentence(b.text) && starts_with_any(lowered, html::kBylinePrefixes))
+      continue;
+    b.role = Role::Body;
+    kept.push_back(i);
+  }
+  // A "Related stories" line late in the region: what follows is teasers.
+  double kept_chars = 0, seen = 0;
+  for (std::size_t k : kept) kept_chars += static_cast<double>(facts_[k].chars);
+  for (std::size_t k = 0, stop = 0; k < kept.size(); ++k) {
+    while (stop < stops.size() && stops[stop] < kept[k]) ++stop;
+    seen += static_cast<double>(facts_[kept[k]].chars);
+    bool stop_follows = stop < stops.size() && (k + 1 == kept.size() || stops[stop] < kept[k + 1]);
+    if (!stop_follows || seen < 0.6 * kept_chars) continue;
+    for (std::size_t j = k + 1; j < kept.size(); ++j) blocks[kept[j]].role = Role::Chrome;
+    kept.resize(k + 1);
+    break;
+  }
+  // Appeals to the reader ("Sign up for our newsletter") at either end.
+  auto promo = [&](std::size_t i) {
+    if (facts_[i].chars >= 300) return false;
+    std::string lowered;
+    for (unsigned char c : blocks[i].text) lowered.push_back(static_cast<char>(std::tolower(c)));
+    for (std::string_view phrase : html::kPromoPhrases)
+      if (lowered.find(phrase) != std::string::npos) return true;
+    return false;
+  };
+  for (std::size_t k = 0; k < kept.size(); ++k) {
+    bool at_edge = k < 2 || k + 3 >= kept.size();
+    if (at_edge && promo(kept[k])) blocks[kept[k]].role = Role::Chrome;
+  }
+  // Short, unpunctuated lines at the edges of the region are bylines, dates,
+  // tag lists: drop them until the first (last) line that reads as text.
+  auto weak = [&](std::size_t i) {
+    return blocks[i].kind != BlockKind::Heading && facts_[i].chars < 50 && !ends_like_sentence(blocks[i].text);
+  };
+  for (std::size_t k = 0; k < kept.size() && weak(kept[k]); ++k) blocks[kept[k]].role = Role::Chrome;
+  // At the end, list items without links are the article's own list
+  // (ingredients, results): tag and share lists are links, gone already.
+  for (std::size_t k = kept.size(); k-- > 0 && weak(kept[k]) && blocks[kept[k]].kind != BlockKind::ListItem;)
+    blocks[kept[k]].role = Role::Chrome;
+  // A heading as the region's last line introduces something that is not there.
+  for (std::size_t k = kept.size(); k-- > 0;) {
+    if (blocks[kept[k]].role != Role::Body) continue;
+    if (blocks[kept[k]].kind == BlockKind::Heading) blocks[kept[k]].role = Role::Chrome;
+    else break;
+  }
+}
+
+void GenericClassifier::run() {
+  if (doc_.blocks.empty() || n_ == 0) return;
+  measure();
+  mark_regions();
+  std::uint32_t top = choose_container();
+  select_region(top);
+  assign_roles();
+}
+
+}  // namespace
+
+void classify_html_generic(Document& doc) { GenericClassifier(doc).run(); }
+
+}  // namespace winnow
