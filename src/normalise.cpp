@@ -1,0 +1,138 @@
+// Normalisation for shingling.
+//
+// Two copies of an article rarely agree byte for byte: one blog turns straight
+// quotes into curly ones, a feed re-wraps lines at 72 columns, a CMS writes
+// "ﬁ" ligatures or full-width digits, a headline is upper-cased. None of that
+// is a difference a reader would see, so none of it may break a shingle. We
+// therefore reduce the text to a stream of words: NFKC (compatibility forms
+// folded: ligatures, full-width, superscripts), Unicode case folding, and
+// every character that is not a letter, a mark or a number becomes a word
+// separator. Quotes, dashes and other punctuation are thus not folded into one
+// another but removed, which is the only folding that cannot miss a variant
+// ("don't" and "don’t" both become "don t"). Runs of separators collapse into
+// one space; line breaks are separators like any other.
+//
+// Cost: most scraped text is ASCII between a few curly quotes, so words made
+// of ASCII bytes take a table-driven path and only words holding a non-ASCII
+// byte go through utf8proc (which allocates). Normalisation is local to a
+// word: NFKC never composes across an ASCII space, so cutting at ASCII
+// whitespace before calling utf8proc gives the same result as mapping the
+// whole text.
+#include <utf8proc.h>
+
+#include <array>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+#include "winnow/fingerprint.hpp"
+
+namespace winnow {
+namespace {
+
+// 0: separator; otherwise the lower-case byte to emit.
+constexpr std::array<char, 128> make_ascii_table() {
+  std::array<char, 128> t{};
+  for (int c = '0'; c <= '9'; ++c) t[c] = static_cast<char>(c);
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = static_cast<char>(c);
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = static_cast<char>(c - 'A' + 'a');
+  return t;
+}
+constexpr auto kAscii = make_ascii_table();
+
+bool is_word_category(utf8proc_category_t cat) {
+  switch (cat) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+      return true;
+    default:
+      return false;
+  }
+}
+
+class Writer {
+ public:
+  explicit Writer(std::string& out) : out_(out) {}
+  void separator() { pending_ = !out_.empty(); }
+  void put(char c) {
+    if (pending_) { out_.push_back(' '); pending_ = false; }
+    out_.push_back(c);
+  }
+  void put(std::string_view s) {
+    if (pending_) { out_.push_back(' '); pending_ = false; }
+    out_.append(s);
+  }
+ private:
+  std::string& out_;
+  bool pending_ = false;
+};
+
+// A chunk holding non-ASCII bytes: NFKC + case fold, then keep word characters.
+void map_unicode(std::string_view chunk, Writer& w) {
+  utf8proc_uint8_t* mapped = nullptr;
+  const auto options = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+                                                      UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
+                                                      UTF8PROC_IGNORE);
+  utf8proc_ssize_t len = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(chunk.data()),
+                                      static_cast<utf8proc_ssize_t>(chunk.size()), &mapped, options);
+  if (len < 0) {
+    // Invalid UTF-8 (the decoder should have caught it): keep the ASCII words.
+    for (char c : chunk) {
+      auto u = static_cast<unsigned char>(c);
+      if (u < 128 && kAscii[u]) w.put(kAscii[u]); else w.separator();
+    }
+    return;
+  }
+  utf8proc_ssize_t pos = 0;
+  while (pos < len) {
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t n = utf8proc_iterate(mapped + pos, len - pos, &cp);
+    if (n <= 0) { ++pos; w.separator(); continue; }
+    if (cp < 128) {
+      if (kAscii[cp]) w.put(kAscii[cp]); else w.separator();
+    } else if (is_word_category(utf8proc_category(cp))) {
+      w.put(std::string_view(reinterpret_cast<const char*>(mapped + pos), static_cast<std::size_t>(n)));
+    } else {
+      w.separator();
+    }
+    pos += n;
+  }
+  std::free(mapped);
+}
+
+bool is_ascii_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+}  // namespace
+
+std::string normalise_for_shingling(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  Writer w(out);
+  std::size_t i = 0;
+  while (i < text.size()) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (is_ascii_space(c)) { w.separator(); ++i; continue; }
+    // One chunk = a run of non-space bytes.
+    std::size_t j = i;
+    bool ascii = true;
+    while (j < text.size() && !is_ascii_space(static_cast<unsigned char>(text[j]))) {
+      ascii &= static_cast<unsigned char>(text[j]) < 128;
+      ++j;
+    }
+    if (ascii) {
+      for (std::size_t p = i; p < j; ++p) {
+        char m = kAscii[static_cast<unsigned char>(text[p])];
+        if (m) w.put(m); else w.separator();
+      }
+    } else {
+      map_unicode(text.substr(i, j - i), w);
+    }
+    w.separator();
+    i = j;
+  }
+  return out;
+}
+
+}  // namespace winnow
