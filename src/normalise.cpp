@@ -13,8 +13,11 @@
 // one space; line breaks are separators like any other.
 //
 // Cost: most scraped text is ASCII between a few curly quotes, so words made
-// of ASCII bytes take a table-driven path and only words holding a non-ASCII
-// byte go through utf8proc (which allocates). Normalisation is local to a
+// of ASCII bytes take a table-driven path. Words holding a non-ASCII byte are
+// mapped code point by code point from utf8proc's property table (a curly
+// quote is a separator, a Cyrillic letter maps to its case fold) and only
+// words where composition could happen (combining marks, conjoining jamo,
+// default-ignorable characters) go through utf8proc_map, which allocates. Normalisation is local to a
 // word: NFKC never composes across an ASCII space, so cutting at ASCII
 // whitespace before calling utf8proc gives the same result as mapping the
 // whole text.
@@ -64,6 +67,13 @@ class Writer {
     if (pending_) { out_.push_back(' '); pending_ = false; }
     out_.append(s);
   }
+  // An ASCII run of letters and digits, lower-cased on the way.
+  void put_ascii_run(const char* p, std::size_t n) {
+    if (pending_) { out_.push_back(' '); pending_ = false; }
+    const std::size_t at = out_.size();
+    out_.resize(at + n);
+    for (std::size_t i = 0; i < n; ++i) out_[at + i] = kAscii[static_cast<unsigned char>(p[i])];
+  }
  private:
   std::string& out_;
   bool pending_ = false;
@@ -102,6 +112,78 @@ void map_unicode(std::string_view chunk, Writer& w) {
   std::free(mapped);
 }
 
+bool is_jamo(utf8proc_int32_t cp) {
+  return (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3130 && cp <= 0x318F) || (cp >= 0xA960 && cp <= 0xA97F) ||
+         (cp >= 0xD7B0 && cp <= 0xD7FF);
+}
+
+bool is_mark(utf8proc_category_t cat) {
+  return cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_MC || cat == UTF8PROC_CATEGORY_ME;
+}
+
+// Per-code-point mapping of a chunk, without utf8proc_map's allocation and
+// UTF-32 round trip. Exact as long as no composition can happen, i.e. the
+// chunk and each code point's compatibility decomposition hold no combining
+// marks and no conjoining jamo; returns false (nothing written) otherwise,
+// and the caller maps the chunk with utf8proc_map.
+bool map_simple(std::string_view chunk, Writer& w, std::string& tmp) {
+  tmp.clear();
+  bool pending = false;
+  auto emit_sep = [&] { pending = !tmp.empty(); };
+  auto emit = [&](const char* p, std::size_t n) {
+    if (pending) { tmp.push_back(' '); pending = false; }
+    tmp.append(p, n);
+  };
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(chunk.data());
+  const auto len = static_cast<utf8proc_ssize_t>(chunk.size());
+  utf8proc_ssize_t pos = 0;
+  while (pos < len) {
+    utf8proc_int32_t cp = 0;
+    const utf8proc_ssize_t n = utf8proc_iterate(bytes + pos, len - pos, &cp);
+    if (n <= 0) return false;
+    if (cp < 128) {
+      if (kAscii[cp]) { const char c = kAscii[cp]; emit(&c, 1); } else emit_sep();
+      pos += n;
+      continue;
+    }
+    const utf8proc_property_t* prop = utf8proc_get_property(cp);
+    const auto cat = static_cast<utf8proc_category_t>(prop->category);
+    if (is_mark(cat) || is_jamo(cp) || prop->ignorable) return false;
+    const bool plain = prop->decomp_seqindex == UINT16_MAX && prop->casefold_seqindex == UINT16_MAX;
+    if (plain) {
+      if (is_word_category(cat)) emit(reinterpret_cast<const char*>(bytes + pos), static_cast<std::size_t>(n));
+      else emit_sep();
+    } else {
+      utf8proc_int32_t out[16];
+      int boundclass = 0;
+      const auto m = utf8proc_decompose_char(cp, out, 16,
+                                             static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD),
+                                             &boundclass);
+      if (m <= 0 || m > 16) return false;
+      for (utf8proc_ssize_t i = 0; i < m; ++i) {
+        const utf8proc_property_t* q = utf8proc_get_property(out[i]);
+        if (q->combining_class != 0 || is_mark(static_cast<utf8proc_category_t>(q->category)) || is_jamo(out[i]))
+          return false;
+      }
+      for (utf8proc_ssize_t i = 0; i < m; ++i) {
+        if (out[i] < 128) {
+          if (kAscii[out[i]]) { const char c = kAscii[out[i]]; emit(&c, 1); } else emit_sep();
+        } else if (is_word_category(utf8proc_category(out[i]))) {
+          utf8proc_uint8_t enc[4];
+          const auto e = utf8proc_encode_char(out[i], enc);
+          emit(reinterpret_cast<const char*>(enc), static_cast<std::size_t>(e));
+        } else {
+          emit_sep();
+        }
+      }
+    }
+    pos += n;
+  }
+  if (!tmp.empty()) w.put(tmp);
+  if (pending || tmp.empty()) w.separator();
+  return true;
+}
+
 bool is_ascii_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
 }  // namespace
@@ -110,6 +192,7 @@ std::string normalise_for_shingling(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   Writer w(out);
+  std::string tmp;
   std::size_t i = 0;
   while (i < text.size()) {
     auto c = static_cast<unsigned char>(text[i]);
@@ -122,11 +205,14 @@ std::string normalise_for_shingling(std::string_view text) {
       ++j;
     }
     if (ascii) {
-      for (std::size_t p = i; p < j; ++p) {
-        char m = kAscii[static_cast<unsigned char>(text[p])];
-        if (m) w.put(m); else w.separator();
+      for (std::size_t p = i; p < j;) {
+        if (!kAscii[static_cast<unsigned char>(text[p])]) { w.separator(); ++p; continue; }
+        std::size_t q = p + 1;
+        while (q < j && kAscii[static_cast<unsigned char>(text[q])]) ++q;
+        w.put_ascii_run(text.data() + p, q - p);
+        p = q;
       }
-    } else {
+    } else if (!map_simple(text.substr(i, j - i), w, tmp)) {
       map_unicode(text.substr(i, j - i), w);
     }
     w.separator();

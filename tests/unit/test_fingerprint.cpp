@@ -1,5 +1,10 @@
 // Normalisation, shingles, MinHash: unit and property tests.
 #include <doctest/doctest.h>
+#include <utf8proc.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include <algorithm>
 #include <cmath>
@@ -16,6 +21,54 @@ TEST_CASE("normalisation folds quotes, case, compatibility forms and line wrappi
         "don t re wrap the fine osce line s ok");
   CHECK(normalise_for_shingling("  Ünïcode\tStraße  ") == "ünïcode strasse");
   CHECK(normalise_for_shingling("...!!") == "");
+}
+
+namespace {
+// The definition, slowly: utf8proc_map over the whole text, then every code
+// point that is not a letter, mark or number is a separator.
+std::string reference_normalise(std::string_view text) {
+  utf8proc_uint8_t* mapped = nullptr;
+  auto len = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                          static_cast<utf8proc_ssize_t>(text.size()), &mapped,
+                          static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+                                                         UTF8PROC_CASEFOLD | UTF8PROC_IGNORE));
+  REQUIRE(len >= 0);
+  std::string out;
+  bool pending = false;
+  for (utf8proc_ssize_t pos = 0; pos < len;) {
+    utf8proc_int32_t cp;
+    auto n = utf8proc_iterate(mapped + pos, len - pos, &cp);
+    const auto cat = utf8proc_category(cp);
+    const bool word = (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_NO);
+    if (word) {
+      if (pending && !out.empty()) out.push_back(' ');
+      pending = false;
+      out.append(reinterpret_cast<const char*>(mapped + pos), static_cast<std::size_t>(n));
+    } else {
+      pending = true;
+    }
+    pos += n;
+  }
+  std::free(mapped);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("the fast normalisation paths agree with utf8proc_map on the whole text") {
+  const char* cases[] = {
+      "Café crème, CAFÉ CRÈME (decomposed: Cafe\u0301)", "Cafe\xcc\x81 na\xc3\xafve", "Straße ΣΊΣΥΦΟΣ ς",
+      "한국어 텍스트 \xe1\x84\x80\xe1\x85\xa1", "ＦＵＬＬ－ｗｉｄｔｈ １２３", "x²+y³ ½ ℃ ™ ㎏", "soft\xc2\xadhyphen zero\xe2\x80\x8bwidth",
+      "Ελληνικά Русский ТЕКСТ", "ﬁﬂ ﬀ ǅungla", "…“quoted”—dash–en ‘single’"};
+  for (const char* c : cases) {
+    INFO(c);
+    CHECK(normalise_for_shingling(c) == reference_normalise(c));
+  }
+  for (auto& e : std::filesystem::directory_iterator(std::filesystem::path(WINNOW_SOURCE_DIR) / "fixtures/seeds")) {
+    std::ifstream in(e.path(), std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    CHECK(normalise_for_shingling(text.str()) == reference_normalise(text.str()));
+  }
 }
 
 TEST_CASE("shingles ignore quote style and re-wrapped lines") {

@@ -11,13 +11,19 @@ using namespace winnow;
 
 TEST_CASE("default banding is tuned for the containment threshold") {
   DedupOptions o;
-  CHECK(lsh_threshold(o) == doctest::Approx(0.8 / 2.2));
+  CHECK(lsh_threshold(o) == doctest::Approx(0.8 / 3.2));  // ratio cap 3
   Deduplicator dd(o);
   auto b = dd.banding();
-  CHECK(b.bands == 32);
-  CHECK(b.rows == 4);
-  CHECK(candidate_probability(0.5, b.bands, b.rows) == doctest::Approx(0.8732).epsilon(0.001));
-  CHECK(candidate_probability(0.8, b.bands, b.rows) > 0.9999);
+  CHECK(b.bands == 42);
+  CHECK(b.rows == 3);
+  CHECK(b.half == doctest::Approx(0.2539).epsilon(0.001));
+  CHECK(candidate_probability(0.5, b.bands, b.rows) == doctest::Approx(0.99633).epsilon(0.0001));
+  CHECK(candidate_probability(0.8, b.bands, b.rows) > 0.99999);
+  o.max_size_ratio = 2;
+  CHECK(lsh_threshold(o) == doctest::Approx(0.8 / 2.2));
+  auto two = choose_banding(o.num_perm, lsh_threshold(o));
+  CHECK(two.bands == 32);
+  CHECK(two.rows == 4);
   o.lsh_threshold = 0.8;
   auto strict = choose_banding(o.num_perm, lsh_threshold(o));
   CHECK(strict.half > 0.7);  // a Jaccard-only setting bands much higher
@@ -28,7 +34,7 @@ TEST_CASE("measured candidate rates follow the S-curve 1-(1-s^r)^b") {
   const DedupOptions o;
   const auto band = choose_banding(o.num_perm, lsh_threshold(o));
   MinHasher h(o.num_perm, o.seed);
-  for (double s : {0.2, 0.3, 0.4, 0.5, 0.6}) {
+  for (double s : {0.1, 0.2, 0.25, 0.3, 0.4, 0.5}) {
     const int trials = 400;
     int hits = 0;
     for (int t = 0; t < trials; ++t) {
