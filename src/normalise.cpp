@@ -25,6 +25,7 @@
 
 #include <array>
 #include <cstdlib>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -57,8 +58,10 @@ bool is_word_category(utf8proc_category_t cat) {
 
 class Writer {
  public:
-  explicit Writer(std::string& out) : out_(out) {}
-  void separator() { pending_ = !out_.empty(); }
+  // `before`: whether output precedes what goes into `out`.
+  Writer(std::string& out, bool pending, bool before) : out_(out), pending_(pending), before_(before) {}
+  bool pending() const { return pending_; }
+  void separator() { pending_ = before_ || !out_.empty(); }
   void put(char c) {
     if (pending_) { out_.push_back(' '); pending_ = false; }
     out_.push_back(c);
@@ -67,16 +70,10 @@ class Writer {
     if (pending_) { out_.push_back(' '); pending_ = false; }
     out_.append(s);
   }
-  // An ASCII run of letters and digits, lower-cased on the way.
-  void put_ascii_run(const char* p, std::size_t n) {
-    if (pending_) { out_.push_back(' '); pending_ = false; }
-    const std::size_t at = out_.size();
-    out_.resize(at + n);
-    for (std::size_t i = 0; i < n; ++i) out_[at + i] = kAscii[static_cast<unsigned char>(p[i])];
-  }
  private:
   std::string& out_;
-  bool pending_ = false;
+  bool pending_;
+  bool before_;
 };
 
 // A chunk holding non-ASCII bytes: NFKC + case fold, then keep word characters.
@@ -189,35 +186,49 @@ bool is_ascii_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r
 }  // namespace
 
 std::string normalise_for_shingling(std::string_view text) {
+  // ASCII never grows, so the ASCII loop writes into a pre-sized buffer; a
+  // non-ASCII byte sends its whole chunk (run of non-space bytes) back through
+  // the Unicode paths, after undoing what the ASCII loop wrote of that chunk
+  // (a combining mark may compose with the letter before it).
   std::string out;
-  out.reserve(text.size());
-  Writer w(out);
-  std::string tmp;
+  out.resize(text.size() + 1);
+  std::size_t on = 0;
+  bool pending = false;
+  std::size_t chunk_in = 0, chunk_out = 0;
+  bool chunk_pending = false;
+  std::string tmp, mapped;
+  const std::size_t n = text.size();
   std::size_t i = 0;
-  while (i < text.size()) {
-    auto c = static_cast<unsigned char>(text[i]);
-    if (is_ascii_space(c)) { w.separator(); ++i; continue; }
-    // One chunk = a run of non-space bytes.
-    std::size_t j = i;
-    bool ascii = true;
-    while (j < text.size() && !is_ascii_space(static_cast<unsigned char>(text[j]))) {
-      ascii &= static_cast<unsigned char>(text[j]) < 128;
-      ++j;
-    }
-    if (ascii) {
-      for (std::size_t p = i; p < j;) {
-        if (!kAscii[static_cast<unsigned char>(text[p])]) { w.separator(); ++p; continue; }
-        std::size_t q = p + 1;
-        while (q < j && kAscii[static_cast<unsigned char>(text[q])]) ++q;
-        w.put_ascii_run(text.data() + p, q - p);
-        p = q;
+  while (i < n) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 128) {
+      const char m = kAscii[c];
+      if (m) {
+        if (pending) { out[on++] = ' '; pending = false; }
+        out[on++] = m;
+      } else {
+        pending = on > 0;
+        if (is_ascii_space(c)) { chunk_in = i + 1; chunk_out = on; chunk_pending = pending; }
       }
-    } else if (!map_simple(text.substr(i, j - i), w, tmp)) {
-      map_unicode(text.substr(i, j - i), w);
+      ++i;
+      continue;
     }
-    w.separator();
+    std::size_t j = i;
+    while (j < n && !is_ascii_space(static_cast<unsigned char>(text[j]))) ++j;
+    mapped.clear();
+    Writer w(mapped, chunk_pending, chunk_out > 0);
+    const std::string_view chunk = text.substr(chunk_in, j - chunk_in);
+    if (!map_simple(chunk, w, tmp)) map_unicode(chunk, w);
+    pending = w.pending();
+    on = chunk_out + mapped.size();
+    if (out.size() < on + (n - j) + 1) out.resize(on + (n - j) + 1);
+    std::memcpy(out.data() + chunk_out, mapped.data(), mapped.size());
     i = j;
+    chunk_in = j;
+    chunk_out = on;
+    chunk_pending = pending;
   }
+  out.resize(on);
   return out;
 }
 
