@@ -411,7 +411,8 @@ int main(int argc, char** argv) {
         if (cr.chance(0.3)) text = rewrap(cr, text);
       }
     }
-    const unsigned year = 2015 + s.day / 365, month = 1 + (s.day % 365) / 31, dom = 1 + (s.day % 31) % 28;
+    // A 360-day calendar keeps dates monotone in `day` (copies come after originals).
+    const unsigned year = 2015 + s.day / 360, month = 1 + (s.day % 360) / 30, dom = 1 + (s.day % 30) * 28 / 30;
     char date[16];
     std::snprintf(date, sizeof date, "%04u-%02u-%02u", year, month, dom);
     static const char* kind_names[] = {"original", "blog", "truncated", "brackets", "contact",
