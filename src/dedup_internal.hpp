@@ -71,6 +71,7 @@ class EffectiveSets {
                 const std::vector<std::uint8_t>& keep_all)
       : store_(store), template_bits_(template_bits), keep_all_(keep_all) {}
   void load(std::size_t doc, std::vector<std::uint32_t>& out) const;
+  bool keeps_all(std::size_t doc) const { return keep_all_[doc] != 0; }
   bool is_template(std::uint32_t fp) const { return (template_bits_[fp >> 6] >> (fp & 63)) & 1; }
 
  private:

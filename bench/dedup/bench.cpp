@@ -180,7 +180,14 @@ int main(int argc, char** argv) {
     shown = 0;
     for (auto [orig, size] : truth_originals)
       if (report.records[orig].group && !report.records[orig].is_original && shown++ < 15)
+      {
         std::printf("ORIGINAL planted %s chosen %s\n", ids[orig].c_str(), ids[report.records[orig].original].c_str());
+        const auto& g = report.groups[*report.records[orig].group];
+        for (std::size_t m : g.members) std::printf("   member %s shingles %zu\n", ids[m].c_str(), report.records[m].shingles);
+        for (const auto& q : report.pairs)
+          if (report.records[q.a].group == report.records[orig].group && report.records[q.b].group == report.records[orig].group)
+            std::printf("   pair %s %s J %.3f C %.3f\n", ids[q.a].c_str(), ids[q.b].c_str(), q.jaccard, q.containment);
+      }
     shown = 0;
     std::unordered_set<std::uint64_t> pred;
     for (const auto& g : report.groups)

@@ -86,6 +86,8 @@ struct DedupRecord {
   bool is_original = true;
   double jaccard = 1.0;              // against the original (1 for the original itself)
   double containment = 1.0;
+  std::size_t shingles = 0;          // shingles scored (template shingles removed)
+  bool template_fallback = false;    // kept its template shingles (see template_min_kept)
 };
 
 struct DedupGroup {
