@@ -51,6 +51,7 @@
 // keys, ~48 B of scalars; plus the 64 MB frequency table and the candidate
 // and pair lists.
 #include <tbb/blocked_range.h>
+#include <tbb/task_arena.h>
 #include <tbb/parallel_for.h>
 #include <xxhash.h>
 
@@ -127,6 +128,12 @@ double seconds_since(std::chrono::steady_clock::time_point t0) {
 }  // namespace
 
 DedupReport Deduplicator::finish() {
+  if (impl_->options.threads == 0) return finish_phases();
+  tbb::task_arena arena(static_cast<int>(impl_->options.threads));
+  return arena.execute([&] { return finish_phases(); });
+}
+
+DedupReport Deduplicator::finish_phases() {
   const DedupOptions& opt = impl_->options;
   const SetStore& store = impl_->store;
   const std::size_t n = store.documents();

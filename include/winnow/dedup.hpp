@@ -60,7 +60,7 @@ struct DedupOptions {
   double template_fraction = 0.001;
   double template_min_kept = 0.1;
 
-  // Verification threads: 0 = oneTBB's default.
+  // Threads for finish() (signing, banding, verification): 0 = oneTBB's default.
   std::size_t threads = 0;
 };
 
@@ -134,6 +134,7 @@ class Deduplicator {
   Banding banding() const;
 
  private:
+  DedupReport finish_phases();
   struct Impl;
   Impl* impl_;
 };

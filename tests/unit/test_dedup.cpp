@@ -206,3 +206,38 @@ TEST_CASE("identical texts: a pair with Jaccard 1, original by input order") {
   REQUIRE(r.pairs.size() == 1);
   CHECK(r.pairs[0].duplicate);
 }
+
+TEST_CASE("reports do not depend on the thread count; empty input is fine") {
+  std::mt19937_64 rng(3);
+  std::vector<std::vector<std::uint64_t>> sets;
+  for (int d = 0; d < 300; ++d) {
+    const std::uint64_t base = rng() % 40;  // ~7 documents per base, overlapping windows
+    const std::uint64_t shift = rng() % 120;
+    sets.push_back(range_set(base * 10'000 + shift, base * 10'000 + shift + 400 + rng() % 300));
+  }
+  auto run_with = [&](std::size_t threads) {
+    DedupOptions opt;
+    opt.threads = threads;
+    Deduplicator dd(opt);
+    for (std::size_t i = 0; i < sets.size(); ++i) dd.add({std::to_string(i), i, "", false, 0, sets[i]});
+    return dd.finish();
+  };
+  const auto one = run_with(1), many = run_with(0);
+  REQUIRE(one.groups.size() == many.groups.size());
+  CHECK(one.groups.size() > 10);
+  for (std::size_t g = 0; g < one.groups.size(); ++g) {
+    CHECK(one.groups[g].members == many.groups[g].members);
+    CHECK(one.groups[g].original == many.groups[g].original);
+  }
+  REQUIRE(one.pairs.size() == many.pairs.size());
+  for (std::size_t i = 0; i < one.pairs.size(); ++i) CHECK((one.pairs[i].a == many.pairs[i].a && one.pairs[i].b == many.pairs[i].b));
+  // Every group member is a verified duplicate of its original.
+  for (const auto& g : one.groups)
+    for (std::size_t m : g.members)
+      if (m != g.original) CHECK((one.records[m].jaccard >= 0.8 || one.records[m].containment >= 0.8));
+
+  Deduplicator empty;
+  auto r = empty.finish();
+  CHECK(r.records.empty());
+  CHECK(r.groups.empty());
+}
