@@ -183,6 +183,20 @@ bool map_simple(std::string_view chunk, Writer& w, std::string& tmp) {
 
 bool is_ascii_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
+// Bytes of a code point at text[i] that is common in news text and certainly
+// a separator after NFKC: no-break space, dashes and hyphens U+2010-2016,
+// quotes U+2018-201F, bullet, ellipsis. None composes with a neighbour, so
+// the ASCII loop can step over it without a round through utf8proc.
+// (U+2017 is left out: its compatibility form carries a combining mark.)
+std::size_t separator_length(std::string_view text, std::size_t i) {
+  const auto b0 = static_cast<unsigned char>(text[i]);
+  if (b0 == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0) return 2;
+  if (b0 != 0xE2 || i + 2 >= text.size() || static_cast<unsigned char>(text[i + 1]) != 0x80) return 0;
+  const auto b2 = static_cast<unsigned char>(text[i + 2]);
+  if ((b2 >= 0x90 && b2 <= 0x96) || (b2 >= 0x98 && b2 <= 0x9F) || b2 == 0xA2 || b2 == 0xA6) return 3;
+  return 0;
+}
+
 }  // namespace
 
 std::string normalise_for_shingling(std::string_view text) {
@@ -211,6 +225,11 @@ std::string normalise_for_shingling(std::string_view text) {
         if (is_ascii_space(c)) { chunk_in = i + 1; chunk_out = on; chunk_pending = pending; }
       }
       ++i;
+      continue;
+    }
+    if (const std::size_t len = separator_length(text, i)) {
+      pending = on > 0;
+      i += len;
       continue;
     }
     std::size_t j = i;
