@@ -40,9 +40,13 @@
 // scores see the article only and two articles of one site cannot be merged
 // through their shared chrome. The one casualty would be an article copied
 // more often than the bar: all its shingles cross it. A document that would
-// lose more than 90% of its shingles (template_min_kept) keeps them all, so
-// such copies still match each other; the cost is that a page that is almost
-// all chrome is compared with its chrome.
+// lose more than 90% of its shingles (template_min_kept) falls back: it keeps
+// the shingles whose frequency is within template_hard_factor (4) times the
+// bar, so such copies still match each other, but loses those far above it,
+// which only the chrome of a large site reaches. The cost: a page that is
+// almost all chrome of a site with fewer than 4x bar pages is compared with
+// that chrome (on the 100k benchmark, one such pair of 22-word articles in
+// 332-word pages was a false merge before the factor was introduced).
 //
 // Signatures are computed after filtering, in finish(), in parallel; they are
 // reduced at once to one 32-bit key per band, and the signature is dropped.
@@ -116,9 +120,10 @@ void Deduplicator::add(DedupItem item) {
 
 void EffectiveSets::load(std::size_t doc, std::vector<std::uint32_t>& out) const {
   store_.decode(doc, out);
-  if (keep_all_[doc]) return;
-  out.erase(std::remove_if(out.begin(), out.end(), [&](std::uint32_t fp) { return is_template(fp); }),
-            out.end());
+  if (keep_all_[doc])
+    out.erase(std::remove_if(out.begin(), out.end(), [&](std::uint32_t fp) { return is_chrome(fp); }), out.end());
+  else
+    out.erase(std::remove_if(out.begin(), out.end(), [&](std::uint32_t fp) { return is_template(fp); }), out.end());
 }
 
 namespace {
@@ -144,16 +149,20 @@ DedupReport Deduplicator::finish_phases() {
   // Document frequency of each fingerprint, then the template bit set.
   auto t0 = std::chrono::steady_clock::now();
   std::vector<std::uint64_t> template_bits(detail::kFingerprintSpace / 64, 0);
+  std::vector<std::uint64_t> chrome_bits(detail::kFingerprintSpace / 64, 0);
   {
     const auto bar = static_cast<std::size_t>(std::max<double>(
         static_cast<double>(opt.template_min_docs), std::ceil(opt.template_fraction * static_cast<double>(n))));
     report.stats.template_threshold = bar;
+    const auto hard = static_cast<std::size_t>(opt.template_hard_factor * static_cast<double>(bar));
     const auto& df = impl_->df;
-    for (std::uint32_t fp = 0; fp < detail::kFingerprintSpace; ++fp)
+    for (std::uint32_t fp = 0; fp < detail::kFingerprintSpace; ++fp) {
       if (df[fp] > bar) {
         template_bits[fp >> 6] |= std::uint64_t{1} << (fp & 63);
         ++report.stats.template_shingles;
       }
+      if (df[fp] > hard) chrome_bits[fp >> 6] |= std::uint64_t{1} << (fp & 63);
+    }
     std::vector<std::uint32_t>().swap(impl_->df);
   }
   report.stats.seconds_df = seconds_since(t0);
@@ -178,7 +187,9 @@ DedupReport Deduplicator::finish_phases() {
       if (static_cast<double>(wide.size()) < opt.template_min_kept * static_cast<double>(set.size())) {
         keep_all[d] = 1;
         fallbacks.fetch_add(1, std::memory_order_relaxed);
-        wide.assign(set.begin(), set.end());
+        wide.clear();
+        for (std::uint32_t fp : set)
+          if (!((chrome_bits[fp >> 6] >> (fp & 63)) & 1)) wide.push_back(fp);
       }
       sizes[d] = static_cast<std::uint32_t>(wide.size());
       if (wide.empty()) { skip[d] = 1; continue; }
@@ -199,7 +210,7 @@ DedupReport Deduplicator::finish_phases() {
   report.stats.seconds_lsh = seconds_since(t0);
 
   t0 = std::chrono::steady_clock::now();
-  const EffectiveSets sets(store, template_bits, keep_all);
+  const EffectiveSets sets(store, template_bits, chrome_bits, keep_all);
   report.pairs = detail::verify_candidates(candidates, sets, opt);
   std::vector<std::uint64_t>().swap(candidates);
   for (const auto& p : report.pairs) report.stats.duplicate_pairs += p.duplicate;

@@ -67,16 +67,20 @@ struct DocInfo {
 // removed unless the document fell back to its full set.
 class EffectiveSets {
  public:
+  // template_bits: df above the bar; chrome_bits: df above template_hard_factor
+  // times the bar, removed even from documents that fell back.
   EffectiveSets(const SetStore& store, const std::vector<std::uint64_t>& template_bits,
-                const std::vector<std::uint8_t>& keep_all)
-      : store_(store), template_bits_(template_bits), keep_all_(keep_all) {}
+                const std::vector<std::uint64_t>& chrome_bits, const std::vector<std::uint8_t>& keep_all)
+      : store_(store), template_bits_(template_bits), chrome_bits_(chrome_bits), keep_all_(keep_all) {}
   void load(std::size_t doc, std::vector<std::uint32_t>& out) const;
   bool keeps_all(std::size_t doc) const { return keep_all_[doc] != 0; }
   bool is_template(std::uint32_t fp) const { return (template_bits_[fp >> 6] >> (fp & 63)) & 1; }
+  bool is_chrome(std::uint32_t fp) const { return (chrome_bits_[fp >> 6] >> (fp & 63)) & 1; }
 
  private:
   const SetStore& store_;
   const std::vector<std::uint64_t>& template_bits_;
+  const std::vector<std::uint64_t>& chrome_bits_;
   const std::vector<std::uint8_t>& keep_all_;
 };
 

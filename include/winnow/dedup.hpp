@@ -1,8 +1,19 @@
 // Stage: near-duplicate detection over cleaned texts.
 //
 // Usage: feed each document's shingle set, in input order, then ask for the
-// verdicts. The engine keeps only compact per-document data (signature,
-// shingle hashes, a few scalars), never the texts.
+// verdicts. The engine keeps only compact per-document data (24-bit shingle
+// fingerprints, Rice-coded: ~1.3 KB for 600 words; a few scalars), never the
+// texts; document frequencies, template suppression, signing, LSH,
+// verification and clustering all happen in finish(). add() is not
+// thread-safe (call it from one thread, e.g. a serial pipeline stage);
+// finish() runs its phases on oneTBB. The design is explained at the top of
+// src/dedup.cpp.
+//
+// A pair of documents is a duplicate when its exact Jaccard resemblance
+// (|A∩B|/|A∪B|) reaches `jaccard` OR its containment (|A∩B|/min(|A|,|B|))
+// reaches `containment`, both computed on the shingle sets without template
+// shingles. A group holds an original and members that are each a verified
+// duplicate of that original (never only of another member).
 //
 //   winnow::DedupOptions opt;                 // defaults: see DedupOptions
 //   winnow::Deduplicator dd(opt);
@@ -28,6 +39,7 @@ enum class KeepPolicy { Original, Longest, First, Newest };
 struct DedupOptions {
   double jaccard = 0.8;       // a pair whose resemblance reaches this is a duplicate
   double containment = 0.8;   // ... or whose smaller side is this much contained in the larger
+                              // (set containment to 1.01 to decide on Jaccard alone)
   ShingleOptions shingles;    // word k-shingles
   std::size_t num_perm = 128; // MinHash signature length
   std::uint64_t seed = 0x77696e6e6f77ULL;  // "winnow": fixed so signatures agree across runs
@@ -55,10 +67,12 @@ struct DedupOptions {
   // max(template_min_docs, template_fraction * N) of the N documents is site
   // chrome or a legal footer and is ignored for signing and scoring. A
   // document left with under template_min_kept of its shingles (a heavily
-  // syndicated article whose own shingles all cross the bar) keeps them all.
+  // syndicated article whose own shingles all cross the bar) keeps them,
+  // except those above template_hard_factor times the bar (large-site chrome).
   std::size_t template_min_docs = 50;
   double template_fraction = 0.001;
   double template_min_kept = 0.1;
+  double template_hard_factor = 4.0;
 
   // Threads for finish() (signing, banding, verification): 0 = oneTBB's default.
   std::size_t threads = 0;
