@@ -199,18 +199,17 @@ std::size_t separator_length(std::string_view text, std::size_t i) {
 
 }  // namespace
 
-std::string normalise_for_shingling(std::string_view text) {
+void normalise_for_shingling_into(std::string_view text, std::string& out) {
   // ASCII never grows, so the ASCII loop writes into a pre-sized buffer; a
   // non-ASCII byte sends its whole chunk (run of non-space bytes) back through
   // the Unicode paths, after undoing what the ASCII loop wrote of that chunk
   // (a combining mark may compose with the letter before it).
-  std::string out;
-  out.resize(text.size() + 1);
+  if (out.size() < text.size() + 1) out.resize(text.size() + 1);
   std::size_t on = 0;
   bool pending = false;
   std::size_t chunk_in = 0, chunk_out = 0;
   bool chunk_pending = false;
-  std::string tmp, mapped;
+  thread_local std::string tmp, mapped;
   const std::size_t n = text.size();
   std::size_t i = 0;
   while (i < n) {
@@ -248,6 +247,11 @@ std::string normalise_for_shingling(std::string_view text) {
     chunk_pending = pending;
   }
   out.resize(on);
+}
+
+std::string normalise_for_shingling(std::string_view text) {
+  std::string out;
+  normalise_for_shingling_into(text, out);
   return out;
 }
 

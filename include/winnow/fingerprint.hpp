@@ -19,6 +19,8 @@ struct ShingleOptions {
 
 // NFKC, case folding, punctuation and whitespace folded to single spaces.
 std::string normalise_for_shingling(std::string_view text);
+// The same into a reused buffer (its contents are replaced).
+void normalise_for_shingling_into(std::string_view text, std::string& out);
 
 // 64-bit hashes of the word k-shingles of normalise_for_shingling(text),
 // sorted and unique. A text shorter than k words gives one shingle of all words.
