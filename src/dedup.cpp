@@ -21,9 +21,8 @@
 //
 // Why verify at all. LSH is a filter with a soft edge: with the default
 // banding pairs at Jaccard 0.3 become candidates 68% of the time, pairs at
-// 0.1 4% of the time. Tools
-// that call every candidate a duplicate (datatrove, text-dedup) inherit that
-// softness as false merges; we compare the two stored shingle sets exactly
+// 0.1 4% of the time. Tools that call every candidate a duplicate
+// (datatrove, text-dedup) inherit that softness as false merges; we compare the two stored shingle sets exactly
 // and accept a pair when Jaccard >= `jaccard` (0.8) or containment >=
 // `containment` (0.8). Containment is what catches reposts: a press release
 // embedded in a longer blog post has containment near 1 and a Jaccard that
@@ -51,12 +50,19 @@
 // Signatures are computed after filtering, in finish(), in parallel; they are
 // reduced at once to one 32-bit key per band, and the signature is dropped.
 //
-// Memory per document: Rice-coded set (~1.3 KB at 600 words), 168 B of band
-// keys, ~48 B of scalars; plus the 64 MB frequency table and the candidate
-// and pair lists.
+// Memory per document: Rice-coded set (~1.6 KB at 800 words), 168 B of band
+// keys, ~56 B of scalars; plus, transiently, one 64 MB frequency table per
+// counting range (at most 4), and the candidate and pair lists.
+//
+// What it costs, measured (bench/dedup, 2 threads, a VM shared with other
+// builds, so wall times are pessimistic): 100k documents of 811 words in
+// 12.5 CPU seconds (~8,000 documents per CPU second end to end, JSON parsing
+// included), of which finish() is ~3 s; shingling ~14,000 such documents a
+// second per core and MinHash ~220,000. Accuracy on planted reposts and hard
+// negatives: pair F1 0.997-0.999, precision 1.000 at 10k and 100k. Figures
+// at 1M and the commands are in bench/dedup/README.md.
 #include <tbb/blocked_range.h>
 #include <tbb/task_arena.h>
-#include <tbb/parallel_for.h>
 #include <tbb/parallel_for.h>
 #include <xxhash.h>
 
