@@ -79,7 +79,7 @@ struct DedupOptions {
 };
 
 struct DedupItem {
-  std::string id;
+  std::string id;             // not kept by the engine: reports use add() indexes
   std::uint64_t sequence = 0;
   std::string date;           // ISO 8601 or empty
   bool official = false;      // matched a known site profile (an original publisher)
@@ -142,8 +142,9 @@ class Deduplicator {
 
   // The LSH banding chosen for the options: bands x rows and the threshold
   // where the candidate probability crosses 1/2.
-  // fp, fn: the weighted areas of the S-curve above/below `threshold`, the
-  // Jaccard the banding was tuned for; half: where P(candidate) = 1/2.
+  // fp, fn: the (unweighted) areas under the S-curve below `threshold` and
+  // above the curve beyond it; threshold: the Jaccard the banding was tuned
+  // for (lsh_threshold()); half: where P(candidate) = 1/2.
   struct Banding { std::size_t bands = 0, rows = 0; double fp = 0, fn = 0, threshold = 0, half = 0; };
   Banding banding() const;
 
