@@ -1,8 +1,19 @@
 // Stage: near-duplicate detection over cleaned texts.
 //
 // Usage: feed each document's shingle set, in input order, then ask for the
-// verdicts. The engine keeps only compact per-document data (signature,
-// shingle hashes, a few scalars), never the texts.
+// verdicts. The engine keeps only compact per-document data (24-bit shingle
+// fingerprints, Rice-coded: ~1.3 KB for 600 words; a few scalars), never the
+// texts; document frequencies, template suppression, signing, LSH,
+// verification and clustering all happen in finish(). add() is not
+// thread-safe (call it from one thread, e.g. a serial pipeline stage);
+// finish() runs its phases on oneTBB. The design is explained at the top of
+// src/dedup.cpp.
+//
+// A pair of documents is a duplicate when its exact Jaccard resemblance
+// (|A∩B|/|A∪B|) reaches `jaccard` OR its containment (|A∩B|/min(|A|,|B|))
+// reaches `containment`, both computed on the shingle sets without template
+// shingles. A group holds an original and members that are each a verified
+// duplicate of that original (never only of another member).
 //
 //   winnow::DedupOptions opt;                 // defaults: see DedupOptions
 //   winnow::Deduplicator dd(opt);
@@ -28,14 +39,47 @@ enum class KeepPolicy { Original, Longest, First, Newest };
 struct DedupOptions {
   double jaccard = 0.8;       // a pair whose resemblance reaches this is a duplicate
   double containment = 0.8;   // ... or whose smaller side is this much contained in the larger
+                              // (set containment to 1.01 to decide on Jaccard alone)
   ShingleOptions shingles;    // word k-shingles
   std::size_t num_perm = 128; // MinHash signature length
   std::uint64_t seed = 0x77696e6e6f77ULL;  // "winnow": fixed so signatures agree across runs
   KeepPolicy keep = KeepPolicy::Original;
+
+  // Candidate generation (src/lsh.cpp). LSH is tuned for the lowest Jaccard
+  // a pair passing `containment` can have when the larger document is at most
+  // max_size_ratio times the smaller: c / (1 + ratio - c) = 0.25 for the
+  // defaults, unless lsh_threshold > 0 overrides it. Ratio 3 rather than 2:
+  // truncated copies (40-70% of the article) and short releases reposted with
+  // commentary exceed 2x; on the 10k benchmark ratio 2 missed 2.9% of planted
+  // pairs, ratio 3 0.4%, for 14% more candidates. Bands x rows minimise
+  // fp_weight * (area under the S-curve below the threshold) + fn_weight *
+  // (area above it).
+  double max_size_ratio = 3.0;
+  double lsh_threshold = 0;   // 0: derive from jaccard, containment, max_size_ratio
+  double fp_weight = 0.5;
+  double fn_weight = 0.5;
+  // An LSH bucket with more documents than this (e.g. thousands of copies of
+  // one boilerplate page) pairs each member with the bucket's first
+  // max_bucket members only, instead of all pairs.
+  std::size_t max_bucket = 128;
+
+  // Template suppression (src/dedup.cpp): a shingle found in more than
+  // max(template_min_docs, template_fraction * N) of the N documents is site
+  // chrome or a legal footer and is ignored for signing and scoring. A
+  // document left with under template_min_kept of its shingles (a heavily
+  // syndicated article whose own shingles all cross the bar) keeps them,
+  // except those above template_hard_factor times the bar (large-site chrome).
+  std::size_t template_min_docs = 50;
+  double template_fraction = 0.001;
+  double template_min_kept = 0.1;
+  double template_hard_factor = 4.0;
+
+  // Threads for finish() (signing, banding, verification): 0 = oneTBB's default.
+  std::size_t threads = 0;
 };
 
 struct DedupItem {
-  std::string id;
+  std::string id;             // not kept by the engine: reports use add() indexes
   std::uint64_t sequence = 0;
   std::string date;           // ISO 8601 or empty
   bool official = false;      // matched a known site profile (an original publisher)
@@ -56,6 +100,8 @@ struct DedupRecord {
   bool is_original = true;
   double jaccard = 1.0;              // against the original (1 for the original itself)
   double containment = 1.0;
+  std::size_t shingles = 0;          // shingles scored (template shingles removed)
+  bool template_fallback = false;    // kept its template shingles (see template_min_kept)
 };
 
 struct DedupGroup {
@@ -66,9 +112,24 @@ struct DedupGroup {
 struct DedupReport {
   std::vector<DedupRecord> records;  // one per add(), same order
   std::vector<DedupGroup> groups;    // groups with two or more members, ordered by first member
-  std::vector<DedupPair> pairs;      // verified candidate pairs, duplicates or not
+  std::vector<DedupPair> pairs;      // verified candidate pairs, duplicates or not, sorted by (a, b)
+
+  // Figures for logs and benchmarks.
+  struct Stats {
+    std::size_t documents = 0;
+    std::size_t template_shingles = 0;   // distinct fingerprints above the document-frequency bar
+    std::size_t template_threshold = 0;  // the bar, in documents
+    std::size_t template_fallbacks = 0;  // documents that kept their template shingles
+    std::size_t candidates = 0;          // distinct LSH candidate pairs
+    std::size_t duplicate_pairs = 0;     // candidates that passed verification
+    std::size_t chain_splits = 0;        // members moved out of a component by the chain guard
+    std::size_t stored_bytes = 0;        // compact shingle storage
+    double seconds_df = 0, seconds_sign = 0, seconds_lsh = 0, seconds_verify = 0, seconds_cluster = 0;
+  } stats;
 };
 
+// P(two documents of Jaccard s share at least one band) = 1 - (1 - s^rows)^bands.
+double candidate_probability(double s, std::size_t bands, std::size_t rows);
 class Deduplicator {
  public:
   explicit Deduplicator(DedupOptions options = {});
@@ -81,12 +142,22 @@ class Deduplicator {
 
   // The LSH banding chosen for the options: bands x rows and the threshold
   // where the candidate probability crosses 1/2.
-  struct Banding { std::size_t bands = 0, rows = 0; double fp = 0, fn = 0; };
+  // fp, fn: the (unweighted) areas under the S-curve below `threshold` and
+  // above the curve beyond it; threshold: the Jaccard the banding was tuned
+  // for (lsh_threshold()); half: where P(candidate) = 1/2.
+  struct Banding { std::size_t bands = 0, rows = 0; double fp = 0, fn = 0, threshold = 0, half = 0; };
   Banding banding() const;
 
  private:
+  DedupReport finish_phases();
   struct Impl;
   Impl* impl_;
 };
+
+// bands x rows <= num_perm minimising fp_weight * ∫_0^t P + fn_weight * ∫_t^1 (1 - P).
+Deduplicator::Banding choose_banding(std::size_t num_perm, double threshold, double fp_weight = 0.5,
+                                     double fn_weight = 0.5);
+// The Jaccard threshold LSH is tuned for under `options` (see DedupOptions).
+double lsh_threshold(const DedupOptions& options);
 
 }  // namespace winnow

@@ -19,22 +19,56 @@ struct ShingleOptions {
 
 // NFKC, case folding, punctuation and whitespace folded to single spaces.
 std::string normalise_for_shingling(std::string_view text);
+// The same into a reused buffer (its contents are replaced).
+void normalise_for_shingling_into(std::string_view text, std::string& out);
 
 // 64-bit hashes of the word k-shingles of normalise_for_shingling(text),
 // sorted and unique. A text shorter than k words gives one shingle of all words.
 std::vector<std::uint64_t> shingle_set(std::string_view text, const ShingleOptions& options = {});
 
+// One-permutation MinHash with optimal densification (see src/minhash.cpp):
+// one mix of each shingle hash picks a bin and a 32-bit value, each bin keeps
+// its minimum, and empty bins borrow a filled bin's value along a probe
+// sequence that depends only on (bin, seed), so two documents borrow alike.
 class MinHasher {
  public:
+  // Value of an empty bin in a raw signature.
+  static constexpr std::uint32_t kEmpty = 0xFFFFFFFFu;
+
   MinHasher(std::size_t num_perm, std::uint64_t seed);
+  // Densified signature: what LSH and estimated_jaccard() use.
   std::vector<std::uint32_t> sign(const std::vector<std::uint64_t>& shingles) const;
+  // Raw bin minima (kEmpty where no shingle fell). Raw signatures of two sets
+  // merge into the raw signature of their union by element-wise minimum
+  // (merge_raw), so Slurm shards can be combined; densify() afterwards.
+  std::vector<std::uint32_t> sign_raw(const std::vector<std::uint64_t>& shingles) const;
+  void sign_raw_into(const std::uint64_t* shingles, std::size_t n, std::uint32_t* out) const;
+  void densify(std::uint32_t* sig) const;
   std::size_t size() const { return num_perm_; }
+  std::uint64_t seed() const { return seed_; }
 
  private:
   std::size_t num_perm_;
   std::uint64_t seed_;
 };
 
+void merge_raw(std::vector<std::uint32_t>& into, const std::vector<std::uint32_t>& other);
+
+// Stable byte layout of a signature, for SQLite blobs and files (little endian):
+//   bytes 0-3   "WMH1"
+//   bytes 4-7   num_perm (u32)
+//   bytes 8-15  seed (u64)
+//   byte  16    1 if densified, 0 if raw
+//   bytes 17-19 zero
+//   then num_perm x u32 bin values
+// Signatures are only comparable when num_perm and seed agree; decode checks
+// the magic and length and returns false on a malformed blob.
+std::string encode_signature(const std::vector<std::uint32_t>& sig, std::uint64_t seed, bool densified);
+bool decode_signature(std::string_view blob, std::vector<std::uint32_t>& sig, std::uint64_t& seed,
+                      bool& densified);
+
+// |A ∩ B| of two sorted unique sets.
+std::size_t intersection_size(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b);
 double exact_jaccard(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b);
 double exact_containment(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b);
 double estimated_jaccard(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b);

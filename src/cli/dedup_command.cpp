@@ -48,11 +48,15 @@ int run_dedup(DedupFlags& flags) {
   if (flags.explain) {
     auto b = engine.banding();
     fmt::print(stderr,
-               "winnow: dedup: {}-word shingles, {} MinHash values, LSH {} bands x {} rows "
-               "(false positive weight {:.4f}, false negative weight {:.4f}); duplicate when "
-               "jaccard >= {} or containment >= {}\n",
-               flags.dedup.shingles.k, flags.dedup.num_perm, b.bands, b.rows, b.fp, b.fn, flags.dedup.jaccard,
-               flags.dedup.containment);
+               "winnow: dedup: {}-word shingles, {} MinHash values (one permutation, densified, seed {:#x})\n"
+               "winnow: dedup: LSH tuned for Jaccard {:.3f} (the lowest a pair at containment {} can have when one "
+               "document is up to {}x the other): {} bands x {} rows, P(candidate) = 1/2 at s = {:.3f}; "
+               "weighted false positive area {:.4f}, false negative area {:.4f}\n"
+               "winnow: dedup: a candidate is a duplicate when exact jaccard >= {} or containment >= {}; shingles in "
+               "more than max({}, {} x N) documents are site template and ignored\n",
+               flags.dedup.shingles.k, flags.dedup.num_perm, flags.dedup.seed, b.threshold, flags.dedup.containment,
+               flags.dedup.max_size_ratio, b.bands, b.rows, b.half, b.fp, b.fn, flags.dedup.jaccard,
+               flags.dedup.containment, flags.dedup.template_min_docs, flags.dedup.template_fraction);
   }
   std::vector<std::string> ids;
   run_extraction(*run->reader, *run->extractor, run->diagnostics, {.jobs = flags.corpus.jobs},
