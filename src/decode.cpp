@@ -221,12 +221,20 @@ bool looks_binary(std::string_view bytes) {
   if (head.size() >= 2 && ((head[0] == '\xFF' && head[1] == '\xFE') || (head[0] == '\xFE' && head[1] == '\xFF')))
     return false;
   if (!utf16_without_bom(head).empty()) return false;
-  std::size_t control = 0;
+  // Formats a crawler saves by mistake, known by their magic bytes.
+  for (std::string_view magic : {std::string_view("\x7F" "ELF"), std::string_view("\x89PNG"), std::string_view("GIF8"),
+                                 std::string_view("\xFF\xD8\xFF"), std::string_view("PK\x03\x04"),
+                                 std::string_view("%PDF-"), std::string_view("\x1F\x8B"),
+                                 std::string_view("\x28\xB5\x2F\xFD")})
+    if (head.starts_with(magic)) return true;
+  // A stray NUL in a page is damage to repair, not a sign of binary data;
+  // many of them are.
+  std::size_t control = 0, nul = 0;
   for (unsigned char c : head) {
-    if (c == 0) return true;
-    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v' && c != 0x1B) ++control;
+    if (c == 0) ++nul;
+    else if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v' && c != 0x1B) ++control;
   }
-  return head.size() > 0 && control * 10 > head.size();
+  return head.size() > 0 && (nul * 64 > head.size() || (control + nul) * 10 > head.size());
 }
 
 InputFormat sniff_format(std::string_view bytes) {
@@ -278,6 +286,12 @@ bool decode_document(Document& doc, std::string* problem) {
     body = std::move(out);
     doc.charset = lower_ascii(cs);
     report_repair(doc, fmt::format("no byte order mark; decoded as {} from the NUL pattern", cs));
+  }
+  // The few NULs that looks_binary lets through are damage: Gumbo and RE2
+  // would carry them into the text, so they go, and the record says so.
+  if (std::size_t nuls = static_cast<std::size_t>(std::count(body.begin(), body.end(), '\0')); nuls > 0) {
+    body.erase(std::remove(body.begin(), body.end(), '\0'), body.end());
+    report_repair(doc, fmt::format("{} NUL byte{} removed", nuls, nuls == 1 ? "" : "s"));
   }
   if (doc.charset.empty()) {
     std::string declared = lower_ascii(doc.charset_hint);
