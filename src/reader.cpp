@@ -1,36 +1,152 @@
-// Reading inputs.
+// Reading inputs: which files, in what order, cut into records how.
 //
-// The reader expands inputs lazily: a directory is listed when the reader
-// reaches it, not up front, so a walk over millions of files starts at once
-// and holds only the names of one directory level at a time. A file is read
-// whole because one file is one record; the size limit keeps a stray disk
-// image from being pulled into memory.
+// The problem: a corpus is a directory of millions of files, a list of them,
+// a few huge WARC or JSONL files, or a pipe, and the rest of winnow wants one
+// thing: the next record, in an order that does not change between runs.
+//
+// The method: a queue of pending inputs expanded lazily. A directory is listed
+// when the reader reaches it, not up front, so a walk over millions of files
+// starts at once and holds the names of one directory level at a time; a
+// --files-from list is read a line at a time, only when the queue runs dry.
+// Each file is opened through open_input() (decompression by magic bytes) and
+// handed to a record source chosen by what the decompressed bytes start with
+// (WARC, JSONL, or one document per file), and the source is drained before
+// the next file is opened. The stop flag is checked before every record, so a
+// SIGINT ends the stream between records, never inside one.
+//
+// The cost: one stat per input, one directory listing held at a time, and for
+// content detection a look at the first line of each file (already in the
+// read buffer, so no extra I/O).
 #include "winnow/reader.hpp"
+
+#include <fnmatch.h>
 
 #include <algorithm>
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fmt/format.h>
 
+#include "input_sources.hpp"
+#include "winnow/input_stream.hpp"
+
 namespace fs = std::filesystem;
 
 namespace winnow {
+namespace {
+
+// One file, one record: text dumps and HTML pages.
+class DocumentSource final : public RecordSource {
+ public:
+  using RecordSource::RecordSource;
+  bool next(Document& doc) override {
+    if (done_) return false;
+    done_ = true;
+    std::string data;
+    std::uint64_t limit = ctx_.options.max_doc_bytes;
+    in_->read_exact(data, static_cast<std::size_t>(std::min<std::uint64_t>(limit, SIZE_MAX - 1) + 1));
+    if (in_->stopped()) return false;
+    if (!in_->error().empty()) {
+      ctx_.diagnostics.skipped(ctx_.path, in_->error());
+      return false;
+    }
+    if (data.size() > limit) {
+      ctx_.diagnostics.skipped(ctx_.path, fmt::format("larger than --max-doc-bytes ({} bytes)", limit));
+      return false;
+    }
+    doc.id = ctx_.path;
+    doc.body = std::move(data);
+    return true;
+  }
+
+ private:
+  bool done_ = false;
+};
+
+bool has_jsonl_name(std::string_view path) {
+  for (std::string_view z : {".gz", ".zst", ".zstd"})
+    if (path.ends_with(z)) path.remove_suffix(z.size());
+  return path.ends_with(".jsonl") || path.ends_with(".ndjson");
+}
+
+// The first line, if it fits in what may be buffered for one record.
+std::string first_line(LineInput& in, std::size_t limit) {
+  for (std::size_t want = 4096;; want *= 4) {
+    std::string_view head = in.peek(std::min(want, limit));
+    std::size_t nl = head.find('\n');
+    if (nl != std::string_view::npos) return std::string(head.substr(0, nl));
+    if (head.size() < std::min(want, limit) || want >= limit) return std::string(head);
+  }
+}
+
+InputKind detect(LineInput& in, const std::string& path, std::uint64_t max_doc_bytes) {
+  std::string_view head = in.peek(64);
+  if (head.starts_with("WARC/")) return InputKind::Warc;
+  if (has_jsonl_name(path)) return InputKind::Jsonl;
+  std::size_t start = head.find_first_not_of(" \t\r\n");
+  if (start == std::string_view::npos || head[start] != '{') return InputKind::Document;
+  std::size_t limit = static_cast<std::size_t>(std::min<std::uint64_t>(max_doc_bytes, 64ull << 20));
+  return is_json_object_line(first_line(in, limit)) ? InputKind::Jsonl : InputKind::Document;
+}
+
+}  // namespace
+
+std::unique_ptr<RecordSource> document_source(std::unique_ptr<LineInput> in, SourceContext context) {
+  return std::make_unique<DocumentSource>(std::move(in), std::move(context));
+}
 
 InputReader::InputReader(std::vector<std::string> inputs, ReaderOptions options, Diagnostics& diagnostics)
-    : pending_(inputs.begin(), inputs.end()), options_(options), diagnostics_(diagnostics) {}
+    : options_(std::move(options)), diagnostics_(diagnostics) {
+  bool all_files = true;
+  for (auto& path : inputs) {
+    pending_.push_back({path, false});
+    std::error_code ec;
+    if (path == "-" || !fs::is_regular_file(path, ec)) all_files = false;
+    else total_bytes_ += fs::file_size(path, ec);
+  }
+  total_files_ = inputs.size();
+  if (!options_.files_from.empty()) {
+    std::string error;
+    auto stream = open_input(options_.files_from, options_.stop, &error);
+    if (!stream) {
+      diagnostics_.skipped(options_.files_from, fmt::format("cannot read the --files-from list: {}", error));
+    } else {
+      list_ = std::make_unique<LineInput>(std::move(stream));
+    }
+    // A list in a file can be counted up front, cheaply: lines, not stats.
+    std::error_code ec;
+    if (list_ && options_.files_from != "-" && all_files && fs::is_regular_file(options_.files_from, ec)) {
+      std::string error2;
+      if (auto counter = open_input(options_.files_from, nullptr, &error2)) {
+        LineInput lines(std::move(counter));
+        std::string line;
+        while (lines.read_line(line, 1 << 16))
+          if (!line.empty()) ++total_files_;
+        fraction_by_files_ = true;
+      }
+    }
+  } else {
+    fraction_by_bytes_ = all_files && total_bytes_ > 0;
+  }
+}
 
 InputReader::~InputReader() = default;
 
+std::optional<double> InputReader::fraction_done() const {
+  if (fraction_by_bytes_) return std::min(1.0, double(stats_.raw_bytes.load()) / double(total_bytes_));
+  if (fraction_by_files_ && total_files_ > 0) return std::min(1.0, double(files_done_.load()) / double(total_files_));
+  return std::nullopt;
+}
+
 void InputReader::expand_directory(const std::string& path) {
-  std::vector<std::string> entries;
+  std::vector<Pending> entries;
   std::error_code ec;
   fs::directory_iterator it(path, ec), end;
   if (ec) {
     diagnostics_.skipped(path, fmt::format("cannot list directory: {}", ec.message()));
     return;
   }
+  std::size_t seen = 0;
   for (; it != end; it.increment(ec)) {
     if (ec) {
       diagnostics_.skipped(path, fmt::format("error while listing directory: {}", ec.message()));
@@ -38,74 +154,107 @@ void InputReader::expand_directory(const std::string& path) {
     }
     std::string name = it->path().filename().string();
     if (name.starts_with(".")) continue;  // hidden files and editor droppings
-    entries.push_back(it->path().string());
+    ++seen;
+    // Globs select files; directories are always entered, or a pattern
+    // such as "*.html" would stop the walk at the first level.
+    std::error_code type_ec;
+    bool dir = it->is_directory(type_ec);
+    if (!dir && !options_.globs.empty() &&
+        std::none_of(options_.globs.begin(), options_.globs.end(),
+                     [&](const std::string& g) { return fnmatch(g.c_str(), name.c_str(), 0) == 0; }))
+      continue;
+    entries.push_back({it->path().string(), true});
   }
-  if (entries.empty()) {
+  if (seen == 0) {
     diagnostics_.skipped(path, "directory has no usable files");
     return;
   }
-  std::sort(entries.begin(), entries.end());
+  std::sort(entries.begin(), entries.end(), [](const Pending& a, const Pending& b) { return a.path < b.path; });
   // Depth-first, in order: push this directory's entries to the front.
-  for (auto e = entries.rbegin(); e != entries.rend(); ++e) pending_.push_front(*e);
+  for (auto e = entries.rbegin(); e != entries.rend(); ++e) pending_.push_front(std::move(*e));
 }
 
-bool InputReader::read_file(const std::string& path, Document& doc) {
-  std::FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
-  if (!f) {
-    diagnostics_.skipped(path, std::strerror(errno));
-    return false;
+bool InputReader::pull_listed() {
+  if (!list_) return false;
+  std::string line;
+  while (list_->read_line(line, 1 << 16)) {
+    if (line.empty()) continue;
+    pending_.push_back({line, false});
+    return true;
   }
-  std::string data;
-  char buffer[1 << 16];
-  std::size_t n;
-  bool too_big = false;
-  while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) {
-    if (data.size() + n > options_.max_doc_bytes) { too_big = true; break; }
-    data.append(buffer, n);
+  if (!list_->error().empty()) diagnostics_.skipped(options_.files_from, list_->error());
+  list_.reset();
+  return false;
+}
+
+void InputReader::close_current() {
+  if (!current_) return;
+  bytes_before_current_ += current_->raw_offset();
+  stats_.raw_bytes = bytes_before_current_;
+  current_.reset();
+  ++files_done_;
+}
+
+bool InputReader::open_next() {
+  while (!pending_.empty() || pull_listed()) {
+    if (options_.stop && options_.stop->load()) return false;
+    Pending item = std::move(pending_.front());
+    pending_.pop_front();
+    const std::string& path = item.path;
+    if (path != "-") {
+      std::error_code ec;
+      fs::file_status st = fs::status(path, ec);
+      if (ec || !fs::exists(st)) {
+        diagnostics_.skipped(path, ec ? ec.message() : "no such file or directory");
+        ++files_done_;
+        continue;
+      }
+      if (fs::is_directory(st)) {
+        expand_directory(path);
+        continue;
+      }
+      if (!fs::is_regular_file(st) && !fs::is_fifo(st)) {
+        diagnostics_.skipped(path, "not a regular file");
+        ++files_done_;
+        continue;
+      }
+    }
+    std::string error;
+    auto stream = open_input(path, options_.stop, &error);
+    if (!stream) {
+      diagnostics_.skipped(path, error);
+      ++files_done_;
+      continue;
+    }
+    ++stats_.files;
+    auto in = std::make_unique<LineInput>(std::move(stream));
+    InputKind kind = options_.kind;
+    if (kind == InputKind::Auto) kind = detect(*in, path, options_.max_doc_bytes);
+    SourceContext ctx{path, options_, diagnostics_, stats_};
+    switch (kind) {
+      case InputKind::Warc: current_ = warc_source(std::move(in), std::move(ctx)); break;
+      case InputKind::Jsonl: current_ = jsonl_source(std::move(in), std::move(ctx)); break;
+      default: current_ = document_source(std::move(in), std::move(ctx)); break;
+    }
+    current_path_ = path;
+    return true;
   }
-  bool failed = std::ferror(f);
-  int err = errno;
-  if (f != stdin) std::fclose(f);
-  if (failed) {
-    diagnostics_.skipped(path, fmt::format("read error: {}", std::strerror(err)));
-    return false;
-  }
-  if (too_big) {
-    diagnostics_.skipped(path, fmt::format("larger than --max-doc-bytes ({} bytes)", options_.max_doc_bytes));
-    return false;
-  }
-  doc = Document{};
-  doc.id = path;
-  doc.body = std::move(data);
-  doc.sequence = sequence_++;
-  return true;
+  return false;
 }
 
 bool InputReader::next(Document& doc) {
-  while (!pending_.empty()) {
-    std::string path = std::move(pending_.front());
-    pending_.pop_front();
-    if (path == "-") {
-      if (read_file(path, doc)) return true;
-      continue;
+  for (;;) {
+    if (options_.stop && options_.stop->load()) return false;
+    if (!current_ && !open_next()) return false;
+    doc = Document{};
+    if (current_->next(doc)) {
+      doc.sequence = sequence_++;
+      ++stats_.records;
+      stats_.raw_bytes = bytes_before_current_ + current_->raw_offset();
+      return true;
     }
-    std::error_code ec;
-    fs::file_status st = fs::status(path, ec);
-    if (ec || !fs::exists(st)) {
-      diagnostics_.skipped(path, ec ? ec.message() : "no such file or directory");
-      continue;
-    }
-    if (fs::is_directory(st)) {
-      expand_directory(path);
-      continue;
-    }
-    if (!fs::is_regular_file(st) && !fs::is_fifo(st)) {
-      diagnostics_.skipped(path, "not a regular file");
-      continue;
-    }
-    if (read_file(path, doc)) return true;
+    close_current();
   }
-  return false;
 }
 
 }  // namespace winnow
