@@ -152,20 +152,36 @@ std::unique_ptr<ByteStream> open_input(const std::string& path, const std::atomi
 
 LineInput::LineInput(std::unique_ptr<ByteStream> stream) : stream_(std::move(stream)) {}
 
+bool LineInput::fill_once() {
+  if (eof_) return false;
+  if (pos_ > 0) {
+    buffer_.erase(0, pos_);
+    pos_ = 0;
+  }
+  std::size_t old = buffer_.size();
+  buffer_.resize(old + kChunk);
+  std::size_t got = stream_->read(buffer_.data() + old, kChunk);
+  buffer_.resize(old + got);
+  if (got == 0) eof_ = true;
+  return got > 0;
+}
+
 bool LineInput::fill(std::size_t want) {
-  while (buffer_.size() - pos_ < want && !eof_) {
-    if (pos_ > 0) {
-      buffer_.erase(0, pos_);
-      pos_ = 0;
-    }
-    std::size_t old = buffer_.size();
-    std::size_t chunk = std::max(kChunk, want - old);
-    buffer_.resize(old + chunk);
-    std::size_t got = stream_->read(buffer_.data() + old, chunk);
-    buffer_.resize(old + got);
-    if (got == 0) eof_ = true;
+  while (buffer_.size() - pos_ < want && fill_once()) {
   }
   return buffer_.size() - pos_ >= want;
+}
+
+std::string_view LineInput::peek_line(std::size_t max) {
+  std::size_t scanned = 0;
+  for (;;) {
+    std::string_view avail = std::string_view(buffer_).substr(pos_);
+    std::size_t nl = avail.find('\n', scanned);
+    if (nl != std::string_view::npos) return avail.substr(0, std::min(nl + 1, max));
+    if (avail.size() >= max) return avail.substr(0, max);
+    scanned = avail.size();
+    if (!fill_once()) return std::string_view(buffer_).substr(pos_, max);
+  }
 }
 
 std::string_view LineInput::peek(std::size_t n) {

@@ -69,24 +69,15 @@ bool has_jsonl_name(std::string_view path) {
   return path.ends_with(".jsonl") || path.ends_with(".ndjson");
 }
 
-// The first line, if it fits in what may be buffered for one record.
-std::string first_line(LineInput& in, std::size_t limit) {
-  for (std::size_t want = 4096;; want *= 4) {
-    std::string_view head = in.peek(std::min(want, limit));
-    std::size_t nl = head.find('\n');
-    if (nl != std::string_view::npos) return std::string(head.substr(0, nl));
-    if (head.size() < std::min(want, limit) || want >= limit) return std::string(head);
-  }
-}
-
 InputKind detect(LineInput& in, const std::string& path, std::uint64_t max_doc_bytes) {
-  std::string_view head = in.peek(64);
-  if (head.starts_with("WARC/")) return InputKind::Warc;
-  if (has_jsonl_name(path)) return InputKind::Jsonl;
-  std::size_t start = head.find_first_not_of(" \t\r\n");
-  if (start == std::string_view::npos || head[start] != '{') return InputKind::Document;
+  // The first line only: a pipe may have sent nothing more yet.
   std::size_t limit = static_cast<std::size_t>(std::min<std::uint64_t>(max_doc_bytes, 64ull << 20));
-  return is_json_object_line(first_line(in, limit)) ? InputKind::Jsonl : InputKind::Document;
+  std::string_view line = in.peek_line(limit);
+  if (line.starts_with("WARC/")) return InputKind::Warc;
+  if (has_jsonl_name(path)) return InputKind::Jsonl;
+  std::size_t start = line.find_first_not_of(" \t\r\n");
+  if (start == std::string_view::npos || line[start] != '{') return InputKind::Document;
+  return is_json_object_line(std::string(line)) ? InputKind::Jsonl : InputKind::Document;
 }
 
 }  // namespace

@@ -73,8 +73,12 @@ class LineInput {
   std::size_t read_exact(std::string& out, std::size_t n);
   // Drops `n` bytes; returns how many there were.
   std::uint64_t skip(std::uint64_t n);
-  // Up to `n` bytes of what comes next, without consuming them.
+  // Up to `n` bytes of what comes next, without consuming them. Waits for
+  // all `n` unless the input ends first.
   std::string_view peek(std::size_t n);
+  // The next line with its "\n", without consuming it; at most `max` bytes.
+  // Waits only for the line, not for more (a pipe may send no more).
+  std::string_view peek_line(std::size_t max);
   bool at_end();
 
   std::uint64_t offset() const { return consumed_; }  // decompressed bytes consumed
@@ -84,6 +88,7 @@ class LineInput {
 
  private:
   bool fill(std::size_t want);  // ensure `want` bytes buffered if the input has them
+  bool fill_once();             // one read more; false at the end
 
   std::unique_ptr<ByteStream> stream_;
   std::string buffer_;
