@@ -120,13 +120,15 @@ std::unique_ptr<ByteStream> open_input(const std::string& path, const std::atomi
     *error = std::strerror(errno);
     return nullptr;
   }
-  // The magic bytes, read through a temporary stream so EINTR and the stop
-  // flag are handled in one place.
-  std::string magic(4, '\0');
+  // The first read decides the decompressor by its magic bytes and is then
+  // handed back as the start of the stream: one read, not a probe and a read,
+  // since a small file is mostly syscalls. It goes through a temporary stream
+  // so EINTR and the stop flag are handled in one place.
+  std::string magic(kChunk, '\0');
   std::size_t have = 0;
   {
     FdStream probe(fd, false, {}, stop);
-    while (have < magic.size()) {
+    while (have < 4) {
       std::size_t got = probe.read(magic.data() + have, magic.size() - have);
       if (got == 0) {
         if (!probe.error().empty()) {
@@ -143,7 +145,7 @@ std::unique_ptr<ByteStream> open_input(const std::string& path, const std::atomi
   auto raw = std::make_unique<FdStream>(fd, path != "-", magic, stop);
   Compression c = Compression::None;
   if (magic.size() >= 2 && magic[0] == '\x1f' && magic[1] == '\x8b') c = Compression::Gzip;
-  else if (magic == std::string("\x28\xb5\x2f\xfd", 4)) c = Compression::Zstd;
+  else if (magic.size() >= 4 && magic.compare(0, 4, "\x28\xb5\x2f\xfd", 4) == 0) c = Compression::Zstd;
   if (compression) *compression = c;
   if (c == Compression::Gzip) return gzip_stream(std::move(raw));
   if (c == Compression::Zstd) return zstd_stream(std::move(raw));

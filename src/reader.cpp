@@ -148,13 +148,15 @@ void InputReader::expand_directory(const std::string& path) {
     ++seen;
     // Globs select files; directories are always entered, or a pattern
     // such as "*.html" would stop the walk at the first level.
+    // The listing knows each entry's type (d_type), so no stat per file.
     std::error_code type_ec;
     bool dir = it->is_directory(type_ec);
+    bool regular = !dir && it->is_regular_file(type_ec);
     if (!dir && !options_.globs.empty() &&
         std::none_of(options_.globs.begin(), options_.globs.end(),
                      [&](const std::string& g) { return fnmatch(g.c_str(), name.c_str(), 0) == 0; }))
       continue;
-    entries.push_back({it->path().string(), true});
+    entries.push_back({it->path().string(), regular});
   }
   if (seen == 0) {
     diagnostics_.skipped(path, "directory has no usable files");
@@ -192,7 +194,7 @@ bool InputReader::open_next() {
     Pending item = std::move(pending_.front());
     pending_.pop_front();
     const std::string& path = item.path;
-    if (path != "-") {
+    if (path != "-" && !item.regular) {
       std::error_code ec;
       fs::file_status st = fs::status(path, ec);
       if (ec || !fs::exists(st)) {

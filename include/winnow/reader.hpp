@@ -97,7 +97,7 @@ class InputReader {
  private:
   struct Pending {
     std::string path;
-    bool from_walk = false;  // found in a directory: subject to the globs
+    bool regular = false;  // a directory listing said so: no stat needed
   };
   bool open_next();
   void expand_directory(const std::string& path);
