@@ -69,11 +69,14 @@ std::unique_ptr<CorpusRun> start_corpus_run(const CorpusOptions& options, Extrac
   run->reader = std::make_unique<InputReader>(std::move(inputs), reader_options, run->diagnostics);
   run->progress = std::make_unique<Progress>(stderr, show_progress);
   run->stats = options.stats;
+  run->quiet = options.quiet;
   return run;
 }
 
 void CorpusRun::finish() {
   progress->finish();
+  if (interrupted() && !quiet)
+    fmt::print(stderr, "winnow: interrupted after {} records; the records written are whole\n", written);
   if (stats)
     fmt::print(stderr, "{}\n", run_stats_json(*reader, diagnostics, written, progress->seconds(), interrupted()));
 }

@@ -20,6 +20,7 @@ struct CorpusRun {
   std::unique_ptr<Progress> progress;
   std::uint64_t written = 0;
   bool stats = false;
+  bool quiet = false;
 
   // The sink calls this after each record it wrote.
   void record_written() { progress->update(*reader, diagnostics, ++written); }

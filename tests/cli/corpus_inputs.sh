@@ -16,6 +16,23 @@ check "--glob: files matching at every depth, in sorted order" \
   test "$(cat "$WORK/out")" = "$(printf '{"id":"%s"}\n{"id":"%s"}' "$WORK/tree/a.txt" "$WORK/tree/sub/deeper/b.txt")"
 check "--glob: exit 0" test "$rc" = 0
 
+# An unreadable file met in a directory walk: named, skipped, the walk goes on.
+mkdir -p "$WORK/walk"
+cp "$s000" "$WORK/walk/1.txt"
+printf 'secret\n' >"$WORK/walk/2.txt"
+chmod 000 "$WORK/walk/2.txt"
+cp "$s004" "$WORK/walk/3.txt"
+chmod -R a+rX "$WORK/walk" && chmod 000 "$WORK/walk/2.txt"
+if [[ $(id -u) = 0 ]] && command -v setpriv >/dev/null; then
+  setpriv --reuid=65534 --regid=65534 --clear-groups "$WINNOW" extract --fields id "$WORK/walk" >"$WORK/out" 2>"$WORK/err"
+  rc=$?
+else
+  run extract --fields id "$WORK/walk"
+fi
+check "walk, unreadable file: exit 1" test "$rc" = 1
+check "walk, unreadable file: named with the reason" grep -q "^winnow: $WORK/walk/2.txt: Permission denied (skipped)" "$WORK/err"
+check "walk, unreadable file: the files around it read" test "$(grep -c '"id"' "$WORK/out")" = 2
+
 # --files-from: one path per line, blank lines ignored, read after the arguments.
 printf '%s\n\n%s\n' "$s004" "$s000" >"$WORK/list"
 run extract --fields id --files-from "$WORK/list"

@@ -25,6 +25,7 @@ interrupt_after_three() {  # interrupt_after_three ARGS... ; sets rc
 
 interrupt_after_three --fields id
 check "SIGINT: exit 130" test "$rc" = 130
+check "SIGINT: says so on stderr" grep -q "^winnow: interrupted after 3 records" "$WORK/err"
 check "SIGINT: the three records read before it are written, whole" \
   test "$(cat "$WORK/out")" = "$(printf '{"id":"r1"}\n{"id":"r2"}\n{"id":"r3"}')"
 
