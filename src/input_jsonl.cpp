@@ -94,7 +94,9 @@ class JsonlSource final : public RecordSource {
         continue;
       }
       doc.id = scalar(member(json, fields.id));
+      origin_.clear();
       if (doc.id.empty()) doc.id = fmt::format("{}#{}", ctx_.path, line_no_);
+      else origin_ = fmt::format("{}: line {}", ctx_.path, line_no_);
       doc.url = scalar(member(json, fields.url));
       doc.fetch_date = scalar(member(json, "fetch_date"));
       doc.body.assign(text->GetString(), text->GetStringLength());

@@ -35,8 +35,13 @@ class RecordSource {
   // body); false at the end of the file or when it cannot go on.
   virtual bool next(Document& doc) = 0;
   std::uint64_t raw_offset() const { return in_->raw_offset(); }
+  // Where the last record came from, for messages about it from later
+  // stages: "crawl.warc.gz: WARC record 7 at byte 1234"; empty when the
+  // record's id already names its file.
+  const std::string& origin() const { return origin_; }
 
  protected:
+  std::string origin_;
   std::unique_ptr<LineInput> in_;
   SourceContext ctx_;
 };

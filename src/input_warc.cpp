@@ -228,6 +228,7 @@ class WarcSource final : public RecordSource {
     std::string body;
     std::string charset;
     if (!read_http(block, id, &body, &charset)) return false;
+    origin_ = fmt::format("{}: {}", ctx_.path, where());
     doc.id = std::move(id);
     doc.url = std::move(url);
     if (const std::string* date = find(headers, "warc-date")) doc.fetch_date = *date;

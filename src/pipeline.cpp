@@ -11,6 +11,7 @@
 #include <oneapi/tbb/task_arena.h>
 
 #include <atomic>
+#include <fmt/format.h>
 #include <memory>
 #include <thread>
 
@@ -25,6 +26,7 @@ namespace {
 
 struct Slot {
   Document doc;
+  std::string origin;  // the reader's origin(): messages name the file, not only a WARC id
   bool ok = false;
 };
 
@@ -46,14 +48,19 @@ bool run_extraction(InputReader& reader, const Extractor& extractor, Diagnostics
                                           fc.stop();
                                           return nullptr;
                                         }
+                                        slot->origin = reader.origin();
                                         return slot.release();
                                       }) &
             tbb::make_filter<Slot*, Slot*>(tbb::filter_mode::parallel,
                                            [&](Slot* slot) -> Slot* {
                                              std::string problem;
                                              slot->ok = extractor.run(slot->doc, &problem);
-                                             for (auto& r : slot->doc.repairs) diagnostics.repaired(slot->doc.id, r);
-                                             if (!slot->ok) diagnostics.skipped(slot->doc.id, problem);
+                                             if (slot->ok && slot->doc.repairs.empty()) return slot;
+                                             std::string who = slot->origin.empty()
+                                                                   ? slot->doc.id
+                                                                   : fmt::format("{} ({})", slot->origin, slot->doc.id);
+                                             for (auto& r : slot->doc.repairs) diagnostics.repaired(who, r);
+                                             if (!slot->ok) diagnostics.skipped(who, problem);
                                              return slot;
                                            }) &
             tbb::make_filter<Slot*, void>(tbb::filter_mode::serial_in_order, [&](Slot* raw) {

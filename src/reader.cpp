@@ -241,6 +241,7 @@ bool InputReader::next(Document& doc) {
     if (!current_ && !open_next()) return false;
     doc = Document{};
     if (current_->next(doc)) {
+      origin_ = current_->origin();
       doc.sequence = sequence_++;
       ++stats_.records;
       stats_.raw_bytes = bytes_before_current_ + current_->raw_offset();

@@ -89,6 +89,10 @@ class InputReader {
   bool next(Document& doc);
 
   const ReaderStats& stats() const { return stats_; }
+  // Where the record last returned by next() came from, when its id does not
+  // say: "crawl.warc.gz: WARC record 7 at byte 1234", "export.jsonl: line 12";
+  // empty for a one-document file (the id is the path).
+  const std::string& origin() const { return origin_; }
   // Share of the input done, when the total is known up front: by bytes when
   // every input is a file named on the command line, by files with a
   // --files-from list; nullopt when directories or stdin are read.
@@ -111,6 +115,7 @@ class InputReader {
   std::uint64_t sequence_ = 0;
   std::unique_ptr<RecordSource> current_;
   std::string current_path_;
+  std::string origin_;
   std::uint64_t bytes_before_current_ = 0;
   std::unique_ptr<LineInput> list_;  // --files-from
   std::uint64_t total_bytes_ = 0, total_files_ = 0;

@@ -94,7 +94,9 @@ check "dedup --format without --emit unique: exit 2" test "$rc" = 2
 if command -v wget >/dev/null && command -v python3 >/dev/null; then
   mkdir -p "$WORK/site"
   cp "$s000" "$WORK/site/press.txt"
-  printf '<html><body><a href="press.txt">press</a> <a href="gone.html">gone</a></body></html>' >"$WORK/site/index.html"
+  printf -- '- Home\n- About\n- Contact\n- News\n- Jobs\n- Press\n' >"$WORK/site/menu.txt"
+  printf '<html><body><a href="press.txt">press</a> <a href="menu.txt">menu</a> <a href="gone.html">gone</a></body></html>' \
+    >"$WORK/site/index.html"
   python3 -u -m http.server 0 --bind 127.0.0.1 --directory "$WORK/site" >"$WORK/server.log" 2>&1 &
   server=$!
   for _ in $(seq 50); do grep -q 'port' "$WORK/server.log" && break; sleep 0.1; done
@@ -108,7 +110,10 @@ if command -v wget >/dev/null && command -v python3 >/dev/null; then
   check "wget WARC: the text response is a record with its full URL" \
     grep -qE "^\{\"id\":\"urn:uuid:[0-9a-f-]+\",\"url\":\"http://127.0.0.1:$port/press.txt\",\"fetch_date\":\"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]+Z\",\"title\":\"OSCE Project" "$WORK/out"
   check "wget WARC: requests, warcinfo, metadata and the 404 passed over and counted" \
-    grep -qE '"filtered_by_reason":\{"http:non-2xx":1,"warc:metadata":1,"warc:request":3,"warc:resource":1,"warc:warcinfo":1\}' "$WORK/err"
+    grep -qE '"filtered_by_reason":\{"http:non-2xx":1,"warc:metadata":1,"warc:request":4,"warc:resource":1,"warc:warcinfo":1\}' "$WORK/err"
+  run extract --fields id "$WORK/crawl.warc.gz"
+  check "wget WARC: a record with no article is named by file, record number and offset" \
+    grep -qE "^winnow: $WORK/crawl.warc.gz: WARC record [0-9]+ at byte [0-9]+ \(urn:uuid:[0-9a-f-]+\): no article text found \(skipped\)$" "$WORK/err"
   gzip -dc "$WORK/crawl.warc.gz" >"$WORK/crawl.warc"
   run extract -q --fields url "$WORK/crawl.warc"
   check "wget WARC, decompressed: same record" grep -q "press.txt" "$WORK/out"
