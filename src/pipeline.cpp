@@ -5,6 +5,17 @@
 // in-order output filter (the sink), with a token limit that bounds memory.
 // A skipped record still travels through the line as an empty slot so the
 // order of the others is kept without a reorder buffer of our own.
+//
+// What it costs: at most `window` records exist at once (4 per thread by
+// default), so peak memory is window x the largest record, whatever the size
+// of the corpus. The reader is one serial filter, because files, WARC and
+// JSONL streams can only be cut into records in order; decompression and
+// record parsing therefore run on one thread, overlapped with extraction on
+// the others. With two threads the run is as fast as the slower of the two
+// halves, so the speed-up reaches 2 only while extraction costs at least as
+// much as reading. Stopping (a closed pipe, or Ctrl-C through the reader's
+// stop flag) ends the input; the records already in flight still reach the
+// sink, so output ends on a whole record.
 #include "winnow/pipeline.hpp"
 
 #include <oneapi/tbb/parallel_pipeline.h>
@@ -27,6 +38,7 @@ namespace {
 struct Slot {
   Document doc;
   std::string origin;  // the reader's origin(): messages name the file, not only a WARC id
+  std::string rendered;
   bool ok = false;
 };
 
@@ -34,6 +46,12 @@ struct Slot {
 
 bool run_extraction(InputReader& reader, const Extractor& extractor, Diagnostics& diagnostics,
                     PipelineOptions options, const DocumentSink& sink) {
+  return run_extraction(reader, extractor, diagnostics, options, nullptr,
+                        [&](Document& doc, std::string&) { return sink(doc); });
+}
+
+bool run_extraction(InputReader& reader, const Extractor& extractor, Diagnostics& diagnostics,
+                    PipelineOptions options, const DocumentRenderer& render, const RenderedSink& sink) {
   std::size_t jobs = options.jobs == 0 ? default_jobs() : options.jobs;
   std::size_t window = options.window == 0 ? 4 * jobs : options.window;
   std::atomic<bool> stopped{false};
@@ -55,6 +73,7 @@ bool run_extraction(InputReader& reader, const Extractor& extractor, Diagnostics
                                            [&](Slot* slot) -> Slot* {
                                              std::string problem;
                                              slot->ok = extractor.run(slot->doc, &problem);
+                                             if (slot->ok && render) slot->rendered = render(slot->doc);
                                              if (slot->ok && slot->doc.repairs.empty()) return slot;
                                              std::string who = slot->origin.empty()
                                                                    ? slot->doc.id
@@ -65,7 +84,7 @@ bool run_extraction(InputReader& reader, const Extractor& extractor, Diagnostics
                                            }) &
             tbb::make_filter<Slot*, void>(tbb::filter_mode::serial_in_order, [&](Slot* raw) {
               std::unique_ptr<Slot> slot(raw);
-              if (slot->ok && !stopped.load() && !sink(slot->doc)) stopped = true;
+              if (slot->ok && !stopped.load() && !sink(slot->doc, slot->rendered)) stopped = true;
             }));
   };
   tbb::task_arena arena(static_cast<int>(jobs));

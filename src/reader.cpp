@@ -211,9 +211,10 @@ bool InputReader::open_next() {
         ++files_done_;
         continue;
       }
+      item.regular = fs::is_regular_file(st);
     }
     std::string error;
-    auto stream = open_input(path, options_.stop, &error);
+    auto stream = open_input(path, item.regular ? nullptr : options_.stop, &error);
     if (!stream) {
       diagnostics_.skipped(path, error);
       ++files_done_;

@@ -49,8 +49,9 @@ class ByteStream {
 };
 
 // Opens `path` ("-" is standard input) and wraps it in a decompressor chosen
-// by its magic bytes. `stop`, when given, ends a blocked read as soon as it is
-// raised (reads are retried on EINTR only while it is down). Null with a
+// by its magic bytes. `stop`, when given, ends a blocked read on a pipe or
+// terminal soon after it is raised (pass null for regular files: they do not
+// block, and the check costs an fstat). Null with a
 // reason in *error when the file cannot be opened.
 std::unique_ptr<ByteStream> open_input(const std::string& path, const std::atomic<bool>* stop, std::string* error,
                                        Compression* compression = nullptr);

@@ -40,15 +40,17 @@ int run_extract(const ExtractFlags& flags) {
   bool ok = !formatter->has_header() || out.write_line(formatter->header());
   bool first = true;
   if (ok)
-    run_extraction(*run->reader, *run->extractor, run->diagnostics, {.jobs = flags.corpus.jobs},
-                   [&](Document& doc) {
-                     // Text records are separated by a blank line.
-                     if (text && !first && !out.write_line("")) return false;
-                     first = false;
-                     if (!out.write_line(formatter->format(doc))) return false;
-                     run->record_written();
-                     return true;
-                   });
+    run_extraction(
+        *run->reader, *run->extractor, run->diagnostics, {.jobs = flags.corpus.jobs},
+        [&](const Document& doc) { return formatter->format(doc); },  // on the worker threads
+        [&](Document&, std::string& record) {
+          // Text records are separated by a blank line.
+          if (text && !first && !out.write_line("")) return false;
+          first = false;
+          if (!out.write_line(record)) return false;
+          run->record_written();
+          return true;
+        });
   run->finish();
   if (interrupted()) {
     out.abandon();
