@@ -19,6 +19,8 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <sys/resource.h>
+
 #include <cmath>
 #include <fmt/format.h>
 
@@ -92,6 +94,13 @@ std::string run_stats_json(const InputReader& reader, const Diagnostics& diagnos
   w.Key("seconds"), rounded(seconds);
   w.Key("docs_per_s"), rounded(seconds > 0 ? double(documents) / seconds : 0.0);
   w.Key("mb_per_s"), rounded(seconds > 0 ? double(st.raw_bytes.load()) / 1e6 / seconds : 0.0);
+  // CPU time of the whole process, and of reading (one thread, in order):
+  // their ratio bounds the speed-up of more threads whatever the load.
+  rusage usage;
+  getrusage(RUSAGE_SELF, &usage);
+  auto secs = [](const timeval& t) { return double(t.tv_sec) + double(t.tv_usec) / 1e6; };
+  w.Key("cpu_seconds"), rounded(secs(usage.ru_utime) + secs(usage.ru_stime));
+  w.Key("read_cpu_seconds"), rounded(double(st.cpu_ns.load()) / 1e9);
   w.Key("interrupted"), w.Bool(interrupted);
   w.EndObject();
   return std::string(buf.GetString(), buf.GetSize());

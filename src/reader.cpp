@@ -20,6 +20,7 @@
 #include "winnow/reader.hpp"
 
 #include <fnmatch.h>
+#include <time.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -236,7 +237,25 @@ bool InputReader::open_next() {
   return false;
 }
 
+namespace {
+
+std::uint64_t thread_cpu_ns() {
+  timespec t;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return std::uint64_t(t.tv_sec) * 1000000000u + std::uint64_t(t.tv_nsec);
+}
+
+// Adds the calling thread's CPU time over its scope to a counter.
+struct CpuTimer {
+  std::atomic<std::uint64_t>& total;
+  std::uint64_t start = thread_cpu_ns();
+  ~CpuTimer() { total += thread_cpu_ns() - start; }
+};
+
+}  // namespace
+
 bool InputReader::next(Document& doc) {
+  CpuTimer timer{stats_.cpu_ns};
   for (;;) {
     if (options_.stop && options_.stop->load()) return false;
     if (!current_ && !open_next()) return false;

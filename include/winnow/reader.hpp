@@ -74,6 +74,9 @@ struct ReaderStats {
   std::atomic<std::uint64_t> files{0};      // files opened
   std::atomic<std::uint64_t> raw_bytes{0};  // bytes read from files (compressed size when compressed)
   std::atomic<std::uint64_t> filtered{0};   // records passed over on purpose (sum of filtered_by_reason)
+  // CPU time spent inside next(): the serial part of a parallel run, so
+  // total CPU / this bounds the speed-up more threads can give.
+  std::atomic<std::uint64_t> cpu_ns{0};
   // "warc:request", "http:non-2xx", "http:non-text", ...: written by the
   // reading thread only; read it when the run is over.
   std::map<std::string, std::uint64_t> filtered_by_reason;
