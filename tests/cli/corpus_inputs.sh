@@ -62,6 +62,15 @@ check "JSONL in: five records with their ids" test "$(grep -c '"id":"fixtures/se
 check "JSONL in: the broken line reported by number" grep -q "mixed.jsonl: line 3: invalid JSON" "$WORK/err"
 check "JSONL in: exit 1" test "$rc" = 1
 
+# Order is input order whatever -j: many records of one JSONL file.
+for i in $(seq 1 500); do
+  printf '{"id":"r%d","text":"Record %d. %s"}\n' "$i" "$i" "$(head -c $((i * 7 % 900 + 50)) /dev/zero | tr '\0' 'w' | sed 's/wwwww/word /g')"
+done >"$WORK/order.jsonl"
+"$WINNOW" extract -j 1 --fields id "$WORK/order.jsonl" >"$WORK/j1" 2>/dev/null
+"$WINNOW" extract -j 2 --fields id "$WORK/order.jsonl" >"$WORK/j2" 2>/dev/null
+check "JSONL, -j 1 and -j 2: same records, in input order" \
+  bash -c "cmp -s '$WORK/j1' '$WORK/j2' && test \$(wc -l <'$WORK/j1') = 500 && head -n 1 '$WORK/j1' | grep -q r1"
+
 # --format tsv: a header, then one line per record, tabs and newlines escaped.
 run extract --format tsv "$seeds"
 check "tsv: header line" test "$(head -n 1 "$WORK/out")" = "$(printf 'id\turl\tfetch_date\ttype\ttitle\tdate\tplace\tsnippet')"
