@@ -9,10 +9,10 @@ jsonl_record() {  # jsonl_record ID
 
 # A producer that sends three records and then stays open, as a crawl still
 # being written would: winnow has read all it can and waits for more.
-interrupt_after_three() {  # interrupt_after_three ARGS... ; sets rc
+interrupt_after_three() {  # interrupt_after_three COMMAND ARGS... ; sets rc
   rm -f "$WORK/feed"
   mkfifo "$WORK/feed"
-  "$WINNOW" extract "$@" "$WORK/feed" >"$WORK/out" 2>"$WORK/err" &
+  "$WINNOW" "$@" "$WORK/feed" >"$WORK/out" 2>"$WORK/err" &
   local pid=$!
   exec 3>"$WORK/feed"
   for id in r1 r2 r3; do jsonl_record "$id" >&3; done
@@ -23,16 +23,20 @@ interrupt_after_three() {  # interrupt_after_three ARGS... ; sets rc
   exec 3>&-
 }
 
-interrupt_after_three --fields id
+interrupt_after_three extract --fields id
 check "SIGINT: exit 130" test "$rc" = 130
 check "SIGINT: says so on stderr" grep -q "^winnow: interrupted after 3 records" "$WORK/err"
 check "SIGINT: the three records read before it are written, whole" \
   test "$(cat "$WORK/out")" = "$(printf '{"id":"r1"}\n{"id":"r2"}\n{"id":"r3"}')"
 
-interrupt_after_three -o "$WORK/result.jsonl"
+interrupt_after_three extract -o "$WORK/result.jsonl"
 check "SIGINT with -o: exit 130" test "$rc" = 130
 check "SIGINT with -o: the file is not put in place" test ! -e "$WORK/result.jsonl"
 check "SIGINT with -o: no temporary file left" test -z "$(ls "$WORK" | grep '\.tmp\.' || true)"
+
+interrupt_after_three dedup --emit unique --format json
+check "SIGINT in dedup: exit 130" test "$rc" = 130
+check "SIGINT in dedup: no verdicts on part of a corpus" test ! -s "$WORK/out"
 
 # Not a terminal: no progress line, whatever the run's length.
 for i in $(seq 1 40); do jsonl_record "n$i"; done >"$WORK/many.jsonl"
