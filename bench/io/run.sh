@@ -80,8 +80,14 @@ mb_1x=$(du -m "$work/1x.warc.gz" | cut -f1)
 mb_10x=$(du -m "$work/10x.warc.gz" | cut -f1)
 records_1x=$( ("$winnow" extract -q --stats --fields id "$work/1x.warc.gz" 2>&1 >/dev/null || true) |
   sed -E 's/.*"records_read":([0-9]+).*/\1/')
+# What two busy processes get from this machine right now: on a shared
+# machine the -j 2 figures cannot beat it.
+free_cpus() {
+  /usr/bin/time -f '%P' sh -c 'timeout 1 yes >/dev/null & timeout 1 yes >/dev/null & wait' 2>&1 | tail -n 1 |
+    awk '{ printf "%.2f", $1 / 100 }'
+}
 echo "winnow: $winnow"
-echo "cores: $(nproc); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "cores: $(nproc); load average before: $(cut -d' ' -f1-3 /proc/loadavg); two busy processes get $(free_cpus) CPUs"
 echo "corpora: dir $files files ($mb_dir MB); 1x.warc.gz $records_1x records ($mb_1x MB gz); 10x.warc.gz ($mb_10x MB gz)"
 echo
 
@@ -112,4 +118,4 @@ m10=$(best_of "$winnow" extract -q -j 2 "$work/10x.warc.gz")
 echo "peak memory 1x.warc.gz: ${m1#* } KB (${m1% *} s)"
 echo "peak memory 10x.warc.gz: ${m10#* } KB (${m10% *} s)"
 awk -v a="${m1#* }" -v b="${m10#* }" 'BEGIN { printf "peak memory ratio 10x/1x: %.2f (flat if close to 1)\n", b / a }'
-echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg); two busy processes get $(free_cpus) CPUs"
