@@ -23,6 +23,7 @@ struct SourceContext {
 
   void filter(const std::string& reason) {
     ++stats.filtered;
+    std::lock_guard lock(stats.filtered_mutex);
     ++stats.filtered_by_reason[reason];
   }
 };

@@ -12,7 +12,11 @@
 // handed to a record source chosen by what the decompressed bytes start with
 // (WARC, JSONL, or one document per file), and the source is drained before
 // the next file is opened. The stop flag is checked before every record, so a
-// SIGINT ends the stream between records, never inside one.
+// SIGINT ends the stream between records, never inside one. With
+// defer_files, a regular file whose name does not promise many records is
+// handed out unread, and load() reads it on a worker thread (see
+// pipeline.cpp for why); if its content is WARC or JSONL after all,
+// read_file() reads it in order instead.
 //
 // The cost: one stat per input, one directory listing held at a time, and for
 // content detection a look at the first line of each file (already in the
@@ -63,6 +67,13 @@ class DocumentSource final : public RecordSource {
  private:
   bool done_ = false;
 };
+
+// Names that promise many records per file: these are never deferred.
+bool has_multi_record_name(std::string_view path) {
+  for (std::string_view z : {".gz", ".zst", ".zstd"})
+    if (path.ends_with(z)) path.remove_suffix(z.size());
+  return path.ends_with(".warc") || path.ends_with(".jsonl") || path.ends_with(".ndjson");
+}
 
 bool has_jsonl_name(std::string_view path) {
   for (std::string_view z : {".gz", ".zst", ".zstd"})
@@ -183,8 +194,8 @@ bool InputReader::pull_listed() {
 
 void InputReader::close_current() {
   if (!current_) return;
-  bytes_before_current_ += current_->raw_offset();
-  stats_.raw_bytes = bytes_before_current_;
+  stats_.raw_bytes += current_->raw_offset() - current_reported_;
+  current_reported_ = 0;
   current_.reset();
   ++files_done_;
 }
@@ -213,6 +224,10 @@ bool InputReader::open_next() {
         continue;
       }
       item.regular = fs::is_regular_file(st);
+    }
+    if (options_.defer_files && item.regular && options_.kind == InputKind::Auto && !has_multi_record_name(path)) {
+      deferred_path_ = path;
+      return true;
     }
     std::string error;
     auto stream = open_input(path, item.regular ? nullptr : options_.stop, &error);
@@ -256,19 +271,74 @@ struct CpuTimer {
 
 bool InputReader::next(Document& doc) {
   CpuTimer timer{stats_.cpu_ns};
+  deferred_ = false;
   for (;;) {
     if (options_.stop && options_.stop->load()) return false;
-    if (!current_ && !open_next()) return false;
+    if (!current_) {
+      deferred_path_.clear();
+      if (!open_next()) return false;
+      if (!deferred_path_.empty()) {
+        doc = Document{};
+        doc.id = std::move(deferred_path_);
+        doc.sequence = sequence_++;
+        origin_.clear();
+        deferred_ = true;
+        return true;
+      }
+    }
     doc = Document{};
     if (current_->next(doc)) {
       origin_ = current_->origin();
       doc.sequence = sequence_++;
       ++stats_.records;
-      stats_.raw_bytes = bytes_before_current_ + current_->raw_offset();
+      std::uint64_t offset = current_->raw_offset();
+      stats_.raw_bytes += offset - current_reported_;
+      current_reported_ = offset;
       return true;
     }
     close_current();
   }
+}
+
+LoadResult InputReader::load(Document& doc) {
+  const std::string path = doc.id;
+  ++stats_.files;
+  std::string error;
+  auto stream = open_input(path, nullptr, &error);
+  if (!stream) {
+    diagnostics_.skipped(path, error);
+    ++files_done_;
+    return LoadResult::Skipped;
+  }
+  auto in = std::make_unique<LineInput>(std::move(stream));
+  if (detect(*in, path, options_.max_doc_bytes) != InputKind::Document) {
+    --stats_.files;  // read_file() opens it again and counts it
+    return LoadResult::Multi;
+  }
+  auto source = document_source(std::move(in), SourceContext{path, options_, diagnostics_, stats_});
+  bool ok = source->next(doc);
+  stats_.raw_bytes += source->raw_offset();
+  ++files_done_;
+  if (!ok) return LoadResult::Skipped;
+  ++stats_.records;
+  return LoadResult::Loaded;
+}
+
+void InputReader::read_file(const std::string& path,
+                            const std::function<bool(Document&, const std::string& origin)>& each) {
+  ReaderOptions options = options_;
+  options.defer_files = false;
+  InputReader sub({path}, options, diagnostics_);
+  Document doc;
+  while (sub.next(doc) && each(doc, sub.origin())) {
+  }
+  stats_.files += sub.stats_.files.load();
+  stats_.records += sub.stats_.records.load();
+  stats_.raw_bytes += sub.stats_.raw_bytes.load();
+  stats_.filtered += sub.stats_.filtered.load();
+  ++files_done_;
+  std::lock_guard lock(stats_.filtered_mutex);
+  for (auto& [reason, n] : sub.stats_.filtered_by_reason) stats_.filtered_by_reason[reason] += n;
 }
 
 }  // namespace winnow

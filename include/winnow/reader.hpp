@@ -38,8 +38,10 @@
 #include <atomic>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -67,6 +69,11 @@ struct ReaderOptions {
   InputKind kind = InputKind::Auto;           // force how files are cut into records
   JsonlFields jsonl;
   const std::atomic<bool>* stop = nullptr;    // raised (e.g. by SIGINT): next() returns false soon
+  // Hand out regular files whose names do not say WARC or JSONL unread (id
+  // only, deferred() true), for load() on a worker thread: with a directory
+  // of small files, opening and reading is a large share of the work, and
+  // it need not be serial. The pipeline sets this; see load().
+  bool defer_files = false;
 };
 
 struct ReaderStats {
@@ -77,9 +84,17 @@ struct ReaderStats {
   // CPU time spent inside next(): the serial part of a parallel run, so
   // total CPU / this bounds the speed-up more threads can give.
   std::atomic<std::uint64_t> cpu_ns{0};
-  // "warc:request", "http:non-2xx", "http:non-text", ...: written by the
-  // reading thread only; read it when the run is over.
+  // "warc:request", "http:non-2xx", "http:non-text", ...: read it when the
+  // run is over (writers hold the mutex).
   std::map<std::string, std::uint64_t> filtered_by_reason;
+  std::mutex filtered_mutex;
+};
+
+// What load() made of a deferred file.
+enum class LoadResult {
+  Loaded,     // doc.body holds the file, decompressed
+  Skipped,    // reported to Diagnostics (unreadable, too large, truncated ...)
+  Multi,      // its content is WARC or JSONL after all: read it with read_file()
 };
 
 class InputReader {
@@ -90,6 +105,16 @@ class InputReader {
   // Fills `doc` (reset first) with the next record; false at the end, or
   // once the stop flag is raised.
   bool next(Document& doc);
+  // True when the record next() last returned is a deferred file (see
+  // ReaderOptions::defer_files): only doc.id (its path) is set.
+  bool deferred() const { return deferred_; }
+  // Reads a deferred file into doc.body. Safe to call from any thread,
+  // concurrently with next().
+  LoadResult load(Document& doc);
+  // Every record of one file, in order, to `each` (false from it stops):
+  // for a deferred file that turned out to hold many records.
+  // `origin` is as origin() would say.
+  void read_file(const std::string& path, const std::function<bool(Document&, const std::string& origin)>& each);
 
   const ReaderStats& stats() const { return stats_; }
   // Where the record last returned by next() came from, when its id does not
@@ -118,8 +143,10 @@ class InputReader {
   std::uint64_t sequence_ = 0;
   std::unique_ptr<RecordSource> current_;
   std::string current_path_;
+  std::string deferred_path_;
   std::string origin_;
-  std::uint64_t bytes_before_current_ = 0;
+  std::uint64_t current_reported_ = 0;  // of the current file's raw bytes, added to stats_.raw_bytes
+  bool deferred_ = false;
   std::unique_ptr<LineInput> list_;  // --files-from
   std::uint64_t total_bytes_ = 0, total_files_ = 0;
   std::atomic<std::uint64_t> files_done_{0};

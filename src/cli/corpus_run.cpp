@@ -63,6 +63,7 @@ std::unique_ptr<CorpusRun> start_corpus_run(const CorpusOptions& options, Extrac
   reader_options.kind = input_kind(options.input_format);
   reader_options.jsonl = options.jsonl;
   reader_options.stop = &g_interrupted;
+  reader_options.defer_files = true;  // run_extraction() reads plain files on its worker threads
   install_sigint_handler();
   bool show_progress = !options.quiet && isatty(STDERR_FILENO);
   run->diagnostics.set_erase_line(show_progress);

@@ -61,6 +61,17 @@ run extract --fields id "$WORK/mixed.jsonl"
 check "JSONL in: five records with their ids" test "$(grep -c '"id":"fixtures/seeds/' "$WORK/out")" = 5
 check "JSONL in: the broken line reported by number" grep -q "mixed.jsonl: line 3: invalid JSON" "$WORK/err"
 check "JSONL in: exit 1" test "$rc" = 1
+cp "$WORK/out" "$WORK/from_jsonl"
+# The same file under a name that does not say JSONL, among other files in a
+# directory: still cut into records by content, in order, at any -j.
+mkdir -p "$WORK/misnamed"
+cp "$WORK/mixed.jsonl" "$WORK/misnamed/b_export.txt"
+cp "$s000" "$WORK/misnamed/a.txt"
+cp "$s004" "$WORK/misnamed/c.txt"
+run extract -j 2 --fields id "$WORK/misnamed"
+check "JSONL named .txt in a directory: its records between the files around it" \
+  test "$(cat "$WORK/out")" = "$( (echo "{\"id\":\"$WORK/misnamed/a.txt\"}"; cat "$WORK/from_jsonl"; echo "{\"id\":\"$WORK/misnamed/c.txt\"}") )"
+check "JSONL named .txt: the broken line reported" grep -q "b_export.txt: line 3: invalid JSON" "$WORK/err"
 
 # Order is input order whatever -j: many records of one JSONL file.
 for i in $(seq 1 500); do
@@ -123,6 +134,11 @@ if command -v wget >/dev/null && command -v python3 >/dev/null; then
   run extract --fields id "$WORK/crawl.warc.gz"
   check "wget WARC: a record with no article is named by file, record number and offset" \
     grep -qE "^winnow: $WORK/crawl.warc.gz: WARC record [0-9]+ at byte [0-9]+ \(urn:uuid:[0-9a-f-]+\): no article text found \(skipped\)$" "$WORK/err"
+  mkdir -p "$WORK/crawldir"
+  cp "$WORK/crawl.warc.gz" "$WORK/crawldir/crawl.data"
+  run extract -q --stats --fields id,url "$WORK/crawldir"
+  check "wget WARC named .data in a directory: same records, same counts" \
+    bash -c "grep -q 'press.txt' '$WORK/out' && grep -q '\"warc:request\":4' '$WORK/err'"
   gzip -dc "$WORK/crawl.warc.gz" >"$WORK/crawl.warc"
   run extract -q --fields url "$WORK/crawl.warc"
   check "wget WARC, decompressed: same record" grep -q "press.txt" "$WORK/out"
