@@ -84,8 +84,11 @@ int run_dedup(DedupFlags& flags) {
     }
   }
   std::vector<std::string> ids;
-  run_extraction(*run->reader, *run->extractor, run->diagnostics, {.jobs = flags.corpus.jobs},
-                 [&](Document& doc) {
+  // The spill record is formatted on the worker threads (render), not in the in-order sink.
+  DocumentRenderer render;
+  if (formatter) render = [&](const Document& doc) { return formatter->format(doc); };
+  run_extraction(*run->reader, *run->extractor, run->diagnostics, {.jobs = flags.corpus.jobs}, render,
+                 [&](Document& doc, std::string& record) {
                    DedupItem item;
                    item.id = doc.id;
                    item.sequence = ids.size();
@@ -95,7 +98,7 @@ int run_dedup(DedupFlags& flags) {
                    item.shingles = shingle_set(doc.text, flags.dedup.shingles);
                    ids.push_back(doc.id);
                    engine.add(std::move(item));
-                   if (formatter && !spill.append(formatter->format(doc))) return false;
+                   if (formatter && !spill.append(record)) return false;
                    run->record_written();
                    return true;
                  });
