@@ -87,3 +87,38 @@ TEST_CASE("--files-from and --glob") {
   REQUIRE(g.docs.size() == 2);
   CHECK(g.docs[0].id == a);
 }
+
+TEST_CASE("defer_files: plain files come out unread for load(); a misnamed JSONL file reads in order") {
+  TempDir dir;
+  auto a = dir.write("a.txt", "page a");
+  auto b = dir.write("b.dat", "{\"id\":\"b1\",\"text\":\"one\"}\n{\"id\":\"b2\",\"text\":\"two\"}\n");
+  auto c = dir.write("c.jsonl", "{\"id\":\"c1\",\"text\":\"three\"}\n");
+  std::FILE* sink = std::tmpfile();
+  Diagnostics diag(sink);
+  ReaderOptions options;
+  options.defer_files = true;
+  InputReader reader({dir.path}, options, diag);
+  Document doc;
+  REQUIRE(reader.next(doc));
+  CHECK(reader.deferred());
+  CHECK(doc.id == a);
+  CHECK(doc.body.empty());
+  CHECK(reader.load(doc) == LoadResult::Loaded);
+  CHECK(doc.body == "page a");
+  REQUIRE(reader.next(doc));
+  CHECK(reader.deferred());
+  CHECK(reader.load(doc) == LoadResult::Multi);
+  std::vector<std::string> ids;
+  reader.read_file(b, [&](Document& d, const std::string& origin) {
+    ids.push_back(d.id + " " + origin);
+    return true;
+  });
+  CHECK(ids == std::vector<std::string>{"b1 " + b + ": line 1", "b2 " + b + ": line 2"});
+  REQUIRE(reader.next(doc));  // a .jsonl name is never deferred
+  CHECK_FALSE(reader.deferred());
+  CHECK(doc.id == "c1");
+  CHECK_FALSE(reader.next(doc));
+  CHECK(reader.stats().records == 4);
+  CHECK(reader.stats().files == 3);
+  std::fclose(sink);
+}
