@@ -9,7 +9,7 @@ namespace winnow {
 void Diagnostics::print(std::string_view input, std::string_view reason) {
   if (quiet_ || sink_ == nullptr) return;
   std::lock_guard lock(mutex_);
-  fmt::print(sink_, "winnow: {}: {}\n", input, reason);
+  fmt::print(sink_, "{}winnow: {}: {}\n", erase_line_ ? "\r\033[K" : "", input, reason);
   std::fflush(sink_);
 }
 

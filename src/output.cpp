@@ -99,6 +99,7 @@ std::string document_json(const Document& doc) {
   w.StartObject();
   key(w, "id"), str(w, doc.id);
   key(w, "url"), str_or_null(w, m.url.empty() ? doc.url : m.url);
+  key(w, "fetch_date"), str_or_null(w, doc.fetch_date);
   key(w, "format"), w.String(to_string(doc.format));
   key(w, "charset"), str_or_null(w, doc.charset);
   key(w, "profile"), str_or_null(w, doc.profile);

@@ -5,12 +5,27 @@
 // in-order output filter (the sink), with a token limit that bounds memory.
 // A skipped record still travels through the line as an empty slot so the
 // order of the others is kept without a reorder buffer of our own.
+//
+// What it costs: at most `window` records exist at once (4 per thread by
+// default), so peak memory is window x the largest record, whatever the size
+// of the corpus. The reader is one serial filter, because WARC and JSONL
+// streams can only be cut into records in order, so decompression and record
+// parsing of those run on one thread, overlapped with extraction on the
+// others; with two threads a run is as fast as the slower of the two halves.
+// A directory of small files would make the serial half mostly open/read/
+// close, so such files are handed out unread (ReaderOptions::defer_files)
+// and a worker reads them: the serial stage only lists names. A deferred file
+// that turns out to hold many records (a WARC named .dat) is read, in order,
+// by the writer: correct, only slower, and rare. Stopping (a closed pipe, or
+// Ctrl-C through the reader's stop flag) ends the input; the records already
+// in flight still reach the sink, so output ends on a whole record.
 #include "winnow/pipeline.hpp"
 
 #include <oneapi/tbb/parallel_pipeline.h>
 #include <oneapi/tbb/task_arena.h>
 
 #include <atomic>
+#include <fmt/format.h>
 #include <memory>
 #include <thread>
 
@@ -25,6 +40,10 @@ namespace {
 
 struct Slot {
   Document doc;
+  std::string origin;  // the reader's origin(): messages name the file, not only a WARC id
+  std::string rendered;
+  bool deferred = false;  // only doc.id is set: the worker reads the file (ReaderOptions::defer_files)
+  bool multi = false;     // a deferred file that holds many records: read in order by the writer
   bool ok = false;
 };
 
@@ -32,9 +51,27 @@ struct Slot {
 
 bool run_extraction(InputReader& reader, const Extractor& extractor, Diagnostics& diagnostics,
                     PipelineOptions options, const DocumentSink& sink) {
+  return run_extraction(reader, extractor, diagnostics, options, nullptr,
+                        [&](Document& doc, std::string&) { return sink(doc); });
+}
+
+bool run_extraction(InputReader& reader, const Extractor& extractor, Diagnostics& diagnostics,
+                    PipelineOptions options, const DocumentRenderer& render, const RenderedSink& sink) {
   std::size_t jobs = options.jobs == 0 ? default_jobs() : options.jobs;
   std::size_t window = options.window == 0 ? 4 * jobs : options.window;
   std::atomic<bool> stopped{false};
+
+  // Extraction, reports and rendering of one record; any thread.
+  auto work = [&](Document& doc, const std::string& origin, std::string& rendered) {
+    std::string problem;
+    bool ok = extractor.run(doc, &problem);
+    if (ok && render) rendered = render(doc);
+    if (ok && doc.repairs.empty()) return ok;
+    std::string who = origin.empty() ? doc.id : fmt::format("{} ({})", origin, doc.id);
+    for (auto& r : doc.repairs) diagnostics.repaired(who, r);
+    if (!ok) diagnostics.skipped(who, problem);
+    return ok;
+  };
 
   auto run = [&] {
     tbb::parallel_pipeline(
@@ -46,19 +83,38 @@ bool run_extraction(InputReader& reader, const Extractor& extractor, Diagnostics
                                           fc.stop();
                                           return nullptr;
                                         }
+                                        slot->origin = reader.origin();
+                                        slot->deferred = reader.deferred();
                                         return slot.release();
                                       }) &
             tbb::make_filter<Slot*, Slot*>(tbb::filter_mode::parallel,
                                            [&](Slot* slot) -> Slot* {
-                                             std::string problem;
-                                             slot->ok = extractor.run(slot->doc, &problem);
-                                             for (auto& r : slot->doc.repairs) diagnostics.repaired(slot->doc.id, r);
-                                             if (!slot->ok) diagnostics.skipped(slot->doc.id, problem);
+                                             if (slot->deferred) {
+                                               LoadResult r = reader.load(slot->doc);
+                                               if (r == LoadResult::Skipped) return slot;
+                                               if (r == LoadResult::Multi) {
+                                                 slot->multi = true;
+                                                 return slot;
+                                               }
+                                             }
+                                             slot->ok = work(slot->doc, slot->origin, slot->rendered);
                                              return slot;
                                            }) &
             tbb::make_filter<Slot*, void>(tbb::filter_mode::serial_in_order, [&](Slot* raw) {
               std::unique_ptr<Slot> slot(raw);
-              if (slot->ok && !stopped.load() && !sink(slot->doc)) stopped = true;
+              if (stopped.load()) return;
+              if (slot->multi) {
+                // Rare (a WARC or JSONL file with a name that does not say
+                // so): its records are read and extracted here, in order, on
+                // this one thread.
+                reader.read_file(slot->doc.id, [&](Document& doc, const std::string& origin) {
+                  std::string rendered;
+                  if (work(doc, origin, rendered) && !sink(doc, rendered)) stopped = true;
+                  return !stopped.load();
+                });
+                return;
+              }
+              if (slot->ok && !sink(slot->doc, slot->rendered)) stopped = true;
             }));
   };
   tbb::task_arena arena(static_cast<int>(jobs));

@@ -1,36 +1,155 @@
-// Reading inputs.
+// Reading inputs: which files, in what order, cut into records how.
 //
-// The reader expands inputs lazily: a directory is listed when the reader
-// reaches it, not up front, so a walk over millions of files starts at once
-// and holds only the names of one directory level at a time. A file is read
-// whole because one file is one record; the size limit keeps a stray disk
-// image from being pulled into memory.
+// The problem: a corpus is a directory of millions of files, a list of them,
+// a few huge WARC or JSONL files, or a pipe, and the rest of winnow wants one
+// thing: the next record, in an order that does not change between runs.
+//
+// The method: a queue of pending inputs expanded lazily. A directory is listed
+// when the reader reaches it, not up front, so a walk over millions of files
+// starts at once and holds the names of one directory level at a time; a
+// --files-from list is read a line at a time, only when the queue runs dry.
+// Each file is opened through open_input() (decompression by magic bytes) and
+// handed to a record source chosen by what the decompressed bytes start with
+// (WARC, JSONL, or one document per file), and the source is drained before
+// the next file is opened. The stop flag is checked before every record, so a
+// SIGINT ends the stream between records, never inside one. With
+// defer_files, a regular file whose name does not promise many records is
+// handed out unread, and load() reads it on a worker thread (see
+// pipeline.cpp for why); if its content is WARC or JSONL after all,
+// read_file() reads it in order instead.
+//
+// The cost: one stat per input, one directory listing held at a time, and for
+// content detection a look at the first line of each file (already in the
+// read buffer, so no extra I/O).
 #include "winnow/reader.hpp"
+
+#include <fnmatch.h>
+#include <time.h>
 
 #include <algorithm>
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fmt/format.h>
 
+#include "input_sources.hpp"
+#include "winnow/input_stream.hpp"
+
 namespace fs = std::filesystem;
 
 namespace winnow {
+namespace {
+
+// One file, one record: text dumps and HTML pages.
+class DocumentSource final : public RecordSource {
+ public:
+  using RecordSource::RecordSource;
+  bool next(Document& doc) override {
+    if (done_) return false;
+    done_ = true;
+    std::string data;
+    std::uint64_t limit = ctx_.options.max_doc_bytes;
+    in_->read_exact(data, static_cast<std::size_t>(std::min<std::uint64_t>(limit, SIZE_MAX - 1) + 1));
+    if (in_->stopped()) return false;
+    if (!in_->error().empty()) {
+      ctx_.diagnostics.skipped(ctx_.path, in_->error());
+      return false;
+    }
+    if (data.size() > limit) {
+      ctx_.diagnostics.skipped(ctx_.path, fmt::format("larger than --max-doc-bytes ({} bytes)", limit));
+      return false;
+    }
+    doc.id = ctx_.path;
+    doc.body = std::move(data);
+    return true;
+  }
+
+ private:
+  bool done_ = false;
+};
+
+// Names that promise many records per file: these are never deferred.
+bool has_multi_record_name(std::string_view path) {
+  for (std::string_view z : {".gz", ".zst", ".zstd"})
+    if (path.ends_with(z)) path.remove_suffix(z.size());
+  return path.ends_with(".warc") || path.ends_with(".jsonl") || path.ends_with(".ndjson");
+}
+
+bool has_jsonl_name(std::string_view path) {
+  for (std::string_view z : {".gz", ".zst", ".zstd"})
+    if (path.ends_with(z)) path.remove_suffix(z.size());
+  return path.ends_with(".jsonl") || path.ends_with(".ndjson");
+}
+
+InputKind detect(LineInput& in, const std::string& path, std::uint64_t max_doc_bytes) {
+  // The first line only: a pipe may have sent nothing more yet.
+  std::size_t limit = static_cast<std::size_t>(std::min<std::uint64_t>(max_doc_bytes, 64ull << 20));
+  std::string_view line = in.peek_line(limit);
+  if (line.starts_with("WARC/")) return InputKind::Warc;
+  if (has_jsonl_name(path)) return InputKind::Jsonl;
+  std::size_t start = line.find_first_not_of(" \t\r\n");
+  if (start == std::string_view::npos || line[start] != '{') return InputKind::Document;
+  return is_json_object_line(std::string(line)) ? InputKind::Jsonl : InputKind::Document;
+}
+
+}  // namespace
+
+std::unique_ptr<RecordSource> document_source(std::unique_ptr<LineInput> in, SourceContext context) {
+  return std::make_unique<DocumentSource>(std::move(in), std::move(context));
+}
 
 InputReader::InputReader(std::vector<std::string> inputs, ReaderOptions options, Diagnostics& diagnostics)
-    : pending_(inputs.begin(), inputs.end()), options_(options), diagnostics_(diagnostics) {}
+    : options_(std::move(options)), diagnostics_(diagnostics) {
+  bool all_files = true;
+  for (auto& path : inputs) {
+    pending_.push_back({path, false});
+    std::error_code ec;
+    if (path == "-" || !fs::is_regular_file(path, ec)) all_files = false;
+    else total_bytes_ += fs::file_size(path, ec);
+  }
+  total_files_ = inputs.size();
+  if (!options_.files_from.empty()) {
+    std::string error;
+    auto stream = open_input(options_.files_from, options_.stop, &error);
+    if (!stream) {
+      diagnostics_.skipped(options_.files_from, fmt::format("cannot read the --files-from list: {}", error));
+    } else {
+      list_ = std::make_unique<LineInput>(std::move(stream));
+    }
+    // A list in a file can be counted up front, cheaply: lines, not stats.
+    std::error_code ec;
+    if (list_ && options_.files_from != "-" && all_files && fs::is_regular_file(options_.files_from, ec)) {
+      std::string error2;
+      if (auto counter = open_input(options_.files_from, nullptr, &error2)) {
+        LineInput lines(std::move(counter));
+        std::string line;
+        while (lines.read_line(line, 1 << 16))
+          if (!line.empty()) ++total_files_;
+        fraction_by_files_ = true;
+      }
+    }
+  } else {
+    fraction_by_bytes_ = all_files && total_bytes_ > 0;
+  }
+}
 
 InputReader::~InputReader() = default;
 
+std::optional<double> InputReader::fraction_done() const {
+  if (fraction_by_bytes_) return std::min(1.0, double(stats_.raw_bytes.load()) / double(total_bytes_));
+  if (fraction_by_files_ && total_files_ > 0) return std::min(1.0, double(files_done_.load()) / double(total_files_));
+  return std::nullopt;
+}
+
 void InputReader::expand_directory(const std::string& path) {
-  std::vector<std::string> entries;
+  std::vector<Pending> entries;
   std::error_code ec;
   fs::directory_iterator it(path, ec), end;
   if (ec) {
     diagnostics_.skipped(path, fmt::format("cannot list directory: {}", ec.message()));
     return;
   }
+  std::size_t seen = 0;
   for (; it != end; it.increment(ec)) {
     if (ec) {
       diagnostics_.skipped(path, fmt::format("error while listing directory: {}", ec.message()));
@@ -38,74 +157,188 @@ void InputReader::expand_directory(const std::string& path) {
     }
     std::string name = it->path().filename().string();
     if (name.starts_with(".")) continue;  // hidden files and editor droppings
-    entries.push_back(it->path().string());
+    ++seen;
+    // Globs select files; directories are always entered, or a pattern
+    // such as "*.html" would stop the walk at the first level.
+    // The listing knows each entry's type (d_type), so no stat per file.
+    std::error_code type_ec;
+    bool dir = it->is_directory(type_ec);
+    bool regular = !dir && it->is_regular_file(type_ec);
+    if (!dir && !options_.globs.empty() &&
+        std::none_of(options_.globs.begin(), options_.globs.end(),
+                     [&](const std::string& g) { return fnmatch(g.c_str(), name.c_str(), 0) == 0; }))
+      continue;
+    entries.push_back({it->path().string(), regular});
   }
-  if (entries.empty()) {
+  if (seen == 0) {
     diagnostics_.skipped(path, "directory has no usable files");
     return;
   }
-  std::sort(entries.begin(), entries.end());
+  std::sort(entries.begin(), entries.end(), [](const Pending& a, const Pending& b) { return a.path < b.path; });
   // Depth-first, in order: push this directory's entries to the front.
-  for (auto e = entries.rbegin(); e != entries.rend(); ++e) pending_.push_front(*e);
+  for (auto e = entries.rbegin(); e != entries.rend(); ++e) pending_.push_front(std::move(*e));
 }
 
-bool InputReader::read_file(const std::string& path, Document& doc) {
-  std::FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
-  if (!f) {
-    diagnostics_.skipped(path, std::strerror(errno));
-    return false;
+bool InputReader::pull_listed() {
+  if (!list_) return false;
+  std::string line;
+  while (list_->read_line(line, 1 << 16)) {
+    if (line.empty()) continue;
+    pending_.push_back({line, false});
+    return true;
   }
-  std::string data;
-  char buffer[1 << 16];
-  std::size_t n;
-  bool too_big = false;
-  while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) {
-    if (data.size() + n > options_.max_doc_bytes) { too_big = true; break; }
-    data.append(buffer, n);
-  }
-  bool failed = std::ferror(f);
-  int err = errno;
-  if (f != stdin) std::fclose(f);
-  if (failed) {
-    diagnostics_.skipped(path, fmt::format("read error: {}", std::strerror(err)));
-    return false;
-  }
-  if (too_big) {
-    diagnostics_.skipped(path, fmt::format("larger than --max-doc-bytes ({} bytes)", options_.max_doc_bytes));
-    return false;
-  }
-  doc = Document{};
-  doc.id = path;
-  doc.body = std::move(data);
-  doc.sequence = sequence_++;
-  return true;
+  if (!list_->error().empty()) diagnostics_.skipped(options_.files_from, list_->error());
+  list_.reset();
+  return false;
 }
 
-bool InputReader::next(Document& doc) {
-  while (!pending_.empty()) {
-    std::string path = std::move(pending_.front());
+void InputReader::close_current() {
+  if (!current_) return;
+  stats_.raw_bytes += current_->raw_offset() - current_reported_;
+  current_reported_ = 0;
+  current_.reset();
+  ++files_done_;
+}
+
+bool InputReader::open_next() {
+  while (!pending_.empty() || pull_listed()) {
+    if (options_.stop && options_.stop->load()) return false;
+    Pending item = std::move(pending_.front());
     pending_.pop_front();
-    if (path == "-") {
-      if (read_file(path, doc)) return true;
+    const std::string& path = item.path;
+    if (path != "-" && !item.regular) {
+      std::error_code ec;
+      fs::file_status st = fs::status(path, ec);
+      if (ec || !fs::exists(st)) {
+        diagnostics_.skipped(path, ec ? ec.message() : "no such file or directory");
+        ++files_done_;
+        continue;
+      }
+      if (fs::is_directory(st)) {
+        expand_directory(path);
+        continue;
+      }
+      if (!fs::is_regular_file(st) && !fs::is_fifo(st)) {
+        diagnostics_.skipped(path, "not a regular file");
+        ++files_done_;
+        continue;
+      }
+      item.regular = fs::is_regular_file(st);
+    }
+    if (options_.defer_files && item.regular && options_.kind == InputKind::Auto && !has_multi_record_name(path)) {
+      deferred_path_ = path;
+      return true;
+    }
+    std::string error;
+    auto stream = open_input(path, item.regular ? nullptr : options_.stop, &error);
+    if (!stream) {
+      diagnostics_.skipped(path, error);
+      ++files_done_;
       continue;
     }
-    std::error_code ec;
-    fs::file_status st = fs::status(path, ec);
-    if (ec || !fs::exists(st)) {
-      diagnostics_.skipped(path, ec ? ec.message() : "no such file or directory");
-      continue;
+    ++stats_.files;
+    auto in = std::make_unique<LineInput>(std::move(stream));
+    InputKind kind = options_.kind;
+    if (kind == InputKind::Auto) kind = detect(*in, path, options_.max_doc_bytes);
+    SourceContext ctx{path, options_, diagnostics_, stats_};
+    switch (kind) {
+      case InputKind::Warc: current_ = warc_source(std::move(in), std::move(ctx)); break;
+      case InputKind::Jsonl: current_ = jsonl_source(std::move(in), std::move(ctx)); break;
+      default: current_ = document_source(std::move(in), std::move(ctx)); break;
     }
-    if (fs::is_directory(st)) {
-      expand_directory(path);
-      continue;
-    }
-    if (!fs::is_regular_file(st) && !fs::is_fifo(st)) {
-      diagnostics_.skipped(path, "not a regular file");
-      continue;
-    }
-    if (read_file(path, doc)) return true;
+    current_path_ = path;
+    return true;
   }
   return false;
+}
+
+namespace {
+
+std::uint64_t thread_cpu_ns() {
+  timespec t;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return std::uint64_t(t.tv_sec) * 1000000000u + std::uint64_t(t.tv_nsec);
+}
+
+// Adds the calling thread's CPU time over its scope to a counter.
+struct CpuTimer {
+  std::atomic<std::uint64_t>& total;
+  std::uint64_t start = thread_cpu_ns();
+  ~CpuTimer() { total += thread_cpu_ns() - start; }
+};
+
+}  // namespace
+
+bool InputReader::next(Document& doc) {
+  CpuTimer timer{stats_.cpu_ns};
+  deferred_ = false;
+  for (;;) {
+    if (options_.stop && options_.stop->load()) return false;
+    if (!current_) {
+      deferred_path_.clear();
+      if (!open_next()) return false;
+      if (!deferred_path_.empty()) {
+        doc = Document{};
+        doc.id = std::move(deferred_path_);
+        doc.sequence = sequence_++;
+        origin_.clear();
+        deferred_ = true;
+        return true;
+      }
+    }
+    doc = Document{};
+    if (current_->next(doc)) {
+      origin_ = current_->origin();
+      doc.sequence = sequence_++;
+      ++stats_.records;
+      std::uint64_t offset = current_->raw_offset();
+      stats_.raw_bytes += offset - current_reported_;
+      current_reported_ = offset;
+      return true;
+    }
+    close_current();
+  }
+}
+
+LoadResult InputReader::load(Document& doc) {
+  const std::string path = doc.id;
+  ++stats_.files;
+  std::string error;
+  auto stream = open_input(path, nullptr, &error);
+  if (!stream) {
+    diagnostics_.skipped(path, error);
+    ++files_done_;
+    return LoadResult::Skipped;
+  }
+  auto in = std::make_unique<LineInput>(std::move(stream));
+  if (detect(*in, path, options_.max_doc_bytes) != InputKind::Document) {
+    --stats_.files;  // read_file() opens it again and counts it
+    return LoadResult::Multi;
+  }
+  auto source = document_source(std::move(in), SourceContext{path, options_, diagnostics_, stats_});
+  bool ok = source->next(doc);
+  stats_.raw_bytes += source->raw_offset();
+  ++files_done_;
+  if (!ok) return LoadResult::Skipped;
+  ++stats_.records;
+  return LoadResult::Loaded;
+}
+
+void InputReader::read_file(const std::string& path,
+                            const std::function<bool(Document&, const std::string& origin)>& each) {
+  ReaderOptions options = options_;
+  options.defer_files = false;
+  InputReader sub({path}, options, diagnostics_);
+  Document doc;
+  while (sub.next(doc) && each(doc, sub.origin())) {
+  }
+  stats_.files += sub.stats_.files.load();
+  stats_.records += sub.stats_.records.load();
+  stats_.raw_bytes += sub.stats_.raw_bytes.load();
+  stats_.filtered += sub.stats_.filtered.load();
+  ++files_done_;
+  std::lock_guard lock(stats_.filtered_mutex);
+  for (auto& [reason, n] : sub.stats_.filtered_by_reason) stats_.filtered_by_reason[reason] += n;
 }
 
 }  // namespace winnow

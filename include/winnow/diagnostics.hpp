@@ -9,6 +9,8 @@
 //   1  some inputs were skipped or repaired (each one reported on stderr)
 //   2  usage error (bad flags): nothing was processed
 //   3  fatal error (e.g. cannot write the output): the run stopped
+//   130  interrupted (SIGINT): whole records written so far are kept on stdout,
+//        an -o file is not put in place
 //
 //   winnow::Diagnostics diag(stderr);
 //   diag.skipped("fixtures/x.bin", "binary data, not text or HTML");
@@ -23,7 +25,7 @@
 
 namespace winnow {
 
-enum ExitCode : int { kExitOk = 0, kExitSomeSkipped = 1, kExitUsage = 2, kExitFatal = 3 };
+enum ExitCode : int { kExitOk = 0, kExitSomeSkipped = 1, kExitUsage = 2, kExitFatal = 3, kExitInterrupted = 130 };
 
 class Diagnostics {
  public:
@@ -38,6 +40,8 @@ class Diagnostics {
   std::size_t repaired_count() const { return repaired_; }
   int exit_code() const { return skipped_ + repaired_ > 0 ? kExitSomeSkipped : kExitOk; }
   void set_quiet(bool quiet) { quiet_ = quiet; }
+  // A progress line is drawn on the same terminal: erase it before a message.
+  void set_erase_line(bool erase) { erase_line_ = erase; }
 
  private:
   void print(std::string_view input, std::string_view reason);
@@ -45,6 +49,7 @@ class Diagnostics {
   std::mutex mutex_;
   std::atomic<std::size_t> skipped_{0}, repaired_{0};
   bool quiet_ = false;
+  bool erase_line_ = false;
 };
 
 }  // namespace winnow

@@ -31,6 +31,20 @@ using DocumentSink = std::function<bool(Document&)>;
 bool run_extraction(InputReader& reader, const Extractor& extractor, Diagnostics& diagnostics,
                     PipelineOptions options, const DocumentSink& sink);
 
+// The same, with the per-record work that needs no order (formatting the
+// record for output) moved onto the worker threads: `render` runs there after
+// extraction, and the in-order sink gets its result, so the one serial writer
+// only writes. With two threads and a serial reader, every microsecond taken
+// out of the serial stages is throughput.
+//
+//   winnow::run_extraction(reader, extractor, diag, {},
+//                          [](const winnow::Document& d) { return winnow::document_json(d); },
+//                          [&](winnow::Document&, std::string& line) { return out.write_line(line); });
+using DocumentRenderer = std::function<std::string(const Document&)>;
+using RenderedSink = std::function<bool(Document&, std::string& rendered)>;
+bool run_extraction(InputReader& reader, const Extractor& extractor, Diagnostics& diagnostics,
+                    PipelineOptions options, const DocumentRenderer& render, const RenderedSink& sink);
+
 std::size_t default_jobs();
 
 }  // namespace winnow

@@ -1,20 +1,48 @@
 // Stage: read inputs and hand out records, one at a time, in input order.
 //
 // An input is a file, a directory (walked recursively, in sorted order so runs
-// are reproducible), or "-" for standard input. Each file is one record whose
-// id is its path as given (stdin: "-"). Problems (missing, unreadable, a
-// directory with no usable files, a file over the size limit) are reported to
-// Diagnostics and the reader moves on.
+// are reproducible; hidden entries skipped; with `globs`, only files whose
+// name matches one of them), or "-" for standard input; `files_from` names a
+// list of more inputs, one per line, read lazily after the others. A file is
+// decompressed by content (gzip, also multi-member, or zstd), then cut into
+// records by content:
+//
+//   WARC 1.0/1.1   "WARC/" first: each `response` record with a 2xx HTTP
+//                  status and a text content type is a record; other record
+//                  types, statuses and types are passed over and counted
+//                  (ReaderStats::filtered), not reported as problems.
+//   JSONL          a .jsonl/.ndjson name, or `{` first and a first line that
+//                  parses as a JSON object: each line is a record.
+//   anything else  the whole file is one record.
+//
+// Record ids (Document::id) are stable across runs:
+//   one-record file   the path as given ("-" for stdin)
+//   WARC record       its WARC-Record-ID without the angle brackets
+//                     ("urn:uuid:..."), else PATH#N (N-th record, 1-based)
+//   JSONL line        the value of the id field, else PATH#LINE (1-based)
+//
+// Problems (missing or unreadable files, a directory with no usable files, a
+// record over max_doc_bytes, a broken JSONL line, a truncated gzip member or
+// WARC record) go to Diagnostics naming the file and the line, record or
+// byte offset; the records before the problem are kept and the reader moves on.
 //
 //   winnow::Diagnostics diag;
-//   winnow::InputReader reader({"fixtures/seeds", "-"}, {}, diag);
+//   winnow::ReaderOptions options;
+//   options.globs = {"*.warc.gz"};
+//   winnow::InputReader reader({"crawls/", "-"}, options, diag);
 //   winnow::Document doc;
 //   while (reader.next(doc)) process(doc);
+//   reader.stats().filtered;  // e.g. WARC request records passed over
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <deque>
+#include <functional>
+#include <map>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,8 +51,50 @@
 
 namespace winnow {
 
+class LineInput;
+class RecordSource;
+
+enum class InputKind { Auto, Document, Warc, Jsonl };
+
+struct JsonlFields {
+  std::string id = "id";
+  std::string url = "url";
+  std::string text;  // empty: "html" if present, else "text"
+};
+
 struct ReaderOptions {
   std::uint64_t max_doc_bytes = 64ull << 20;  // larger records are skipped with a message
+  std::vector<std::string> globs;             // fnmatch(3) patterns for file names found in directories
+  std::string files_from;                     // a file listing more inputs, one per line; "-" is stdin
+  InputKind kind = InputKind::Auto;           // force how files are cut into records
+  JsonlFields jsonl;
+  const std::atomic<bool>* stop = nullptr;    // raised (e.g. by SIGINT): next() returns false soon
+  // Hand out regular files whose names do not say WARC or JSONL unread (id
+  // only, deferred() true), for load() on a worker thread: with a directory
+  // of small files, opening and reading is a large share of the work, and
+  // it need not be serial. The pipeline sets this; see load().
+  bool defer_files = false;
+};
+
+struct ReaderStats {
+  std::atomic<std::uint64_t> records{0};    // records handed out
+  std::atomic<std::uint64_t> files{0};      // files opened
+  std::atomic<std::uint64_t> raw_bytes{0};  // bytes read from files (compressed size when compressed)
+  std::atomic<std::uint64_t> filtered{0};   // records passed over on purpose (sum of filtered_by_reason)
+  // CPU time spent inside next(): the serial part of a parallel run, so
+  // total CPU / this bounds the speed-up more threads can give.
+  std::atomic<std::uint64_t> cpu_ns{0};
+  // "warc:request", "http:non-2xx", "http:non-text", ...: read it when the
+  // run is over (writers hold the mutex).
+  std::map<std::string, std::uint64_t> filtered_by_reason;
+  std::mutex filtered_mutex;
+};
+
+// What load() made of a deferred file.
+enum class LoadResult {
+  Loaded,     // doc.body holds the file, decompressed
+  Skipped,    // reported to Diagnostics (unreadable, too large, truncated ...)
+  Multi,      // its content is WARC or JSONL after all: read it with read_file()
 };
 
 class InputReader {
@@ -32,17 +102,55 @@ class InputReader {
   InputReader(std::vector<std::string> inputs, ReaderOptions options, Diagnostics& diagnostics);
   ~InputReader();
 
-  // Fills `doc` (reset first) with the next record; false at the end.
+  // Fills `doc` (reset first) with the next record; false at the end, or
+  // once the stop flag is raised.
   bool next(Document& doc);
+  // True when the record next() last returned is a deferred file (see
+  // ReaderOptions::defer_files): only doc.id (its path) is set.
+  bool deferred() const { return deferred_; }
+  // Reads a deferred file into doc.body. Safe to call from any thread,
+  // concurrently with next().
+  LoadResult load(Document& doc);
+  // Every record of one file, in order, to `each` (false from it stops):
+  // for a deferred file that turned out to hold many records.
+  // `origin` is as origin() would say.
+  void read_file(const std::string& path, const std::function<bool(Document&, const std::string& origin)>& each);
+
+  const ReaderStats& stats() const { return stats_; }
+  // Where the record last returned by next() came from, when its id does not
+  // say: "crawl.warc.gz: WARC record 7 at byte 1234", "export.jsonl: line 12";
+  // empty for a one-document file (the id is the path).
+  const std::string& origin() const { return origin_; }
+  // Share of the input done, when the total is known up front: by bytes when
+  // every input is a file named on the command line, by files with a
+  // --files-from list; nullopt when directories or stdin are read.
+  std::optional<double> fraction_done() const;
 
  private:
-  bool read_file(const std::string& path, Document& doc);
+  struct Pending {
+    std::string path;
+    bool regular = false;  // a directory listing said so: no stat needed
+  };
+  bool open_next();
   void expand_directory(const std::string& path);
+  void close_current();
+  bool pull_listed();
 
-  std::deque<std::string> pending_;
+  std::deque<Pending> pending_;
   ReaderOptions options_;
   Diagnostics& diagnostics_;
+  ReaderStats stats_;
   std::uint64_t sequence_ = 0;
+  std::unique_ptr<RecordSource> current_;
+  std::string current_path_;
+  std::string deferred_path_;
+  std::string origin_;
+  std::uint64_t current_reported_ = 0;  // of the current file's raw bytes, added to stats_.raw_bytes
+  bool deferred_ = false;
+  std::unique_ptr<LineInput> list_;  // --files-from
+  std::uint64_t total_bytes_ = 0, total_files_ = 0;
+  std::atomic<std::uint64_t> files_done_{0};
+  bool fraction_by_bytes_ = false, fraction_by_files_ = false;
 };
 
 }  // namespace winnow

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "winnow/reader.hpp"
+
 namespace winnow::cli {
 
 // Flags every subcommand that reads a corpus shares.
@@ -17,6 +19,11 @@ struct CorpusOptions {
   std::size_t jobs = 0;
   std::uint64_t max_doc_bytes = 64ull << 20;
   bool quiet = false;
+  bool stats = false;
+  std::vector<std::string> globs;
+  std::string files_from;
+  std::string input_format = "auto";
+  JsonlFields jsonl;
 };
 void add_corpus_options(CLI::App& app, CorpusOptions& options);
 

@@ -1,15 +1,33 @@
+// Flags shared by the corpus commands: what to read, how, and how to report.
 #include "commands.hpp"
 
 namespace winnow::cli {
 
 void add_corpus_options(CLI::App& app, CorpusOptions& o) {
-  app.add_option("inputs", o.inputs, "Files, directories (walked recursively) or - for stdin [default: -]");
-  app.add_option("-o,--output", o.output, "Write to FILE atomically (temporary file, then rename) [default: stdout]");
+  app.add_option("inputs", o.inputs,
+                 "Files (plain, gzip or zstd; one document, WARC or JSONL, by content), directories (walked "
+                 "recursively) or - for stdin [default: - unless --files-from]");
+  app.add_option("-o,--output", o.output,
+                 "Write to FILE atomically (temporary file, then rename; not renamed on error or Ctrl-C) "
+                 "[default: stdout]");
   app.add_option("-j,--jobs", o.jobs, "Worker threads [default: all cores]")->check(CLI::Range(1, 1024));
+  app.add_option("--glob", o.globs,
+                 "In directories, read only files whose name matches this pattern (fnmatch); repeatable")
+      ->allow_extra_args(false);
+  app.add_option("--files-from", o.files_from, "Also read the inputs listed in FILE, one per line (- for stdin)");
+  app.add_option("--input-format", o.input_format,
+                 "How files are cut into records: auto (by content), doc (one per file), warc, jsonl [default: auto]")
+      ->check(CLI::IsMember({"auto", "doc", "warc", "jsonl"}));
+  app.add_option("--jsonl-id-field", o.jsonl.id, "JSONL input: field holding the record id [default: id]");
+  app.add_option("--jsonl-url-field", o.jsonl.url, "JSONL input: field holding the URL [default: url]");
+  app.add_option("--jsonl-text-field", o.jsonl.text,
+                 "JSONL input: field holding the page [default: html if present, else text]");
   app.add_option("--profile", o.profile_files, "Add a site profile (JSON table); repeatable")
-      ->check(CLI::ExistingFile);
+      ->check(CLI::ExistingFile)
+      ->allow_extra_args(false);
   app.add_option("--max-doc-bytes", o.max_doc_bytes, "Skip records larger than this [default: 67108864]");
-  app.add_flag("-q,--quiet", o.quiet, "No messages about skipped inputs on stderr");
+  app.add_flag("-q,--quiet", o.quiet, "No messages about skipped inputs and no progress line on stderr");
+  app.add_flag("--stats", o.stats, "At the end, print the run's figures as one JSON object on stderr");
 }
 
 }  // namespace winnow::cli

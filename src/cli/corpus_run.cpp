@@ -1,8 +1,47 @@
+// Starting and ending a corpus run.
+//
+// Ctrl-C on a long run should leave usable output: the handler only raises a
+// flag (an atomic store is all a signal handler may safely do), the reader
+// looks at it before each record and while waiting on a pipe, the records in
+// flight are finished and written whole, and the command then exits 130
+// without renaming an -o file into place. SA_RESETHAND makes a second Ctrl-C
+// kill at once, for a run stuck somewhere the flag is not looked at.
 #include "corpus_run.hpp"
 
+#include <unistd.h>
+
+#include <atomic>
+#include <csignal>
 #include <fmt/format.h>
 
 namespace winnow::cli {
+namespace {
+
+std::atomic<bool> g_interrupted{false};
+static_assert(std::atomic<bool>::is_always_lock_free, "the SIGINT handler needs a lock-free flag");
+
+extern "C" void on_sigint(int) { g_interrupted.store(true); }
+
+void install_sigint_handler() {
+  struct sigaction sa = {};
+  sa.sa_handler = on_sigint;
+  sigemptyset(&sa.sa_mask);
+  // SA_RESTART: writes and reads interrupted by the signal carry on; the
+  // reader polls pipes and sees the flag within 200 ms anyway.
+  sa.sa_flags = SA_RESETHAND | SA_RESTART;
+  sigaction(SIGINT, &sa, nullptr);
+}
+
+InputKind input_kind(const std::string& name) {
+  if (name == "doc") return InputKind::Document;
+  if (name == "warc") return InputKind::Warc;
+  if (name == "jsonl") return InputKind::Jsonl;
+  return InputKind::Auto;
+}
+
+}  // namespace
+
+bool interrupted() { return g_interrupted.load(); }
 
 std::unique_ptr<CorpusRun> start_corpus_run(const CorpusOptions& options, ExtractOptions extract) {
   auto run = std::make_unique<CorpusRun>();
@@ -16,11 +55,31 @@ std::unique_ptr<CorpusRun> start_corpus_run(const CorpusOptions& options, Extrac
   }
   run->extractor = std::make_unique<Extractor>(std::move(profiles), extract);
   std::vector<std::string> inputs = options.inputs;
-  if (inputs.empty()) inputs.push_back("-");
+  if (inputs.empty() && options.files_from.empty()) inputs.push_back("-");
   ReaderOptions reader_options;
   reader_options.max_doc_bytes = options.max_doc_bytes;
+  reader_options.globs = options.globs;
+  reader_options.files_from = options.files_from;
+  reader_options.kind = input_kind(options.input_format);
+  reader_options.jsonl = options.jsonl;
+  reader_options.stop = &g_interrupted;
+  reader_options.defer_files = true;  // run_extraction() reads plain files on its worker threads
+  install_sigint_handler();
+  bool show_progress = !options.quiet && isatty(STDERR_FILENO);
+  run->diagnostics.set_erase_line(show_progress);
   run->reader = std::make_unique<InputReader>(std::move(inputs), reader_options, run->diagnostics);
+  run->progress = std::make_unique<Progress>(stderr, show_progress);
+  run->stats = options.stats;
+  run->quiet = options.quiet;
   return run;
+}
+
+void CorpusRun::finish() {
+  progress->finish();
+  if (interrupted() && !quiet)
+    fmt::print(stderr, "winnow: interrupted after {} records; the records written are whole\n", written);
+  if (stats)
+    fmt::print(stderr, "{}\n", run_stats_json(*reader, diagnostics, written, progress->seconds(), interrupted()));
 }
 
 }  // namespace winnow::cli

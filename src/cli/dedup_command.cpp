@@ -3,6 +3,10 @@
 // Two phases: extraction streams through the pipeline and keeps, per record,
 // only its id and its shingle set (never the text); then the engine verifies
 // candidates and clusters, and the verdicts are written in input order.
+// `--emit unique --format json|tsv|text` writes the kept documents' cleaned
+// records instead of their ids: pass one parks every formatted record in a
+// spill file on disk (spill_file.hpp), pass two copies out the kept ones, so
+// the texts are never all in memory.
 #include <fmt/format.h>
 
 #include <map>
@@ -10,9 +14,11 @@
 #include "commands.hpp"
 #include "corpus_run.hpp"
 #include "output_sink.hpp"
+#include "spill_file.hpp"
 #include "winnow/dedup.hpp"
 #include "winnow/output.hpp"
 #include "winnow/pipeline.hpp"
+#include "winnow/record_format.hpp"
 
 namespace winnow::cli {
 namespace {
@@ -22,6 +28,8 @@ struct DedupFlags {
   DedupOptions dedup;
   std::string emit = "records";
   std::string keep = "original";
+  std::string format = "ids";
+  std::vector<std::string> fields;
   bool explain = false;
   bool no_strip = false;
 };
@@ -35,6 +43,19 @@ KeepPolicy keep_policy(const std::string& name) {
 
 int run_dedup(DedupFlags& flags) {
   flags.dedup.keep = keep_policy(flags.keep);
+  std::optional<RecordFormatter> formatter;
+  if (flags.format != "ids") {
+    std::string error;
+    if (flags.emit != "unique") {
+      fmt::print(stderr, "winnow: --format {} needs --emit unique\n", flags.format);
+      return kExitUsage;
+    }
+    formatter = RecordFormatter::make(flags.format, flags.fields, &error);
+    if (!formatter) {
+      fmt::print(stderr, "winnow: --fields: {}\n", error);
+      return kExitUsage;
+    }
+  }
   ExtractOptions extract;
   extract.strip = !flags.no_strip;
   auto run = start_corpus_run(flags.corpus, extract);
@@ -58,9 +79,20 @@ int run_dedup(DedupFlags& flags) {
                flags.dedup.max_size_ratio, b.bands, b.rows, b.half, b.fp, b.fn, flags.dedup.jaccard,
                flags.dedup.containment, flags.dedup.template_min_docs, flags.dedup.template_fraction);
   }
+  SpillFile spill;
+  if (formatter) {
+    std::string error;
+    if (!spill.open(&error)) {
+      fmt::print(stderr, "winnow: {}\n", error);
+      return kExitFatal;
+    }
+  }
   std::vector<std::string> ids;
-  run_extraction(*run->reader, *run->extractor, run->diagnostics, {.jobs = flags.corpus.jobs},
-                 [&](Document& doc) {
+  // The spill record is formatted on the worker threads (render), not in the in-order sink.
+  DocumentRenderer render;
+  if (formatter) render = [&](const Document& doc) { return formatter->format(doc); };
+  run_extraction(*run->reader, *run->extractor, run->diagnostics, {.jobs = flags.corpus.jobs}, render,
+                 [&](Document& doc, std::string& record) {
                    DedupItem item;
                    item.id = doc.id;
                    item.sequence = ids.size();
@@ -70,8 +102,19 @@ int run_dedup(DedupFlags& flags) {
                    item.shingles = shingle_set(doc.text, flags.dedup.shingles);
                    ids.push_back(doc.id);
                    engine.add(std::move(item));
+                   if (formatter && !spill.append(record)) return false;
+                   run->record_written();
                    return true;
                  });
+  run->finish();
+  if (interrupted()) {  // verdicts on part of a corpus would mislead: write none
+    out.abandon();
+    return kExitInterrupted;
+  }
+  if (!spill.error().empty()) {
+    fmt::print(stderr, "winnow: {}\n", spill.error());
+    return kExitFatal;
+  }
   DedupReport report = engine.finish();
 
   std::vector<std::string> group_names;
@@ -82,6 +125,20 @@ int run_dedup(DedupFlags& flags) {
       const DedupRecord& r = report.records[i];
       const std::string* group = r.group ? &group_names[*r.group] : nullptr;
       if (!out.write_line(dedup_record_json({ids[i], r, ids[r.original], group}))) break;
+    }
+  } else if (flags.emit == "unique" && formatter) {
+    std::string record;
+    bool text = formatter->format() == RecordFormat::Text, first = true;
+    bool ok = spill.rewind() && (!formatter->has_header() || out.write_line(formatter->header()));
+    for (std::size_t i = 0; ok && i < ids.size() && spill.read(record); ++i) {
+      if (!report.records[i].is_original) continue;
+      if (text && !first && !out.write_line("")) break;
+      first = false;
+      if (!out.write_line(record)) break;
+    }
+    if (!spill.error().empty()) {
+      fmt::print(stderr, "winnow: {}\n", spill.error());
+      return kExitFatal;
     }
   } else if (flags.emit == "unique") {
     for (std::size_t i = 0; i < ids.size(); ++i)
@@ -95,6 +152,10 @@ int run_dedup(DedupFlags& flags) {
       for (auto m : report.groups[g].members) members.push_back(ids[m]);
       if (!out.write_line(dedup_group_json(group_names[g], ids[report.groups[g].original], members))) break;
     }
+  }
+  if (interrupted()) {  // Ctrl-C while the verdicts were written: no half result in place
+    out.abandon();
+    return kExitInterrupted;
   }
   if (!out.commit()) {
     fmt::print(stderr, "winnow: {}\n", out.error());
@@ -113,6 +174,13 @@ Runner add_dedup_command(CLI::App& app) {
                  "records: every input with its group and scores; unique: ids of the inputs to keep; "
                  "pairs: every verified candidate pair; groups: one line per group [default: records]")
       ->check(CLI::IsMember({"records", "unique", "pairs", "groups"}));
+  app.add_option("-f,--format", flags->format,
+                 "With --emit unique: ids (the ids of the kept inputs), or json, tsv, text: their cleaned records "
+                 "as extract writes them (second pass through a spill file in $TMPDIR) [default: ids]")
+      ->check(CLI::IsMember({"ids", "json", "tsv", "text"}));
+  app.add_option("--fields", flags->fields, "With --format json or tsv: the fields to write, comma-separated")
+      ->delimiter(',')
+      ->allow_extra_args(false);
   app.add_option("--jaccard", flags->dedup.jaccard, "A pair is a duplicate when its resemblance reaches this [0.8]")
       ->check(CLI::Range(0.0, 1.0));
   app.add_option("--containment", flags->dedup.containment,

@@ -1,45 +1,85 @@
-// `winnow extract`: one JSON record (or the clean text) per input document.
+// `winnow extract`: one record per input document, as JSON, TSV or the clean
+// text, in input order.
+//
+// The command only wires the pieces: the reader, the ordered pipeline, the
+// formatter and the output sink. The exit code is the worst thing seen:
+// 130 after Ctrl-C (whole records only written, -o file not put in place),
+// 3 if the output cannot be written, 1 if some input was skipped or repaired.
 #include <fmt/format.h>
 
 #include "commands.hpp"
 #include "corpus_run.hpp"
 #include "output_sink.hpp"
-#include "winnow/output.hpp"
 #include "winnow/pipeline.hpp"
+#include "winnow/record_format.hpp"
 
 namespace winnow::cli {
+namespace {
+
+struct ExtractFlags {
+  CorpusOptions corpus;
+  std::string format = "json";
+  std::vector<std::string> fields;
+};
+
+int run_extract(const ExtractFlags& flags) {
+  std::string error;
+  auto formatter = RecordFormatter::make(flags.format, flags.fields, &error);
+  if (!formatter) {
+    fmt::print(stderr, "winnow: --fields: {}\n", error);
+    return kExitUsage;
+  }
+  auto run = start_corpus_run(flags.corpus);
+  if (!run) return kExitUsage;
+  OutputSink out(flags.corpus.output);
+  if (!out.ok()) {
+    fmt::print(stderr, "winnow: {}\n", out.error());
+    return kExitFatal;
+  }
+  bool text = formatter->format() == RecordFormat::Text;
+  bool ok = !formatter->has_header() || out.write_line(formatter->header());
+  bool first = true;
+  if (ok)
+    run_extraction(
+        *run->reader, *run->extractor, run->diagnostics, {.jobs = flags.corpus.jobs},
+        [&](const Document& doc) { return formatter->format(doc); },  // on the worker threads
+        [&](Document&, std::string& record) {
+          // Text records are separated by a blank line.
+          if (text && !first && !out.write_line("")) return false;
+          first = false;
+          if (!out.write_line(record)) return false;
+          run->record_written();
+          return true;
+        });
+  run->finish();
+  if (interrupted()) {
+    out.abandon();
+    return kExitInterrupted;
+  }
+  if (!out.commit()) {
+    fmt::print(stderr, "winnow: {}\n", out.error());
+    return kExitFatal;
+  }
+  if (out.closed()) return kExitOk;
+  return run->diagnostics.exit_code();
+}
+
+}  // namespace
 
 Runner add_extract_command(CLI::App& app) {
-  auto options = std::make_shared<CorpusOptions>();
-  auto format = std::make_shared<std::string>("json");
-  add_corpus_options(app, *options);
-  app.add_option("-f,--format", *format, "json: one JSON object per document per line; text: the clean article only,"
-                                         " documents separated by a blank line")
-      ->check(CLI::IsMember({"json", "text"}));
-  return [options, format]() -> int {
-    auto run = start_corpus_run(*options);
-    if (!run) return kExitUsage;
-    OutputSink out(options->output);
-    if (!out.ok()) {
-      fmt::print(stderr, "winnow: {}\n", out.error());
-      return kExitFatal;
-    }
-    bool text = *format == "text";
-    bool first = true;
-    run_extraction(*run->reader, *run->extractor, run->diagnostics, {.jobs = options->jobs},
-                   [&](Document& doc) {
-                     if (!text) return out.write_line(document_json(doc));
-                     if (!first && !out.write_line("")) return false;
-                     first = false;
-                     return out.write_line(doc.text);
-                   });
-    if (!out.commit()) {
-      fmt::print(stderr, "winnow: {}\n", out.error());
-      return kExitFatal;
-    }
-    if (out.closed()) return kExitOk;
-    return run->diagnostics.exit_code();
-  };
+  auto flags = std::make_shared<ExtractFlags>();
+  add_corpus_options(app, flags->corpus);
+  app.add_option("-f,--format", flags->format,
+                 "json: one JSON object per document per line; tsv: a header line, then one line per document; "
+                 "text: the clean article only, documents separated by a blank line [default: json]")
+      ->check(CLI::IsMember({"json", "text", "tsv"}));
+  app.add_option("--fields", flags->fields,
+                 "Comma-separated fields of the JSON or TSV record, in this order (see man winnow, OUTPUT FIELDS; "
+                 "also snippet: the first 200 characters of text) [default: JSON all; TSV "
+                 "id,url,fetch_date,type,title,date,place,snippet]")
+      ->delimiter(',')
+      ->allow_extra_args(false);
+  return [flags]() { return run_extract(*flags); };
 }
 
 }  // namespace winnow::cli

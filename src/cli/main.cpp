@@ -14,7 +14,8 @@ int main(int argc, char** argv) {
                "See man winnow for output fields and exit codes."};
   app.set_version_flag("-V,--version", fmt::format("winnow {}", WINNOW_VERSION));
   app.require_subcommand(1);
-  app.footer("Exit codes: 0 all inputs fine, 1 some inputs skipped or repaired, 2 usage error, 3 fatal error.");
+  app.footer("Exit codes: 0 all inputs fine, 1 some inputs skipped or repaired, 2 usage error, 3 fatal error, "
+             "130 interrupted (Ctrl-C).");
 
   auto* extract = app.add_subcommand("extract", "Clean each document and print its article and metadata (JSONL)");
   auto run_extract = winnow::cli::add_extract_command(*extract);

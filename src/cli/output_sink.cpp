@@ -36,6 +36,16 @@ bool OutputSink::write_line(std::string_view line) {
   return true;
 }
 
+void OutputSink::abandon() {
+  if (file_ == stdout) {
+    std::fflush(stdout);
+    return;
+  }
+  if (file_) std::fclose(file_);
+  file_ = nullptr;
+  std::remove(temp_path_.c_str());
+}
+
 bool OutputSink::commit() {
   if (!file_ || !error_.empty()) return false;
   if (closed_) return true;

@@ -28,6 +28,9 @@ class OutputSink {
 
   // Flushes and, for a file, renames it into place. False on failure.
   bool commit();
+  // Interrupted run: flushes stdout (whole lines only were written), or
+  // removes the temporary file so FILE is left as it was.
+  void abandon();
 
  private:
   std::FILE* file_ = nullptr;

@@ -1,0 +1,57 @@
+// Progress on a terminal, and the numbers of a run.
+//
+// A long run over a corpus should say how far it is, but only to a person
+// watching: the CLI enables Progress when stderr is a terminal and --quiet is
+// not given, so logs and pipes get none of it. The line shows documents done,
+// input MB/s, records skipped or passed over, and percent and ETA when the
+// reader knows the total (see InputReader::fraction_done). It is redrawn in
+// place ("\r") at most four times a second, so calling update() per record is
+// cheap: one clock read.
+//
+//   winnow::Progress progress(stderr, isatty(2) && !quiet);
+//   ... per record written:  progress.update(reader, diagnostics, ++written);
+//   progress.finish();                       // erases the line
+//   if (want_stats) fmt::print(stderr, "{}\n", winnow::run_stats_json(reader, diagnostics, written,
+//                                                                     progress.seconds(), false));
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <string>
+
+#include "winnow/diagnostics.hpp"
+#include "winnow/reader.hpp"
+
+namespace winnow {
+
+class Progress {
+ public:
+  Progress(std::FILE* out, bool enabled);
+  ~Progress();
+
+  void update(const InputReader& reader, const Diagnostics& diagnostics, std::uint64_t documents);
+  void finish();  // erases the line; idempotent
+  double seconds() const;
+  bool enabled() const { return enabled_; }
+
+ private:
+  std::FILE* out_;
+  bool enabled_;
+  bool drawn_ = false;
+  std::chrono::steady_clock::time_point start_, last_;
+};
+
+// The summary printed by --stats: one JSON object, e.g.
+// {"documents":120,"skipped":2,"repaired":1,"filtered":340,
+//  "filtered_by_reason":{"warc:request":170,"http:non-2xx":3,...},
+//  "files":3,"records_read":122,"bytes_read":8812311,"seconds":1.52,
+//  "docs_per_s":78.9,"mb_per_s":5.80,"cpu_seconds":2.9,"read_cpu_seconds":0.4,
+//  "interrupted":false}
+// read_cpu_seconds is the CPU time of reading (decompression, record
+// parsing), which runs on one thread: cpu_seconds / read_cpu_seconds bounds
+// the speed-up any number of threads can give.
+std::string run_stats_json(const InputReader& reader, const Diagnostics& diagnostics, std::uint64_t documents,
+                           double seconds, bool interrupted);
+
+}  // namespace winnow
