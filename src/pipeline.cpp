@@ -65,6 +65,7 @@ bool run_extraction(InputReader& reader, const Extractor& extractor, Diagnostics
   auto work = [&](Document& doc, const std::string& origin, std::string& rendered) {
     std::string problem;
     bool ok = extractor.run(doc, &problem);
+    if (ok && options.after_extract) options.after_extract(doc);
     if (ok && render) rendered = render(doc);
     if (ok && doc.repairs.empty()) return ok;
     std::string who = origin.empty() ? doc.id : fmt::format("{} ({})", origin, doc.id);

@@ -23,6 +23,8 @@
 // read buffer, so no extra I/O).
 #include "winnow/reader.hpp"
 
+#include <sys/stat.h>
+
 #include <fnmatch.h>
 #include <time.h>
 
@@ -168,7 +170,7 @@ void InputReader::expand_directory(const std::string& path) {
         std::none_of(options_.globs.begin(), options_.globs.end(),
                      [&](const std::string& g) { return fnmatch(g.c_str(), name.c_str(), 0) == 0; }))
       continue;
-    entries.push_back({it->path().string(), regular});
+    entries.push_back({it->path().string(), regular, true});
   }
   if (seen == 0) {
     diagnostics_.skipped(path, "directory has no usable files");
@@ -215,11 +217,22 @@ bool InputReader::open_next() {
         continue;
       }
       if (fs::is_directory(st)) {
+        struct stat info {};
+        if (::stat(path.c_str(), &info) == 0 &&
+            !visited_directories_.insert({static_cast<std::uint64_t>(info.st_dev), static_cast<std::uint64_t>(info.st_ino)})
+                 .second) {
+          diagnostics_.skipped(path, "directory already walked (a symlink loop, or a second path to it)");
+          continue;
+        }
         expand_directory(path);
         continue;
       }
-      if (!fs::is_regular_file(st) && !fs::is_fifo(st)) {
-        diagnostics_.skipped(path, "not a regular file");
+      // A FIFO is read when the user names it; met in a walk it could block
+      // the run forever on a writer that never comes.
+      if (!fs::is_regular_file(st) && (item.from_walk || !fs::is_fifo(st))) {
+        diagnostics_.skipped(path, item.from_walk ? "not a regular file (FIFOs, sockets and devices are read only "
+                                                    "when named)"
+                                                  : "not a regular file");
         ++files_done_;
         continue;
       }

@@ -175,6 +175,9 @@ struct Document {
   // replaced invalid bytes); also in `warnings`. The CLI reports these on
   // stderr, since the user asked for clean input and did not get it.
   std::vector<std::string> repairs;
+
+  // Set by the fingerprint stage, for dedup only: shingle_set(text).
+  std::vector<std::uint64_t> shingles;
 };
 
 }  // namespace winnow

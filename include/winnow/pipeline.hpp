@@ -23,6 +23,10 @@ namespace winnow {
 struct PipelineOptions {
   std::size_t jobs = 0;    // worker threads; 0 = all cores
   std::size_t window = 0;  // records in flight; 0 = 4 x jobs
+  // A further stage run on the worker thread after a successful extraction
+  // (e.g. fingerprinting for dedup), so that per-record work never queues
+  // behind the in-order sink.
+  std::function<void(Document&)> after_extract;
 };
 
 using DocumentSink = std::function<bool(Document&)>;

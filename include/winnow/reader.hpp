@@ -38,6 +38,7 @@
 #include <atomic>
 #include <cstdint>
 #include <deque>
+#include <set>
 #include <functional>
 #include <map>
 #include <memory>
@@ -129,7 +130,8 @@ class InputReader {
  private:
   struct Pending {
     std::string path;
-    bool regular = false;  // a directory listing said so: no stat needed
+    bool regular = false;    // a directory listing said so: no stat needed
+    bool from_walk = false;  // found in a directory, not named by the user
   };
   bool open_next();
   void expand_directory(const std::string& path);
@@ -137,6 +139,9 @@ class InputReader {
   bool pull_listed();
 
   std::deque<Pending> pending_;
+  // Directories entered, by device and inode: a symlink loop (or two paths
+  // to one directory) is walked once, not until the path is too long.
+  std::set<std::pair<std::uint64_t, std::uint64_t>> visited_directories_;
   ReaderOptions options_;
   Diagnostics& diagnostics_;
   ReaderStats stats_;

@@ -91,7 +91,11 @@ int run_dedup(DedupFlags& flags) {
   // The spill record is formatted on the worker threads (render), not in the in-order sink.
   DocumentRenderer render;
   if (formatter) render = [&](const Document& doc) { return formatter->format(doc); };
-  run_extraction(*run->reader, *run->extractor, run->diagnostics, {.jobs = flags.corpus.jobs}, render,
+  PipelineOptions pipeline;
+  pipeline.jobs = flags.corpus.jobs;
+  // Shingling is the costly part of fingerprinting: it runs on the workers.
+  pipeline.after_extract = [&](Document& doc) { doc.shingles = shingle_set(doc.text, flags.dedup.shingles); };
+  run_extraction(*run->reader, *run->extractor, run->diagnostics, pipeline, render,
                  [&](Document& doc, std::string& record) {
                    DedupItem item;
                    item.id = doc.id;
@@ -99,7 +103,7 @@ int run_dedup(DedupFlags& flags) {
                    item.date = doc.metadata.date;
                    item.official = !doc.profile.empty() && doc.metadata.type != "blog_post";
                    item.text_bytes = doc.text.size();
-                   item.shingles = shingle_set(doc.text, flags.dedup.shingles);
+                   item.shingles = std::move(doc.shingles);
                    ids.push_back(doc.id);
                    engine.add(std::move(item));
                    if (formatter && !spill.append(record)) return false;

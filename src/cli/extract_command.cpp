@@ -41,7 +41,7 @@ int run_extract(const ExtractFlags& flags) {
   bool first = true;
   if (ok)
     run_extraction(
-        *run->reader, *run->extractor, run->diagnostics, {.jobs = flags.corpus.jobs},
+        *run->reader, *run->extractor, run->diagnostics, PipelineOptions{flags.corpus.jobs, 0, nullptr},
         [&](const Document& doc) { return formatter->format(doc); },  // on the worker threads
         [&](Document&, std::string& record) {
           // Text records are separated by a blank line.
