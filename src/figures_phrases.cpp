@@ -91,8 +91,15 @@ std::string lower(std::string_view s) {
 
 std::optional<double> number_word(std::string_view w) {
   if (w.size() < 3 || w.size() > 20) return std::nullopt;
+  // Every number word starts with one of these letters; this test alone
+  // turns away most tokens, and number_word runs on every token.
+  const char first = static_cast<char>(w[0] | 0x20);
+  switch (first) {
+    case 'o': case 't': case 'f': case 's': case 'e': case 'n': case 'd': break;
+    default: return std::nullopt;
+  }
   for (const auto& n : fw::kNumberWords)
-    if (same_letters(w, n.word)) return n.value;
+    if (n.word.size() == w.size() && n.word[0] == first && same_letters(w, n.word)) return n.value;
   if (w.find('-') == std::string_view::npos) return std::nullopt;
   auto l = lower(w);
   // "twenty-five"

@@ -46,6 +46,7 @@
 // search over them.
 #include "winnow/speakers.hpp"
 
+#include <optional>
 #include <string>
 
 #include "speakers_internal.hpp"
@@ -94,7 +95,10 @@ void find_segments(std::string_view text, const Paragraph& p, std::size_t index,
   text = text.substr(0, p.end);
   std::size_t pos = p.begin;
   while (pos < p.end) {
-    std::size_t open = text.find_first_of("\"\xE2", pos);
+    // A plain byte loop: find_first_of with a two-byte set calls memchr
+    // once per text byte.
+    std::size_t open = pos;
+    while (open < p.end && text[open] != '"' && text[open] != '\xE2') ++open;
     if (open >= p.end) break;
     bool curly = text.substr(open, 3) == kOpenCurly;
     if (!curly && text[open] != '"') {
@@ -125,6 +129,27 @@ bool only_space(std::string_view s) {
   for (char c : s)
     if (c != ' ' && c != '\t') return false;
   return true;
+}
+
+// `s` up to and including the first sentence end (". " and the like, the
+// space kept for the patterns' end test), at most kMaxAttribution bytes. The
+// full stop of an abbreviation ("Mr.", "Dr.", "D.C.", an initial) ends no
+// sentence: three letters or fewer, four when capitalised ("Prof."), or a
+// word with a dot inside.
+constexpr std::size_t kMaxAttribution = 400;
+std::string_view sentence_head(std::string_view s) {
+  const std::size_t limit = std::min(s.size(), kMaxAttribution);
+  for (std::size_t i = 0; i + 1 < limit; ++i) {
+    if (!((s[i] == '.' || s[i] == '!' || s[i] == '?') && s[i + 1] == ' ')) continue;
+    if (s[i] == '.') {
+      std::size_t w = i;
+      while (w > 0 && s[w - 1] != ' ' && s[w - 1] != '.') --w;
+      const bool capital = s[w] >= 'A' && s[w] <= 'Z';
+      if (i - w <= 3 || (capital && i - w <= 4) || (w > 0 && s[w - 1] == '.')) continue;
+    }
+    return s.substr(0, i + 2);
+  }
+  return s.substr(0, limit);
 }
 
 std::size_t word_count(std::string_view s) {
@@ -240,7 +265,9 @@ std::vector<Speaker> find_speakers(std::string_view text) {
   for (std::size_t i = 0; i < paras.size(); ++i) find_segments(text, paras[i], i, raw);
   auto segs = merge_runs(text, std::move(raw), paras);
 
-  const auto mentions = speakers_detail::find_mentions(text);
+  // Mentions are only needed for a pronoun with nobody quoted before it:
+  // rare, and a scan of the whole text, so computed on first need.
+  std::optional<std::vector<speakers_detail::Mention>> mentions;
   Roster roster;
   std::size_t last_quoted_para = 0;
   bool prev_attributed_here = false;  // previous segment, same paragraph, had a speaker
@@ -270,7 +297,9 @@ std::vector<Speaker> find_speakers(std::string_view text) {
       std::size_t after_to = p.end;
       if (seg_index < segs.size() && segs[seg_index].para == pi) after_to = segs[seg_index].open;
       std::optional<Attribution> who;
-      if (s.closed) who = speakers_detail::attribution_after(text.substr(s.after_end, after_to - s.after_end));
+      // The attribution ends with its sentence: the patterns see at most
+      // that much, so their cost does not grow with the paragraph.
+      if (s.closed) who = speakers_detail::attribution_after(sentence_head(text.substr(s.after_end, after_to - s.after_end)));
       if (!who) {
         // The sentence before the opening mark, in the paragraph where the
         // quote (perhaps a multi-paragraph one) opens.
@@ -291,7 +320,8 @@ std::vector<Speaker> find_speakers(std::string_view text) {
       if (who && who->pronoun && roster.last() < 0) {
         // "she said" with nobody quoted yet: the last person named with an
         // honorific before the quote ("Secretary General Helga Maria Schmid").
-        for (auto it = mentions.rbegin(); it != mentions.rend(); ++it)
+        if (!mentions) mentions = speakers_detail::find_mentions(text);
+        for (auto it = mentions->rbegin(); it != mentions->rend(); ++it)
           if (it->at < s.open) {
             who->name_phrase = it->phrase;
             who->pronoun = false;

@@ -78,35 +78,44 @@ const std::string kRoleEnd = R"(\s*(?:[.!?](?:\s|$)|;|,\s*$|$|,\s+(?:adding|noti
 // A lower-case title before the name: "said trainer Elena Cojocaru".
 const std::string kLowerTitle = R"((?:[a-z]+\s+)?)";
 
+// The patterns are large (a verb alternation, Unicode letter classes); at
+// RE2's default memory budget their DFAs overflow the cache and are rebuilt
+// over and over, which made the speaker pass the slowest part of `extract`.
+RE2::Options options() {
+  RE2::Options o;
+  o.set_max_mem(64 << 20);
+  return o;
+}
+
 struct Patterns {
   std::string verbs = "(" + verb_alternation() + ")";
   // With a role the sentence must end after it (a lazy role would otherwise
   // stop at the first "in"); without one, a circumstance may follow the name.
   RE2 verb_first{R"(^\s*,?\s*)" + verbs + R"(\s+)" + kLowerTitle + kNamePhrase + R"((?:\s*,\s*)" + kRole +
-                 kRoleEnd + R"(|\s*(?:[.;!?]|,\s*$|$|\s+(?:in|at|during|on|after|before|when|while|as|upon|of)\b)))"};
+                 kRoleEnd + R"(|\s*(?:[.;!?]|,\s*$|$|\s+(?:in|at|during|on|after|before|when|while|as|upon|of)\b)))", options()};
   // "..., according to Ambassador Jane Doe, Head of Mission."
   RE2 according{R"(^\s*,?\s*(according\s+to)\s+)" + kNamePhrase + R"((?:\s*,\s*)" + kRole +
-                R"()?\s*(?:[.!?](?:\s|$)|;|,\s*$|$))"};
+                R"()?\s*(?:[.!?](?:\s|$)|;|,\s*$|$))", options()};
   // "said the Representative, Teresa Ribeiro."
   RE2 verb_role_name{R"(^\s*,?\s*)" + verbs + R"(\s+the\s+)" + kRole + R"(,\s+)" + kNamePhrase +
-                     R"(\s*(?:[.!?](?:\s|$)|;|,\s*$|$))"};
+                     R"(\s*(?:[.!?](?:\s|$)|;|,\s*$|$))", options()};
   // "Colonel Ruslan Akhmetov of the Kazakh Ministry of Defence told ...".
   RE2 name_first{R"(^\s*,?\s*)" + kNamePhrase + R"((?:\s*,\s*)" + kRole +
-                 R"(,?|\s+of\s+[^.;:“”",]+?)?\s+(?:also\s+)?)" + verbs + kAfterVerb};
+                 R"(,?|\s+of\s+[^.;:“”",]+?)?\s+(?:also\s+)?)" + verbs + kAfterVerb, options()};
   RE2 pronoun_after{R"(^\s*,?\s*(?:(?i:he|she)\s+(?:also\s+)?)" + verbs + R"(|)" + verbs +
-                    R"(\s+(?i:he|she))\b)"};
+                    R"(\s+(?i:he|she))\b)", options()};
   // "Marian Stoica from Cluj, said:" allows a "from" phrase after the name.
   RE2 name_before{kNamePhrase + R"((?:\s*,\s*)" + kRole + R"(,|\s+from\s+[^,.;:“”"]+?,)?\s+(?:also\s+)?)" + verbs +
-                  R"((?:\s+(?:participants|journalists|reporters|delegates|the\s+\w+))?\s*[:,]?\s*$)"};
-  RE2 pronoun_before{R"((?:^|\s)(?i:he|she)\s+(?:also\s+)?)" + verbs + R"(\s*[:,]?\s*$)"};
+                  R"((?:\s+(?:participants|journalists|reporters|delegates|the\s+\w+))?\s*[:,]?\s*$)", options()};
+  RE2 pronoun_before{R"((?:^|\s)(?i:he|she)\s+(?:also\s+)?)" + verbs + R"(\s*[:,]?\s*$)", options()};
   // "..., adding: “": the speaker of the quote just closed goes on.
-  RE2 participle_before{R"((?:^|,)\s*(adding|noting|stressing|saying|concluding)\s*[:,]?\s*$)"};
+  RE2 participle_before{R"((?:^|,)\s*(adding|noting|stressing|saying|concluding)\s*[:,]?\s*$)", options()};
   // "... chaired by Ambassador Alena Kupchyna, who said that ...": the
   // subject may stand anywhere when a relative clause introduces the verb.
   RE2 indirect_who{R"(\s)" + kNamePhrase + R"(()?,\s+who\s+(?:also\s+)?)" + verbs +
-                   R"(\s+that\s+([^!?]+?)[.!?](?:\s|$))"};
+                   R"(\s+that\s+([^!?]+?)[.!?](?:\s|$))", options()};
   RE2 indirect{R"((?:^|[.!?;]\s+|,\s+))" + kNamePhrase + R"((?:\s*,\s*)" + kRole +
-               R"(,)?\s+(?:also\s+)?)" + verbs + R"(\s+that\s+([^!?]+?)[.!?](?:\s|$))"};
+               R"(,)?\s+(?:also\s+)?)" + verbs + R"(\s+that\s+([^!?]+?)[.!?](?:\s|$))", options()};
 };
 
 const Patterns& patterns() {
@@ -207,8 +216,11 @@ void scan_indirect(const RE2& re, std::string_view prose, std::vector<Indirect>&
 
 std::vector<Indirect> find_indirect(std::string_view prose) {
   std::vector<Indirect> out;
+  // Both patterns need "VERB that": a substring test spares the two scans
+  // of prose (most of it) that has no "that" at all.
+  if (prose.find(" that ") == std::string_view::npos) return out;
   scan_indirect(patterns().indirect, prose, out);
-  scan_indirect(patterns().indirect_who, prose, out);
+  if (prose.find(", who ") != std::string_view::npos) scan_indirect(patterns().indirect_who, prose, out);
   std::sort(out.begin(), out.end(), [](const Indirect& a, const Indirect& b) { return a.begin < b.begin; });
   return out;
 }
