@@ -125,6 +125,52 @@ void find_segments(std::string_view text, const Paragraph& p, std::size_t index,
   }
 }
 
+constexpr std::string_view kOpenSingle = "\xE2\x80\x98";   // ‘
+constexpr std::string_view kCloseSingle = "\xE2\x80\x99";  // ’, also the apostrophe
+
+// Single quotes as quotation marks, in a paragraph with no double ones. The
+// closing mark is also the apostrophe ("victim’s", "citizens’"), so a
+// quotation must look like one: it opens at the paragraph start or after a
+// space or colon, and it closes right after its own punctuation ("...
+// questions,’ said", "... charges.’"), which an apostrophe never does.
+void find_single_segments(std::string_view text, const Paragraph& p, std::size_t index,
+                          std::vector<Segment>& out) {
+  std::size_t pos = p.begin;
+  while (pos < p.end) {
+    std::size_t open = pos;
+    std::size_t mark = 0;
+    for (; open < p.end; ++open) {
+      if (text[open] == '\'') mark = 1;
+      else if (text.substr(open, 3) == kOpenSingle) mark = 3;
+      else continue;
+      if (open == p.begin || text[open - 1] == ' ' || text[open - 1] == ':') break;
+    }
+    if (open >= p.end) return;
+    std::size_t inner = open + mark, close = inner;
+    bool closed = false;
+    for (; close < p.end; ++close) {
+      std::size_t len = text[close] == '\'' ? 1 : text.substr(close, 3) == kCloseSingle ? 3 : 0;
+      if (len == 0 || close == inner) continue;
+      const char before = text[close - 1];
+      const bool after_ok = close + len >= p.end || text[close + len] == ' ';
+      if ((before == ',' || before == '.' || before == '!' || before == '?') && after_ok) {
+        closed = true;
+        Segment s;
+        s.para = index;
+        s.open = open;
+        s.begin = inner;
+        s.end = close;
+        s.after_end = close + len;
+        s.closed = true;
+        out.push_back(s);
+        pos = s.after_end;
+        break;
+      }
+    }
+    if (!closed) return;
+  }
+}
+
 bool only_space(std::string_view s) {
   for (char c : s)
     if (c != ' ' && c != '\t') return false;
@@ -262,7 +308,11 @@ std::vector<Segment> merge_runs(std::string_view text, std::vector<Segment> segs
 std::vector<Speaker> find_speakers(std::string_view text) {
   auto paras = paragraphs_of(text);
   std::vector<Segment> raw;
-  for (std::size_t i = 0; i < paras.size(); ++i) find_segments(text, paras[i], i, raw);
+  for (std::size_t i = 0; i < paras.size(); ++i) {
+    const std::size_t before = raw.size();
+    find_segments(text, paras[i], i, raw);
+    if (raw.size() == before) find_single_segments(text, paras[i], i, raw);
+  }
   auto segs = merge_runs(text, std::move(raw), paras);
 
   // Mentions are only needed for a pronoun with nobody quoted before it:

@@ -46,8 +46,20 @@ constexpr std::array kReportingVerbs{
     "pointed out", "emphasized", "emphasised", "highlighted", "underscored", "acknowledged",
     "reiterated", "underlined", "explained", "concluded", "commented", "announced", "continued",
     "stressed", "stresses", "observed", "declared", "welcomed", "remarked", "affirmed", "insisted",
-    "recalled", "stated", "states", "warned", "urged", "noted", "notes", "added", "adds", "said",
-    "says", "told"};
+    "recalled", "cautioned", "estimated", "suggested", "confirmed", "predicted", "maintained",
+    "asserted", "admitted", "argued", "replied", "stated", "states", "warned", "urged", "noted",
+    "notes", "added", "adds", "said", "says", "told"};
+
+// Who a reporting verb may be addressed to before its "that": "told
+// participants that", "told the audience that".
+constexpr const char* kAddressees =
+    R"((?:\s+(?:participants|journalists|reporters|delegates|the\s+audience|the\s+participants|the\s+meeting|the\s+conference|the\s+press|them|us))?)";
+
+// Words that open a reported clause without "that": "said the teams had
+// identified ...". Only these: "said in Vienna" or "said at the meeting"
+// carries no clause.
+constexpr const char* kBareClauseOpeners =
+    "the|a|an|it|its|this|these|those|they|there|their|he|she|his|her|we|our|many|most|all|some|more|only|no";
 
 // Words that open a clause rather than an apposition after a name.
 constexpr std::array kClauseOpeners{"who", "which", "that", "when", "while", "as", "and", "but", "in", "at",
@@ -75,8 +87,18 @@ const std::string kRole = R"(((?:[^.;:“”"]|\.\S)+?))";
 const std::string kAfterVerb = R"(\b)";
 // A participle clause may close a role: "..., Head of the Centre, adding: “".
 const std::string kRoleEnd = R"(\s*(?:[.!?](?:\s|$)|;|,\s*$|$|,\s+(?:adding|noting|stressing|saying)\b))";
-// A lower-case title before the name: "said trainer Elena Cojocaru".
-const std::string kLowerTitle = R"((?:[a-z]+\s+)?)";
+// A lower-case title before the name: "said trainer Elena Cojocaru", or one
+// that starts with a capital ("said Programme manager Ana Vuković"); the
+// second word is long so that a particle ("Ana de Souza") is not taken.
+const std::string kLowerTitle = R"((?:[a-z]+\s+|\p{Lu}\p{Ll}+\s+[a-z]{5,}\s+)?)";
+// The same before the subject of reported speech ("Station commander Arben
+// Gashi said the ..."), which opens the sentence.
+const std::string kLeadTitle = R"((?:\p{Lu}\p{Ll}+\s+[a-z]{5,}\s+|[a-z]{5,}\s+)?)";
+// The reported clause after "that"; after a bare "said"/"says" it must open
+// with a determiner or pronoun ("warned the ministries to ..." is no
+// reported speech, so other verbs need their "that").
+const std::string kReported = std::string(kAddressees) + R"(\s+that\s+([^!?]+?)[.!?](?:\s|$))";
+const std::string kReportedBare = R"(\s+((?:)" + std::string(kBareClauseOpeners) + R"()\s[^!?]+?)[.!?](?:\s|$))";
 
 // The patterns are large (a verb alternation, Unicode letter classes); at
 // RE2's default memory budget their DFAs overflow the cache and are rebuilt
@@ -112,10 +134,16 @@ struct Patterns {
   RE2 participle_before{R"((?:^|,)\s*(adding|noting|stressing|saying|concluding)\s*[:,]?\s*$)", options()};
   // "... chaired by Ambassador Alena Kupchyna, who said that ...": the
   // subject may stand anywhere when a relative clause introduces the verb.
-  RE2 indirect_who{R"(\s)" + kNamePhrase + R"(()?,\s+who\s+(?:also\s+)?)" + verbs +
-                   R"(\s+that\s+([^!?]+?)[.!?](?:\s|$))", options()};
-  RE2 indirect{R"((?:^|[.!?;]\s+|,\s+))" + kNamePhrase + R"((?:\s*,\s*)" + kRole +
-               R"(,)?\s+(?:also\s+)?)" + verbs + R"(\s+that\s+([^!?]+?)[.!?](?:\s|$))", options()};
+  RE2 indirect_who{R"(\s)" + kNamePhrase + R"(()?,\s+who\s+(?:also\s+)?)" + verbs + kReported, options()};
+  RE2 indirect{R"((?:^|[.!?;]\s+|,\s+))" + kLeadTitle + kNamePhrase + R"((?:\s*,\s*)" + kRole +
+               R"(,)?\s+(?:also\s+)?)" + verbs + kReported, options()};
+  RE2 indirect_who_bare{R"(\s)" + kNamePhrase + R"(()?,\s+who\s+(?:also\s+)?(said|says))" + kReportedBare,
+                        options()};
+  RE2 indirect_bare{R"((?:^|[.!?;]\s+|,\s+))" + kLeadTitle + kNamePhrase + R"((?:\s*,\s*)" + kRole +
+                    R"(,)?\s+(?:also\s+)?(said|says))" + kReportedBare, options()};
+  // "According to Commission Chair Alina Russu, the new procedures ...".
+  RE2 indirect_according{R"((?:^|[.!?]\s+)(According\s+to)\s+)" + kNamePhrase + R"(,\s+([^!?]+?)[.!?](?:\s|$))",
+                         options()};
 };
 
 const Patterns& patterns() {
@@ -186,29 +214,43 @@ std::optional<Attribution> attribution_before(std::string_view before) {
 
 namespace {
 
-// One pass of one reported-speech pattern; groups: 1 subject, 2 role, 3
-// verb, 4 reported clause.
-void scan_indirect(const RE2& re, std::string_view prose, std::vector<Indirect>& out) {
-  re2::StringPiece groups[5];
+// Where a reported-speech pattern keeps its parts (0: absent).
+struct Groups {
+  int subject, role, verb, clause, clause_bare;
+};
+
+// One pass of one reported-speech pattern.
+void scan_indirect(const RE2& re, Groups gi, std::string_view prose, std::vector<Indirect>& out) {
+  re2::StringPiece groups[6];
+  const int n = 1 + std::max({gi.subject, gi.role, gi.verb, gi.clause, gi.clause_bare});
+  auto view = [&](int g) {
+    return g > 0 && groups[g].data() ? std::string_view(groups[g].data(), groups[g].size()) : std::string_view{};
+  };
   std::size_t pos = 0;
   while (pos < prose.size() &&
          re.Match(re2::StringPiece(prose.data(), prose.size()), pos, prose.size(), RE2::UNANCHORED,
-                  groups, 5)) {
-    std::string_view subject(groups[1].data(), groups[1].size());
+                  groups, n)) {
+    std::string_view subject = view(gi.subject), role = view(gi.role);
     Attribution who;
-    who.verb = std::string(groups[3].data(), groups[3].size());
+    who.verb = std::string(view(gi.verb));
+    if (who.verb.starts_with("According")) who.verb = "according to";
     if (subject == "He" || subject == "She") {
       who.pronoun = true;
     } else if (split_name(subject)) {
       who.name_phrase = std::string(subject);
-      who.role = groups[2].data() ? clean_role({groups[2].data(), groups[2].size()}) : "";
+      who.role = clean_role(role);
+    } else if (!role.empty() && split_name(role)) {
+      // "The Deputy Head of the Mission, Kathrin Auer, recalled that".
+      who.name_phrase = std::string(role);
+      who.role = clean_role(subject);
     } else {
-      pos = static_cast<std::size_t>(groups[1].data() + groups[1].size() - prose.data());
+      pos = static_cast<std::size_t>(subject.data() + subject.size() - prose.data());
       continue;
     }
-    auto b = static_cast<std::size_t>(groups[4].data() - prose.data());
-    out.push_back({std::move(who), b, b + groups[4].size()});
-    pos = b + groups[4].size();
+    std::string_view clause = view(gi.clause).data() ? view(gi.clause) : view(gi.clause_bare);
+    auto b = static_cast<std::size_t>(clause.data() - prose.data());
+    out.push_back({std::move(who), b, b + clause.size()});
+    pos = b + clause.size();
   }
 }
 
@@ -216,12 +258,25 @@ void scan_indirect(const RE2& re, std::string_view prose, std::vector<Indirect>&
 
 std::vector<Indirect> find_indirect(std::string_view prose) {
   std::vector<Indirect> out;
-  // Both patterns need "VERB that": a substring test spares the two scans
-  // of prose (most of it) that has no "that" at all.
-  if (prose.find(" that ") == std::string_view::npos) return out;
-  scan_indirect(patterns().indirect, prose, out);
-  if (prose.find(", who ") != std::string_view::npos) scan_indirect(patterns().indirect_who, prose, out);
+  // Every pattern needs "that", a bare "said"/"says"/"told" or "According
+  // to": substring tests spare the scans of the prose (most of it) that
+  // has none of them.
+  const Patterns& p = patterns();
+  if (prose.find(" that ") != std::string_view::npos || prose.find(" said ") != std::string_view::npos ||
+      prose.find(" says ") != std::string_view::npos || prose.find(" told ") != std::string_view::npos) {
+    scan_indirect(p.indirect, {1, 2, 3, 4, 0}, prose, out);
+    scan_indirect(p.indirect_bare, {1, 2, 3, 4, 0}, prose, out);
+    if (prose.find(", who ") != std::string_view::npos) {
+      scan_indirect(p.indirect_who, {1, 2, 3, 4, 0}, prose, out);
+      scan_indirect(p.indirect_who_bare, {1, 2, 3, 4, 0}, prose, out);
+    }
+  }
+  if (prose.find("According to ") != std::string_view::npos)
+    scan_indirect(p.indirect_according, {2, 0, 1, 3, 0}, prose, out);
   std::sort(out.begin(), out.end(), [](const Indirect& a, const Indirect& b) { return a.begin < b.begin; });
+  // Two patterns may read the same clause ("X, who said that" is also "X said that" to the general one).
+  out.erase(std::unique(out.begin(), out.end(), [](const Indirect& a, const Indirect& b) { return a.begin == b.begin; }),
+            out.end());
   return out;
 }
 
