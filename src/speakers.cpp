@@ -318,6 +318,18 @@ std::vector<Speaker> find_speakers(std::string_view text) {
   // Mentions are only needed for a pronoun with nobody quoted before it:
   // rare, and a scan of the whole text, so computed on first need.
   std::optional<std::vector<speakers_detail::Mention>> mentions;
+  // "she said" with nobody quoted yet: the last person named before `at`,
+  // with an honorific ("Secretary General Helga Maria Schmid") or by an
+  // apposition or verb ("Daniyar Sadykov, a former camera operator").
+  auto antecedent = [&](Attribution& who, std::size_t at) {
+    if (!mentions) mentions = speakers_detail::find_mentions(text);
+    for (auto it = mentions->rbegin(); it != mentions->rend(); ++it)
+      if (it->at < at) {
+        who.name_phrase = it->phrase;
+        who.pronoun = false;
+        return;
+      }
+  };
   Roster roster;
   std::size_t last_quoted_para = 0;
   bool prev_attributed_here = false;  // previous segment, same paragraph, had a speaker
@@ -335,6 +347,7 @@ std::vector<Speaker> find_speakers(std::string_view text) {
       if (s.open > prose_from && s.open >= p.begin) {
         auto prose = text.substr(prose_from, s.open - prose_from);
         for (auto& ind : speakers_detail::find_indirect(prose)) {
+          if (ind.who.pronoun && roster.last() < 0) antecedent(ind.who, prose_from + ind.begin);
           if (!plausible(text, roster, ind.who)) continue;
           int who = roster.resolve(ind.who);
           if (who < 0) continue;
@@ -367,17 +380,7 @@ std::vector<Speaker> find_speakers(std::string_view text) {
         while (!body.empty() && (body.back() == ' ' || body.back() == ',')) body.pop_back();
         while (e > b && (text[e - 1] == ' ' || text[e - 1] == ',')) --e;
       }
-      if (who && who->pronoun && roster.last() < 0) {
-        // "she said" with nobody quoted yet: the last person named with an
-        // honorific before the quote ("Secretary General Helga Maria Schmid").
-        if (!mentions) mentions = speakers_detail::find_mentions(text);
-        for (auto it = mentions->rbegin(); it != mentions->rend(); ++it)
-          if (it->at < s.open) {
-            who->name_phrase = it->phrase;
-            who->pronoun = false;
-            break;
-          }
-      }
+      if (who && who->pronoun && roster.last() < 0) antecedent(*who, s.open);
       // A one-word name must be someone: "said the Minister" was refused
       // by the patterns, "the Chairperson said" is refused here.
       if (who && !plausible(text, roster, *who)) who.reset();
@@ -408,6 +411,7 @@ std::vector<Speaker> find_speakers(std::string_view text) {
     if (p.end > prose_from) {
       auto prose = text.substr(prose_from, p.end - prose_from);
       for (auto& ind : speakers_detail::find_indirect(prose)) {
+        if (ind.who.pronoun && roster.last() < 0) antecedent(ind.who, prose_from + ind.begin);
         if (!plausible(text, roster, ind.who)) continue;
         int who = roster.resolve(ind.who);
         if (who < 0) continue;

@@ -72,6 +72,28 @@ constexpr std::array kInstitutionWords{
     "Ministry", "Mission", "Office", "Centre", "Center", "Organization", "Government", "Police",
     "Council", "Parliament", "Assembly", "Commission", "Agency", "Presence", "Secretariat"};
 
+// Capitalised nouns of a role standing before a name ("Participant Leyla
+// Mammadova", "Trainer Elena Cojocaru"): role, never a given name.
+constexpr std::array kRoleNouns{"Participant", "Student", "Expert", "Trainer", "Moderator", "Journalist",
+                                "Activist", "Volunteer", "Researcher", "Lawyer", "Teacher", "Farmer",
+                                "Officer", "Manager", "Coordinator", "Co-ordinator", "Consultant", "Analyst"};
+
+// Words of a title or an institution, which end a name read backwards from
+// the surname: in "Minister of Local Self-Government Ana Maria Petrovska"
+// the name may take three words because "Self-Government" is none of them.
+constexpr std::array kTitleWords{
+    "Affairs", "Justice", "Government", "Self-Government", "Defence", "Defense", "Interior", "Health",
+    "Education", "Science", "Finance", "Economy", "Youth", "Sport", "Sports", "Culture", "Energy",
+    "Environment", "Agriculture", "Security", "Policy", "Rights", "Development", "Integration", "Labour",
+    "Transport", "Trade", "Department", "Directorate", "Division", "Unit", "Service", "Court", "Republic",
+    "Resources", "Protection", "Police", "Prosecution", "Media", "Information", "Communications",
+    "Minorities", "Refugees", "Migration", "Tourism", "Infrastructure", "Assets", "Audit"};
+
+template <class Table>
+bool in(const Table& table, std::string_view w) {
+  return std::any_of(table.begin(), table.end(), [&](const char* t) { return w == t; });
+}
+
 std::vector<std::string_view> words_of(std::string_view s) {
   std::vector<std::string_view> out;
   std::size_t pos = 0;
@@ -149,10 +171,11 @@ std::optional<PersonName> split_plain(const std::vector<std::string_view>& words
     out.role_prefix = join(words, 0, words.size() - 2);
     i = words.size() - 2;
   }
-  // Institution words and acronyms in front of a two-word name are role.
+  // Institution words, role nouns and acronyms in front of a two-word name
+  // are role.
   std::size_t lead = i;
   while (words.size() - lead > 2 &&
-         (is_acronym(words[lead]) ||
+         (is_acronym(words[lead]) || in(kRoleNouns, words[lead]) ||
           std::any_of(kInstitutionWords.begin(), kInstitutionWords.end(), [&](const char* w) { return words[lead] == w; })))
     ++lead;
   if (lead > i) {
@@ -209,6 +232,9 @@ std::optional<PersonName> split_name(std::string_view phrase) {
   if (!named_head && words.size() - tail >= 3) {
     std::size_t name_from = words.size() - 2;
     if (is_particle(words[name_from]) && name_from > tail) --name_from;
+    // A third name word when a title word still stands before it.
+    if (name_from >= tail + 2 && !in(kTitleWords, words[name_from - 1]) && in(kTitleWords, words[name_from - 2]))
+      --name_from;
     std::vector<std::string_view> title(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(name_from));
     std::vector<std::string_view> name(words.begin() + static_cast<std::ptrdiff_t>(name_from), words.end());
     auto out = split_plain(name);
@@ -246,8 +272,46 @@ const std::string& name_phrase_pattern() {
   return pattern;
 }
 
+namespace {
+
+// Words after a capitalised run that make it a place or an institution
+// rather than a person doing something: "Central Asia in", "the United
+// States and Japan".
+// Last words of the names of bodies and events, never a surname: "Staff
+// College today", "the Youth Forum opened".
+constexpr std::array kBodyNouns{"College", "University", "School", "Academy", "Institute", "Committee",
+                                "Forum", "Conference", "Programme", "Project", "Network", "Association",
+                                "Foundation", "Union", "Court", "Bureau", "Centre", "Center", "Office"};
+
+constexpr std::array kNotAfterPerson{"of", "in", "and", "or", "for", "to", "at", "on", "with", "from", "by", "as"};
+
+// People named in prose without an honorific, by what follows the name: an
+// apposition ("Daniyar Sadykov, a former camera operator") or a verb
+// ("Gulnara Toktosunova is often ..."), with at least two name words.
+void plain_mentions(std::string_view text, std::vector<Mention>& out) {
+  static const RE2 re(name_phrase_pattern() + R"((,?)\s+(\p{Ll}+))");
+  re2::StringPiece in_text(text.data(), text.size());
+  re2::StringPiece g[4];
+  std::size_t pos = 0;
+  while (pos < text.size() && re.Match(in_text, pos, text.size(), RE2::UNANCHORED, g, 4)) {
+    std::string_view phrase(g[1].data(), g[1].size());
+    std::string_view next(g[3].data(), g[3].size());
+    pos = static_cast<std::size_t>(g[1].data() - text.data()) + g[1].size();
+    const bool apposition = g[2].size() > 0;
+    if (!apposition && in(kNotAfterPerson, next)) continue;
+    auto person = split_name(phrase);
+    if (!person || person->name.find(' ') == std::string::npos) continue;
+    const auto surname = std::string_view(person->name).substr(person->name.rfind(' ') + 1);
+    if (in(kBodyNouns, surname) || in(kTitleWords, surname)) continue;
+    out.push_back({static_cast<std::size_t>(g[1].data() - text.data()), std::string(phrase)});
+  }
+}
+
+}  // namespace
+
 std::vector<Mention> find_mentions(std::string_view text) {
   std::vector<Mention> out;
+  plain_mentions(text, out);
   static const RE2 re(R"((?:[A-Z]{2,}\s+)?()" + honorific_alternation() + R"()\s+)" + name_phrase_pattern());
   re2::StringPiece in(text.data(), text.size());
   re2::StringPiece g[3];
@@ -257,6 +321,7 @@ std::vector<Mention> find_mentions(std::string_view text) {
     if (split_name(phrase)) out.push_back({static_cast<std::size_t>(g[0].data() - text.data()), phrase});
     pos = static_cast<std::size_t>(g[0].data() - text.data()) + g[0].size();
   }
+  std::stable_sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) { return a.at < b.at; });
   return out;
 }
 
@@ -281,6 +346,7 @@ std::optional<PersonName> full_name_for(std::string_view text, std::string_view 
       auto w = before[k - 1];
       bool cap = starts_upper(w);
       if (!cap || w.back() == ',' || w.back() == '.' || is_acronym(w) || honorific_at(before, k - 1) ||
+          in(kRoleNouns, w) ||
           std::any_of(kNotNames.begin(), kNotNames.end(), [&](const char* n) { return w == n; }))
         break;
       bool in_role = false;
