@@ -292,7 +292,8 @@ std::optional<Dateline> parse_dateline(std::string_view paragraph, std::size_t* 
     while (end < paragraph.size() && is_space(paragraph[end])) ++end;
     d.raw = std::string(raw_of(paragraph, end));
   }
-  d.place = title_case(d.places.front());
+  // A place written in title case is kept as written ("Frankfurt am Main").
+  d.place = letter_case(d.places.front()).has_lower ? d.places.front() : title_case(d.places.front());
   if (consumed) *consumed = end;
   return d;
 }

@@ -23,6 +23,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <optional>
 
 #include "figures_internal.hpp"
 
@@ -167,6 +168,65 @@ bool is_year(double v, std::string_view core) {
          core.size() == 4;
 }
 
+namespace {
+
+bool is_conjunction(std::string_view l) { return l == "and" || l == "or"; }
+
+// The punctuation right after a token's core (tokens are views into the
+// text, and stop_after says a mark follows).
+char mark_after(const Token& t) { return t.stop_after ? t.core.data()[t.core.size()] : ' '; }
+
+// Where a counted phrase may stop after token j: punctuation, a paragraph
+// end, a stop word, a verb, a number, or a conjunction opening a clause.
+bool phrase_boundary(const std::vector<Token>& t, std::size_t j) {
+  if (t[j].stop_after || j + 1 >= t.size() || t[j + 1].break_before) return true;
+  const Token& n = t[j + 1];
+  auto l = lower(n.core);
+  return !is_wordy(n.core) || in_table(fw::kCountStopWords, l) || is_verb_form(n.core) ||
+         in_table(fw::kVerbsInS, l) || is_conjunction(l) || number_word(n.core);
+}
+
+// "70 journalists, editors and media lawyers", "6 ministries and state
+// agencies": after the plural noun at token k, items of one to three words
+// each ending in a plural, separated by commas, the last by "and"/"or".
+// Returns the last token of the list, when the list closes the phrase.
+std::optional<std::size_t> list_end(const std::vector<Token>& t, std::size_t k) {
+  std::size_t j = k;
+  for (int items = 0; items < 6; ++items) {
+    const bool comma = mark_after(t[j]) == ',';
+    if (t[j].stop_after && !comma) return std::nullopt;
+    std::size_t n = j + 1;
+    if (n >= t.size() || t[n].break_before) return std::nullopt;
+    const bool conj = is_conjunction(lower(t[n].core));
+    if (!comma && !conj) return std::nullopt;
+    if (conj) {
+      if (t[n].stop_after) return std::nullopt;
+      ++n;
+    }
+    std::size_t plural = 0;
+    for (std::size_t m = n; m < t.size() && m < n + 3 && !t[m].break_before; ++m) {
+      auto l = lower(t[m].core);
+      if (!is_wordy(t[m].core) || number_word(t[m].core) || in_table(fw::kCountStopWords, l) || is_conjunction(l))
+        break;
+      if (is_plural(t[m].core) && !in_table(fw::kVerbsInS, l)) plural = m;
+      if (t[m].stop_after) break;
+    }
+    if (plural == 0) return std::nullopt;
+    j = plural;
+    if (!conj) continue;
+    // Two items joined by "and" alone may be two clauses ("3,500 farming
+    // households and cut water losses by ..."): the second must end the
+    // sentence or be followed by a verb.
+    const bool strong = items > 0 || t[j].stop_after || j + 1 >= t.size() || t[j + 1].break_before ||
+                        is_verb_form(t[j + 1].core) || in_table(fw::kVerbsInS, lower(t[j + 1].core)) ||
+                        is_conjunction(lower(t[j + 1].core));
+    return strong && phrase_boundary(t, j) ? std::optional<std::size_t>(j) : std::nullopt;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 // The noun phrase counted, read from token i on; `last` receives the index
 // of its final token.
 std::string counted_phrase(const std::vector<Token>& t, std::size_t i, bool singular_ok, std::size_t& last,
@@ -181,9 +241,18 @@ std::string counted_phrase(const std::vector<Token>& t, std::size_t i, bool sing
     if (t[i].stop_after) return {};
     ++i;
   }
+  std::size_t list_last = 0;  // last token of a list of counted items, if any
   for (; i < t.size() && words.size() < 5 && !t[i].break_before; ++i) {
     auto l = lower(t[i].core);
     if (!is_wordy(t[i].core) || number_word(t[i].core) || in_table(fw::kCountStopWords, l)) break;
+    // A verb in -s after the head: "the two-day conference focuses on".
+    if (!words.empty() && in_table(fw::kVerbsInS, l)) break;
+    if (is_plural(t[i].core) && (mark_after(t[i]) == ',' || (i + 1 < t.size() && is_conjunction(lower(t[i + 1].core)))))
+      if (auto e = list_end(t, i)) {
+        words.push_back(i);
+        list_last = *e;
+        break;
+      }
     if (l == "and") {
       if (words.empty() || t[i].stop_after || i + 1 >= t.size() || !is_wordy(t[i + 1].core) ||
           in_table(fw::kCountStopWords, lower(t[i + 1].core)) || number_word(t[i + 1].core))
@@ -222,6 +291,12 @@ std::string counted_phrase(const std::vector<Token>& t, std::size_t i, bool sing
   if (whole) keep = words.size();
   if (keep == 0) return {};
   last = words[keep - 1];
+  if (list_last > 0 && last == words.back()) {
+    // The list as written, its commas kept.
+    last = list_last;
+    const char* b = t[words[0]].core.data();
+    return std::string(b, t[last].core.data() + t[last].core.size() - b);
+  }
   std::string out;
   for (std::size_t k = 0; k < keep; ++k) {
     if (!out.empty()) out += ' ';
