@@ -281,6 +281,7 @@ std::vector<Figure> find_figures(std::string_view text) {
         counts = counted_phrase(t, k, true, end);
         if (!counts.empty()) last = end;
       }
+      if (counts.empty()) counts = percent_subject(t, first);
     } else if (!t[last].stop_after && j < t.size()) {
       std::size_t end = last;
       counts = counted_phrase(t, j, singular_ok || *value == 1, end, singular_ok);

@@ -51,6 +51,10 @@ std::string counted_phrase(const std::vector<Token>& t, std::size_t i, bool sing
 // of", "equipment worth"); empty if the sentence does not say.
 std::string money_subject(const std::vector<Token>& t, std::size_t i);
 
+// The subject of a percentage given by a linking verb ("Voter turnout was
+// 51.34 per cent"), or empty.
+std::string percent_subject(const std::vector<Token>& t, std::size_t i);
+
 // The approximator phrase ending right before token i ("up to"): its first
 // token, with the phrase in `out`.
 std::optional<std::size_t> approximator_before(const std::vector<Token>& t, std::size_t i, std::string& out);

@@ -328,6 +328,31 @@ std::string money_subject(const std::vector<Token>& t, std::size_t i) {
   return out;
 }
 
+// "Voter turnout was 51.34 per cent": the subject before a linking verb
+// right before the percentage at token i, up to three words back to a stop
+// word or the start of the clause.
+std::string percent_subject(const std::vector<Token>& t, std::size_t i) {
+  if (i < 2 || t[i].break_before) return {};
+  std::size_t k = i - 1;
+  if (lower(t[k].core) == "at" && k >= 2 && lower(t[k - 1].core) == "stood") --k;  // "stood at"
+  if (!in_table(fw::kPercentLinks, lower(t[k].core)) || t[k].break_before || t[k - 1].stop_after) return {};
+  std::size_t from = k, n = 0;
+  while (from > 0 && n < 3) {
+    const Token& w = t[from - 1];
+    if (!is_wordy(w.core) || in_table(fw::kCountStopWords, lower(w.core)) || (n > 0 && w.stop_after)) break;
+    --from;
+    ++n;
+    if (w.break_before) break;
+  }
+  if (n == 0) return {};
+  std::string out;
+  for (std::size_t j = from; j < k; ++j) {
+    if (!out.empty()) out += ' ';
+    out += t[j].core;
+  }
+  return out;
+}
+
 // Approximator phrase ending right before token i: returns its first token.
 std::optional<std::size_t> approximator_before(const std::vector<Token>& t, std::size_t i, std::string& out) {
   if (i == 0 || t[i].break_before) return std::nullopt;
