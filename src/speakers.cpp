@@ -326,6 +326,7 @@ std::vector<Speaker> find_speakers(std::string_view text) {
     for (auto it = mentions->rbegin(); it != mentions->rend(); ++it)
       if (it->at < at) {
         who.name_phrase = it->phrase;
+        if (who.role.empty()) who.role = it->role;
         who.pronoun = false;
         return;
       }

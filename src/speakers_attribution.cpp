@@ -90,10 +90,11 @@ const std::string kRoleEnd = R"(\s*(?:[.!?](?:\s|$)|;|,\s*$|$|,\s+(?:adding|noti
 // A lower-case title before the name: "said trainer Elena Cojocaru", or one
 // that starts with a capital ("said Programme manager Ana Vuković"); the
 // second word is long so that a particle ("Ana de Souza") is not taken.
-const std::string kLowerTitle = R"((?:[a-z]+\s+|\p{Lu}\p{Ll}+\s+[a-z]{5,}\s+)?)";
+// Captured: it is the role when no apposition follows.
+const std::string kLowerTitle = R"((?:([a-z]+|\p{Lu}\p{Ll}+\s+[a-z]{5,})\s+)?)";
 // The same before the subject of reported speech ("Station commander Arben
 // Gashi said the ..."), which opens the sentence.
-const std::string kLeadTitle = R"((?:\p{Lu}\p{Ll}+\s+[a-z]{5,}\s+|[a-z]{5,}\s+)?)";
+const std::string kLeadTitle = R"((?:(\p{Lu}\p{Ll}+\s+[a-z]{5,}|[a-z]{5,})\s+)?)";
 // The reported clause after "that"; after a bare "said"/"says" it must open
 // with a determiner or pronoun ("warned the ministries to ..." is no
 // reported speech, so other verbs need their "that").
@@ -127,7 +128,7 @@ struct Patterns {
   RE2 pronoun_after{R"(^\s*,?\s*(?:(?i:he|she)\s+(?:also\s+)?)" + verbs + R"(|)" + verbs +
                     R"(\s+(?i:he|she))\b)", options()};
   // "Marian Stoica from Cluj, said:" allows a "from" phrase after the name.
-  RE2 name_before{kNamePhrase + R"((?:\s*,\s*)" + kRole + R"(,|\s+from\s+[^,.;:“”"]+?,)?\s+(?:also\s+)?)" + verbs +
+  RE2 name_before{kLeadTitle + kNamePhrase + R"((?:\s*,\s*)" + kRole + R"(,|\s+from\s+[^,.;:“”"]+?,)?\s+(?:also\s+)?)" + verbs +
                   R"((?:\s+(?:participants|journalists|reporters|delegates|the\s+\w+))?\s*[:,]?\s*$)", options()};
   RE2 pronoun_before{R"((?:^|\s)(?i:he|she)\s+(?:also\s+)?)" + verbs + R"(\s*[:,]?\s*$)", options()};
   // "..., adding: “": the speaker of the quote just closed goes on.
@@ -187,8 +188,14 @@ std::optional<Attribution> attribution_after(std::string_view after) {
   // Before verb_first, whose optional lower-case title would take "the".
   if (RE2::PartialMatch(in, p.verb_role_name, &verb, &role, &name) && split_name(name))
     return Attribution{verb, name, clean_role(role), false};
-  if (RE2::PartialMatch(in, p.verb_first, &verb, &name, &role) && split_name(name))
-    return Attribution{verb, name, clean_role(role), false};
+  std::string title;
+  if (RE2::PartialMatch(in, p.verb_first, &verb, &title, &name, &role) && split_name(name)) {
+    auto r = clean_role(role);
+    // "said trainer Elena Cojocaru": a one-word lower-case title is no role
+    // by itself ("said journalist X" is), but two words are ("Programme manager").
+    if (r.empty() && title.find(' ') != std::string::npos) r = title;
+    return Attribution{verb, name, r, false};
+  }
   if (RE2::PartialMatch(in, p.name_first, &name, &role, &verb)) {
     if (split_name(name)) return Attribution{verb, name, clean_role(role), false};
     if (!role.empty() && split_name(role)) return Attribution{verb, role, clean_role(name), false};
@@ -204,8 +211,13 @@ std::optional<Attribution> attribution_before(std::string_view before) {
   std::string verb, name, role;
   if (RE2::PartialMatch(in, p.pronoun_before, &verb)) return Attribution{verb, {}, {}, true};
   if (RE2::PartialMatch(in, p.participle_before, &verb)) return Attribution{verb, {}, {}, true};
-  if (RE2::PartialMatch(in, p.name_before, &name, &role, &verb)) {
-    if (split_name(name)) return Attribution{verb, name, clean_role(role), false};
+  std::string title;
+  if (RE2::PartialMatch(in, p.name_before, &title, &name, &role, &verb)) {
+    if (split_name(name)) {
+      auto r = clean_role(role);
+      if (r.empty() && title.find(' ') != std::string::npos) r = title;  // "Programme manager Ana Vuković said:"
+      return Attribution{verb, name, r, false};
+    }
     // "The Mission's Head, Ambassador Kilian Wahl, said:": role first.
     if (!role.empty() && split_name(role)) return Attribution{verb, role, clean_role(name), false};
   }
@@ -216,13 +228,13 @@ namespace {
 
 // Where a reported-speech pattern keeps its parts (0: absent).
 struct Groups {
-  int subject, role, verb, clause, clause_bare;
+  int subject, role, verb, clause, clause_bare, lead = 0;  // lead: a title before the subject
 };
 
 // One pass of one reported-speech pattern.
 void scan_indirect(const RE2& re, Groups gi, std::string_view prose, std::vector<Indirect>& out) {
   re2::StringPiece groups[6];
-  const int n = 1 + std::max({gi.subject, gi.role, gi.verb, gi.clause, gi.clause_bare});
+  const int n = 1 + std::max({gi.subject, gi.role, gi.verb, gi.clause, gi.clause_bare, gi.lead});
   auto view = [&](int g) {
     return g > 0 && groups[g].data() ? std::string_view(groups[g].data(), groups[g].size()) : std::string_view{};
   };
@@ -239,6 +251,7 @@ void scan_indirect(const RE2& re, Groups gi, std::string_view prose, std::vector
     } else if (split_name(subject)) {
       who.name_phrase = std::string(subject);
       who.role = clean_role(role);
+      if (who.role.empty() && view(gi.lead).find(' ') != std::string_view::npos) who.role = std::string(view(gi.lead));
     } else if (!role.empty() && split_name(role)) {
       // "The Deputy Head of the Mission, Kathrin Auer, recalled that".
       who.name_phrase = std::string(role);
@@ -264,8 +277,8 @@ std::vector<Indirect> find_indirect(std::string_view prose) {
   const Patterns& p = patterns();
   if (prose.find(" that ") != std::string_view::npos || prose.find(" said ") != std::string_view::npos ||
       prose.find(" says ") != std::string_view::npos || prose.find(" told ") != std::string_view::npos) {
-    scan_indirect(p.indirect, {1, 2, 3, 4, 0}, prose, out);
-    scan_indirect(p.indirect_bare, {1, 2, 3, 4, 0}, prose, out);
+    scan_indirect(p.indirect, {2, 3, 4, 5, 0, 1}, prose, out);
+    scan_indirect(p.indirect_bare, {2, 3, 4, 5, 0, 1}, prose, out);
     if (prose.find(", who ") != std::string_view::npos) {
       scan_indirect(p.indirect_who, {1, 2, 3, 4, 0}, prose, out);
       scan_indirect(p.indirect_who_bare, {1, 2, 3, 4, 0}, prose, out);

@@ -303,7 +303,15 @@ void plain_mentions(std::string_view text, std::vector<Mention>& out) {
     if (!person || person->name.find(' ') == std::string::npos) continue;
     const auto surname = std::string_view(person->name).substr(person->name.rfind(' ') + 1);
     if (in(kBodyNouns, surname) || in(kTitleWords, surname)) continue;
-    out.push_back({static_cast<std::size_t>(g[1].data() - text.data()), std::string(phrase)});
+    Mention m{static_cast<std::size_t>(g[1].data() - text.data()), std::string(phrase), {}};
+    if (apposition && (next == "a" || next == "an" || next == "the")) {
+      // The apposition is the role: "a former camera operator who ...";
+      // "Harlem Désir, today condemned" has none.
+      std::size_t b = static_cast<std::size_t>(g[3].data() - text.data());
+      std::size_t e = text.find_first_of(",.;\n", b);
+      m.role = std::string(text.substr(b, (e == std::string_view::npos ? text.size() : e) - b));
+    }
+    out.push_back(std::move(m));
   }
 }
 
@@ -318,7 +326,7 @@ std::vector<Mention> find_mentions(std::string_view text) {
   std::size_t pos = 0;
   while (pos < text.size() && re.Match(in, pos, text.size(), RE2::UNANCHORED, g, 3)) {
     std::string phrase(g[0].data(), g[0].size());
-    if (split_name(phrase)) out.push_back({static_cast<std::size_t>(g[0].data() - text.data()), phrase});
+    if (split_name(phrase)) out.push_back({static_cast<std::size_t>(g[0].data() - text.data()), phrase, {}});
     pos = static_cast<std::size_t>(g[0].data() - text.data()) + g[0].size();
   }
   std::stable_sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) { return a.at < b.at; });
