@@ -211,6 +211,28 @@ bool is_particle(std::string_view w) {
 
 std::optional<PersonName> split_name(std::string_view phrase) {
   auto words = words_of(phrase);
+  // "OSCE Chairperson-in-Office and Foreign Minister of Slovakia Miroslav
+  // Lajčák": the first title holds no name; the person is read from the
+  // second, and both titles are the role.
+  if (auto and_at = std::find(words.begin(), words.end(), "and"); and_at != words.end()) {
+    std::vector<std::string_view> head(words.begin(), and_at);
+    if (split_plain(head)) return std::nullopt;  // "Kopaj and ...": two people
+    const std::size_t at = static_cast<std::size_t>(and_at - words.begin());
+    std::size_t h = head.size();
+    for (std::size_t j = 0; j < head.size() && h == head.size(); ++j)
+      if (honorific_at(head, j)) h = j;
+    if (h == head.size()) return std::nullopt;
+    std::size_t after = at + 1;
+    auto rest = split_name(join(words, after, words.size()));
+    if (!rest) return std::nullopt;
+    rest->honorific = join(head, h, h + honorific_at(head, h));
+    const std::string whole(phrase);
+    auto name_at = whole.rfind(rest->name);
+    std::string role = whole.substr(0, name_at);
+    while (!role.empty() && role.back() == ' ') role.pop_back();
+    rest->role_prefix = role;
+    return rest;
+  }
   std::size_t first = words.size(), last = words.size();
   for (std::size_t k = 0; k < words.size(); ++k)
     if (is_connector(words[k])) {
@@ -265,8 +287,12 @@ const std::string& name_phrase_pattern() {
     const std::string kTok = R"((?:\p{Lu}\.|(?:Mrs|Mr|Ms|Dr|Prof|St)\.|\p{Lu}[\p{L}\p{M}'’\-]*))";
     // Titles joined by "of"/"for" ride along ("Deputy Minister of Justice Nazira
     // Rahimzoda"); split_name takes them apart.
+    // Two titles joined by "and" ride along too when the second is an
+    // honorific ("Chairperson-in-Office and Foreign Minister ...", "... and
+    // Slovak Foreign Minister ..."); split_name keeps the name after them.
+    const std::string kSecondTitle = R"(|\s+and\s+(?:\p{Lu}\p{Ll}+\s+)?(?:)" + honorific_alternation() + ")";
     const std::string kNamePhrase = "(" + kTok + R"((?:\s+(?:(?:)" + kNameParticles + R"()\s+)*)" + kTok +
-                                    R"(|\s+(?:of|for)(?:\s+the)?\s+)" + kTok + ")*)";
+                                    R"(|\s+(?:of|for)(?:\s+the)?\s+)" + kTok + kSecondTitle + ")*)";
     return kNamePhrase;
   }();
   return pattern;
