@@ -122,7 +122,12 @@ std::vector<Figure> find_figures(std::string_view text) {
         !number_word(core.substr(0, core.find('-'))))
       continue;
     re2::StringPiece piece(core.data(), core.size());
-    if (RE2::FullMatch(piece, re.ordinal)) continue;
+    // Each shape is tried only when the token has the byte it needs: a
+    // FullMatch costs more than the rest of the token's handling.
+    const bool dashed = core.find('-') != std::string_view::npos || core.find("\xE2\x80\x93") != std::string_view::npos;
+    const bool suffixed = core.size() > 2 && std::isalpha(static_cast<unsigned char>(core.back())) &&
+                          std::isdigit(static_cast<unsigned char>(core.front()));
+    if (suffixed && RE2::FullMatch(piece, re.ordinal)) continue;
     Figure f;
     std::size_t first = i, last = i, used = 1;
     bool singular_ok = false, hedged = false;
@@ -140,14 +145,14 @@ std::vector<Figure> find_figures(std::string_view text) {
     std::optional<double> value;
     if (number != core) {
       if (RE2::FullMatch(re2::StringPiece(number.data(), number.size()), re.plain)) value = to_double(number);
-    } else if (RE2::FullMatch(piece, re.range, &a, &b)) {
+    } else if (dashed && RE2::FullMatch(piece, re.range, &a, &b)) {
       value = to_double(a);
       f.max = to_double(b);
       if (is_year(*value, a) && is_year(*f.max, b)) continue;
-    } else if (RE2::FullMatch(piece, re.percent, &a)) {
+    } else if (core.back() == '%' && RE2::FullMatch(piece, re.percent, &a)) {
       value = to_double(a);
       f.unit = "%";
-    } else if (!number_word(core) && RE2::FullMatch(piece, re.compound, &a, &unit_word)) {
+    } else if (dashed && !number_word(core) && RE2::FullMatch(piece, re.compound, &a, &unit_word)) {
       auto w = number_word(a);
       if (!w && std::isdigit(static_cast<unsigned char>(a[0]))) w = to_double(a);
       if (!w || !is_wordy(unit_word) || unit_word.size() < 3) continue;

@@ -21,6 +21,8 @@
 //
 // Cost: each call looks at a bounded window of tokens.
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <cctype>
 #include <charconv>
 #include <optional>
@@ -94,11 +96,17 @@ std::optional<double> number_word(std::string_view w) {
   if (w.size() < 3 || w.size() > 20) return std::nullopt;
   // Every number word starts with one of these letters; this test alone
   // turns away most tokens, and number_word runs on every token.
+  // Which (first letter, length) pairs any number word has, built once:
+  // number_word runs on every token, and this turns away nearly all.
+  static const auto shapes = [] {
+    std::array<std::uint32_t, 26> by_letter{};
+    for (const auto& n : fw::kNumberWords) by_letter[static_cast<std::size_t>(n.word[0] - 'a')] |= 1u << n.word.size();
+    return by_letter;
+  }();
   const char first = static_cast<char>(w[0] | 0x20);
-  switch (first) {
-    case 'o': case 't': case 'f': case 's': case 'e': case 'n': case 'd': break;
-    default: return std::nullopt;
-  }
+  const bool hyphenated = w.find('-') != std::string_view::npos;
+  if (first < 'a' || first > 'z' || (!hyphenated && !(shapes[static_cast<std::size_t>(first - 'a')] & (1u << w.size()))))
+    return std::nullopt;
   for (const auto& n : fw::kNumberWords)
     if (n.word.size() == w.size() && n.word[0] == first && same_letters(w, n.word)) return n.value;
   if (w.find('-') == std::string_view::npos) return std::nullopt;

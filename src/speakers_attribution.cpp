@@ -30,6 +30,8 @@
 // Cost: the patterns are compiled once; each quote costs two anchored
 // matches on the text next to it, and each paragraph one scan for reported
 // speech.
+#include <string.h>
+
 #include <algorithm>
 #include <array>
 #include <string>
@@ -91,10 +93,10 @@ const std::string kRoleEnd = R"(\s*(?:[.!?](?:\s|$)|;|,\s*$|$|,\s+(?:adding|noti
 // that starts with a capital ("said Programme manager Ana Vuković"); the
 // second word is long so that a particle ("Ana de Souza") is not taken.
 // Captured: it is the role when no apposition follows.
-const std::string kLowerTitle = R"((?:([a-z]+|\p{Lu}\p{Ll}+\s+[a-z]{5,})\s+)?)";
+const std::string kLowerTitle = R"((?:([a-z]+|[A-Z][a-z]+\s+[a-z]{5,})\s+)?)";
 // The same before the subject of reported speech ("Station commander Arben
 // Gashi said the ..."), which opens the sentence.
-const std::string kLeadTitle = R"((?:(\p{Lu}\p{Ll}+\s+[a-z]{5,}|[a-z]{5,})\s+)?)";
+const std::string kLeadTitle = R"((?:([A-Z][a-z]+\s+[a-z]{5,}|[a-z]{5,})\s+)?)";
 // The reported clause after "that"; after a bare "said"/"says" it must open
 // with a determiner or pronoun ("warned the ministries to ..." is no
 // reported speech, so other verbs need their "that").
@@ -226,6 +228,12 @@ std::optional<Attribution> attribution_before(std::string_view before) {
 
 namespace {
 
+// memmem, not string_view::find: find calls memchr on the needle's first
+// byte, a space here, which stops at every word.
+bool contains(std::string_view hay, std::string_view needle) {
+  return memmem(hay.data(), hay.size(), needle.data(), needle.size()) != nullptr;
+}
+
 // Where a reported-speech pattern keeps its parts (0: absent).
 struct Groups {
   int subject, role, verb, clause, clause_bare, lead = 0;  // lead: a title before the subject
@@ -275,16 +283,15 @@ std::vector<Indirect> find_indirect(std::string_view prose) {
   // to": substring tests spare the scans of the prose (most of it) that
   // has none of them.
   const Patterns& p = patterns();
-  if (prose.find(" that ") != std::string_view::npos || prose.find(" said ") != std::string_view::npos ||
-      prose.find(" says ") != std::string_view::npos || prose.find(" told ") != std::string_view::npos) {
+  if (contains(prose, " that ") || contains(prose, " said ") || contains(prose, " says ") || contains(prose, " told ")) {
     scan_indirect(p.indirect, {2, 3, 4, 5, 0, 1}, prose, out);
     scan_indirect(p.indirect_bare, {2, 3, 4, 5, 0, 1}, prose, out);
-    if (prose.find(", who ") != std::string_view::npos) {
+    if (contains(prose, ", who ")) {
       scan_indirect(p.indirect_who, {1, 2, 3, 4, 0}, prose, out);
       scan_indirect(p.indirect_who_bare, {1, 2, 3, 4, 0}, prose, out);
     }
   }
-  if (prose.find("According to ") != std::string_view::npos)
+  if (contains(prose, "According to "))
     scan_indirect(p.indirect_according, {2, 0, 1, 3, 0}, prose, out);
   std::sort(out.begin(), out.end(), [](const Indirect& a, const Indirect& b) { return a.begin < b.begin; });
   // Two patterns may read the same clause ("X, who said that" is also "X said that" to the general one).
