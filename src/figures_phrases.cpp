@@ -45,6 +45,7 @@ bool same_letters(std::string_view a, std::string_view lower_b) {
 
 std::vector<Token> tokenize(std::string_view text) {
   std::vector<Token> out;
+  out.reserve(text.size() / 6 + 1);  // about one token per six bytes of English
   std::size_t pos = 0;
   bool newline = true;
   while (pos < text.size()) {

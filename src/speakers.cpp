@@ -140,7 +140,9 @@ void find_single_segments(std::string_view text, const Paragraph& p, std::size_t
     std::size_t open = pos;
     std::size_t mark = 0;
     for (; open < p.end; ++open) {
-      if (text[open] == '\'') mark = 1;
+      const char c = text[open];
+      if (c != '\'' && c != '\xE2') continue;  // most bytes: one test
+      if (c == '\'') mark = 1;
       else if (text.substr(open, 3) == kOpenSingle) mark = 3;
       else continue;
       if (open == p.begin || text[open - 1] == ' ' || text[open - 1] == ':') break;
@@ -149,6 +151,7 @@ void find_single_segments(std::string_view text, const Paragraph& p, std::size_t
     std::size_t inner = open + mark, close = inner;
     bool closed = false;
     for (; close < p.end; ++close) {
+      if (text[close] != '\'' && text[close] != '\xE2') continue;
       std::size_t len = text[close] == '\'' ? 1 : text.substr(close, 3) == kCloseSingle ? 3 : 0;
       if (len == 0 || close == inner) continue;
       const char before = text[close - 1];
