@@ -33,6 +33,7 @@
 #include <string.h>
 
 #include <algorithm>
+#include <cctype>
 #include <array>
 #include <string>
 
@@ -118,6 +119,10 @@ struct Patterns {
   // stop at the first "in"); without one, a circumstance may follow the name.
   RE2 verb_first{R"(^\s*,?\s*)" + verbs + R"(\s+)" + kLowerTitle + kNamePhrase + R"((?:\s*,\s*)" + kRole +
                  kRoleEnd + R"(|\s*(?:[.;!?]|,\s*$|$|\s+(?:in|at|during|on|after|before|when|while|as|upon|of)\b)))", options()};
+  // verb_first without what follows the name, which role_tail reads by
+  // hand: capturing the lazy role made RE2 run its slowest engine over the
+  // whole attribution, several microseconds a quote.
+  RE2 verb_first_head{R"(^\s*,?\s*)" + verbs + R"(\s+)" + kLowerTitle + kNamePhrase, options()};
   // "..., according to Ambassador Jane Doe, Head of Mission."
   RE2 according{R"(^\s*,?\s*(according\s+to)\s+)" + kNamePhrase + R"((?:\s*,\s*)" + kRole +
                 R"()?\s*(?:[.!?](?:\s|$)|;|,\s*$|$))", options()};
@@ -152,6 +157,69 @@ struct Patterns {
 const Patterns& patterns() {
   static const Patterns p;
   return p;
+}
+
+bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+bool starts_word(std::string_view s, std::size_t at, std::string_view w) {
+  return s.substr(at, w.size()) == w &&
+         (at + w.size() == s.size() || !std::isalnum(static_cast<unsigned char>(s[at + w.size()])));
+}
+
+// kRoleEnd at `i`: spaces, then a sentence end, ";", a comma closing the
+// text, the text's end, or ", adding" and the like.
+bool role_end_at(std::string_view s, std::size_t i) {
+  while (i < s.size() && is_ws(s[i])) ++i;
+  if (i == s.size()) return true;
+  const char c = s[i];
+  if ((c == '.' || c == '!' || c == '?') && (i + 1 == s.size() || is_ws(s[i + 1]))) return true;
+  if (c == ';') return true;
+  if (c != ',') return false;
+  std::size_t j = i + 1;
+  while (j < s.size() && is_ws(s[j])) ++j;
+  if (j == s.size()) return true;
+  if (j == i + 1) return false;
+  for (std::string_view w : {"adding", "noting", "stressing", "saying"})
+    if (starts_word(s, j, w)) return true;
+  return false;
+}
+
+// What verb_first accepts after the name, read by hand: an apposition (the
+// role, lazily up to role_end_at) or the end of the attribution. Returns
+// false when neither fits.
+bool role_tail(std::string_view s, std::string& role) {
+  std::size_t i = 0;
+  while (i < s.size() && is_ws(s[i])) ++i;
+  if (i < s.size() && s[i] == ',') {
+    std::size_t b = i + 1;
+    while (b < s.size() && is_ws(s[b])) ++b;
+    // Role characters: anything but . ; : and quote marks, a dot inside a
+    // token ("PC.DEC/1039") allowed.
+    for (std::size_t e = b; e < s.size();) {
+      const char c = s[e];
+      if (c == ';' || c == ':' || c == '"') break;
+      if (c == '.' && (e + 1 == s.size() || is_ws(s[e + 1]))) break;
+      if (s.substr(e, 3) == "\xE2\x80\x9C" || s.substr(e, 3) == "\xE2\x80\x9D") break;
+      ++e;
+      if (role_end_at(s, e)) {
+        role = std::string(s.substr(b, e - b));
+        return true;
+      }
+    }
+  }
+  // No apposition: the attribution ends, or a circumstance follows.
+  if (i == s.size()) return true;
+  const char c = s[i];
+  if (c == '.' || c == ';' || c == '!' || c == '?') return true;
+  if (c == ',') {
+    std::size_t j = i + 1;
+    while (j < s.size() && is_ws(s[j])) ++j;
+    if (j == s.size()) return true;
+  }
+  if (i > 0)
+    for (std::string_view w : {"in", "at", "during", "on", "after", "before", "when", "while", "as", "upon", "of"})
+      if (starts_word(s, i, w)) return true;
+  return false;
 }
 
 std::string_view trim(std::string_view s) {
@@ -191,7 +259,17 @@ std::optional<Attribution> attribution_after(std::string_view after) {
   if (RE2::PartialMatch(in, p.verb_role_name, &verb, &role, &name) && split_name(name))
     return Attribution{verb, name, clean_role(role), false};
   std::string title;
-  if (RE2::PartialMatch(in, p.verb_first, &verb, &title, &name, &role) && split_name(name)) {
+  re2::StringPiece g[4];
+  bool head = p.verb_first_head.Match(in, 0, in.size(), RE2::ANCHOR_START, g, 4);
+  if (head) {
+    verb = std::string(g[1].data(), g[1].size());
+    title = g[2].data() ? std::string(g[2].data(), g[2].size()) : std::string{};
+    name = std::string(g[3].data(), g[3].size());
+    role.clear();
+    auto end = static_cast<std::size_t>(g[0].data() + g[0].size() - in.data());
+    head = role_tail(after.substr(end), role);
+  }
+  if ((head || RE2::PartialMatch(in, p.verb_first, &verb, &title, &name, &role)) && split_name(name)) {
     auto r = clean_role(role);
     // "said trainer Elena Cojocaru": a one-word lower-case title is no role
     // by itself ("said journalist X" is), but two words are ("Programme manager").
