@@ -61,8 +61,11 @@ std::vector<Token> tokenize(std::string_view text) {
       if (text.substr(b, e - b).starts_with(mark)) { b += mark.size(); return true; }
       return false;
     };
-    while (b < e && (strip_front("\"") || strip_front("(") || strip_front("'") ||
-                     strip_front("\xE2\x80\x9C") || strip_front("\xE2\x80\x98") || strip_front("["))) {}
+    // Opening marks; the first-byte test spares the six comparisons for
+    // nearly every token.
+    while (b < e && (text[b] == '"' || text[b] == '(' || text[b] == '\'' || text[b] == '[' || text[b] == '\xE2') &&
+           (strip_front("\"") || strip_front("(") || strip_front("'") || strip_front("\xE2\x80\x9C") ||
+            strip_front("\xE2\x80\x98") || strip_front("["))) {}
     // Trailing punctuation, by byte: ASCII marks, or the UTF-8 closing
     // quotes ” and ’ (E2 80 9D, E2 80 99).
     bool stop = false;
@@ -105,8 +108,9 @@ std::optional<double> number_word(std::string_view w) {
     return by_letter;
   }();
   const char first = static_cast<char>(w[0] | 0x20);
-  const bool hyphenated = w.find('-') != std::string_view::npos;
-  if (first < 'a' || first > 'z' || (!hyphenated && !(shapes[static_cast<std::size_t>(first - 'a')] & (1u << w.size()))))
+  if (first < 'a' || first > 'z') return std::nullopt;
+  if (!(shapes[static_cast<std::size_t>(first - 'a')] & (1u << w.size())) &&
+      (w.size() < 8 || w.find('-') == std::string_view::npos))  // "forty-one" and longer
     return std::nullopt;
   for (const auto& n : fw::kNumberWords)
     if (n.word.size() == w.size() && n.word[0] == first && same_letters(w, n.word)) return n.value;
