@@ -15,9 +15,13 @@
 // prosecutors"), never a new clause. Tokens keep the punctuation that
 // followed them, so a comma or full stop ends a phrase.
 //
+// A plural followed by a comma or "and" may open a list of counted items
+// ("70 journalists, editors and media lawyers"), each ending in a plural;
+// the list is counted whole, as written.
+//
 // What this costs in accuracy: a verb in -s after a singular head ("the
-// two-day conference focuses on") is taken for a plural noun. Accepted: the
-// alternative is a part-of-speech model.
+// two-day conference focuses on") is only caught when it is in kVerbsInS.
+// Accepted: the alternative is a part-of-speech model.
 //
 // Cost: each call looks at a bounded window of tokens.
 #include <algorithm>

@@ -16,7 +16,10 @@
 //     quotes); such pieces are merged into one Quote whose span covers them
 //     all (marks and line breaks between pieces included) and whose text
 //     joins them with a space. For every other quote, text is exactly the
-//     spanned bytes, less a trailing comma.
+//     spanned bytes, less a trailing comma. A paragraph without double
+//     quotes may use single ones (‘...,’ said X); since ’ is also the
+//     apostrophe, a single-quoted segment must close right after its own
+//     punctuation.
 //
 //  2. Attribute each segment from the words after its closing mark, else
 //     the words before its opening mark (speakers_attribution.cpp). A
@@ -29,8 +32,10 @@
 //     quote.
 //
 //  3. Resolve names to people. A pronoun is the last speaker, or, when
-//     nobody was quoted yet, the last person named with an honorific in the
-//     prose ("Secretary General Helga Maria Schmid ... she said"). A bare
+//     nobody was quoted yet, the last person named in the prose, with an
+//     honorific ("Secretary General Helga Maria Schmid ... she said") or by
+//     an apposition or verb after a two-word name ("The course was led by
+//     Daniyar Sadykov, a former camera operator. ... he said"). A bare
 //     surname ("Kopaj") is the speaker whose name ends with it, and must be
 //     someone: a one-word name that matches no speaker and no full name in
 //     the prose ("the Chairperson said") is refused. People quoted only by
@@ -38,8 +43,9 @@
 //     Representative, Teresa Ribeiro"). The first mention's honorific and
 //     role are kept, later ones fill gaps.
 //
-// Reported speech ("X stressed that ...") is collected from the prose between
-// quotes of each paragraph and marked `indirect`.
+// Reported speech ("X stressed that ...", "X told participants that ...",
+// "X said the ...", "According to X, ...") is collected from the prose
+// between quotes of each paragraph and marked `indirect`.
 //
 // Cost: linear in the text; each quote costs two anchored regex matches and
 // each paragraph one regex scan. Speakers are few, so resolution is a linear
