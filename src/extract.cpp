@@ -37,6 +37,29 @@ class Budget {
   std::chrono::steady_clock::time_point start_;
 };
 
+// Articles are kilobytes; a "text" of many megabytes is a dump or an attack,
+// and its speakers and figures are not worth seconds per megabyte. Metadata
+// is read from its head, cut at a line end, and the record says so.
+constexpr std::size_t kMetadataTextLimit = 1u << 20;
+
+void read_metadata(Document& doc, const LayoutFields& fields) {
+  if (doc.text.size() <= kMetadataTextLimit) {
+    extract_metadata(doc, fields.raw_date, fields.raw_date_label);
+    return;
+  }
+  std::size_t cut = doc.text.rfind('\n', kMetadataTextLimit);
+  if (cut == std::string::npos || cut < kMetadataTextLimit / 2) cut = kMetadataTextLimit;
+  while (cut > 0 && (static_cast<unsigned char>(doc.text[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+  Document head;
+  head.text = doc.text.substr(0, cut);
+  head.metadata = std::move(doc.metadata);
+  extract_metadata(head, fields.raw_date, fields.raw_date_label);
+  doc.metadata = std::move(head.metadata);
+  for (auto& w : head.warnings) doc.warnings.push_back(std::move(w));
+  doc.warnings.push_back(
+      fmt::format("metadata read from the first {} bytes of a {}-byte text", cut, doc.text.size()));
+}
+
 }  // namespace
 
 bool Extractor::run(Document& doc, std::string* problem) const {
@@ -76,7 +99,7 @@ bool Extractor::run(Document& doc, std::string* problem) const {
     *problem = "no article text found";
     return false;
   }
-  if (options_.metadata) extract_metadata(doc, fields.raw_date, fields.raw_date_label);
+  if (options_.metadata) read_metadata(doc, fields);
   if (budget.exceeded("metadata extraction", problem)) return false;
   if (!options_.keep_blocks) {
     doc.blocks.clear();

@@ -192,9 +192,9 @@ std::vector<Figure> find_figures(std::string_view text) {
         f.unit.empty() && std::isupper(static_cast<unsigned char>(t[i - 1].core[0]))) {
       // "Resolution 1325", "OSCE 2020": a capitalised word glued to a number
       // names something, unless it only starts the sentence.
-      const auto before = t[i - 2].core;  // "... 2018 – Only 31 per cent"
-      bool sentence_start = i == 1 || t[i - 1].break_before || t[i - 2].stop_after || before == "-" ||
-                            before == "\xE2\x80\x93" || before == "\xE2\x80\x94";
+      // "... 2018 – Only 31 per cent": a dash before the word starts a sentence too.
+      bool sentence_start = i == 1 || t[i - 1].break_before || t[i - 2].stop_after || t[i - 2].core == "-" ||
+                            t[i - 2].core == "\xE2\x80\x93" || t[i - 2].core == "\xE2\x80\x94";
       if (!sentence_start) continue;
     }
     if (core == "one" || core == "One") {
