@@ -39,6 +39,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <array>
 #include <string>
 
@@ -128,6 +129,8 @@ struct Patterns {
   // hand: capturing the lazy role made RE2 run its slowest engine over the
   // whole attribution, several microseconds a quote.
   RE2 verb_first_head{R"(^\s*,?\s*)" + verbs + R"(\s+)" + kLowerTitle + kNamePhrase, options()};
+  // name_first without what follows the name, which name_first_tail reads.
+  RE2 name_first_head{R"(^\s*,?\s*)" + kNamePhrase, options()};
   // "..., according to Ambassador Jane Doe, Head of Mission."
   RE2 according{R"(^\s*,?\s*(according\s+to)\s+)" + kNamePhrase + R"((?:\s*,\s*)" + kRole +
                 R"()?\s*(?:[.!?](?:\s|$)|;|,\s*$|$))", options()};
@@ -227,6 +230,119 @@ bool role_tail(std::string_view s, std::string& role) {
   return false;
 }
 
+// A reporting verb at `i` after at least one space (and an optional
+// "also"), ending at a word boundary; its end, or npos.
+std::size_t verb_at(std::string_view s, std::size_t i, std::string& verb) {
+  std::size_t j = i;
+  while (j < s.size() && is_ws(s[j])) ++j;
+  if (j == i) return std::string_view::npos;
+  if (starts_word(s, j, "also")) {
+    std::size_t k = j + 4;
+    while (k < s.size() && is_ws(s[k])) ++k;
+    if (k > j + 4) j = k;
+  }
+  // First letters of the verbs, built once: most words are turned away here.
+  static const std::uint32_t initials = [] {
+    std::uint32_t m = 0;
+    for (std::string_view v : kReportingVerbs) m |= 1u << (v[0] - 'a');
+    return m;
+  }();
+  if (j >= s.size() || s[j] < 'a' || s[j] > 'z' || !(initials & (1u << (s[j] - 'a')))) return std::string_view::npos;
+  for (std::string_view v : kReportingVerbs)
+    if (starts_word(s, j, v)) {
+      verb = std::string(v);
+      return j + v.size();
+    }
+  return std::string_view::npos;
+}
+
+// Verb, lower-case title and name of a verb_first_head match `m`, read the
+// way the pattern groups them; false if the reading disagrees with it.
+bool split_verb_first(std::string_view m, std::string& verb, std::string& title, std::string& name) {
+  std::size_t i = 0;
+  while (i < m.size() && (is_ws(m[i]) || m[i] == ',')) ++i;
+  std::size_t v = std::string_view::npos;
+  for (std::string_view cand : kReportingVerbs)
+    if (starts_word(m, i, cand)) {
+      verb = std::string(cand);
+      v = i + cand.size();
+      break;
+    }
+  if (v == std::string_view::npos) return false;
+  auto word_end = [&](std::size_t from) {
+    while (from < m.size() && !is_ws(m[from])) ++from;
+    return from;
+  };
+  auto skip_ws = [&](std::size_t from) {
+    while (from < m.size() && is_ws(m[from])) ++from;
+    return from;
+  };
+  std::size_t w1 = skip_ws(v);
+  if (w1 >= m.size()) return false;
+  std::size_t e1 = word_end(w1);
+  auto lower_word = [&](std::size_t b, std::size_t e) {
+    for (std::size_t k = b; k < e; ++k)
+      if (m[k] < 'a' || m[k] > 'z') return false;
+    return e > b;
+  };
+  title.clear();
+  std::size_t name_from = w1;
+  if (lower_word(w1, e1)) {
+    title = std::string(m.substr(w1, e1 - w1));
+    name_from = skip_ws(e1);
+  } else if (m[w1] >= 'A' && m[w1] <= 'Z' && lower_word(w1 + 1, e1)) {
+    std::size_t w2 = skip_ws(e1), e2 = word_end(w2);
+    if (w2 > e1 && e2 - w2 >= 5 && lower_word(w2, e2) && skip_ws(e2) < m.size()) {
+      title = std::string(m.substr(w1, e2 - w1));
+      name_from = skip_ws(e2);
+    }
+  }
+  if (name_from >= m.size() || m[name_from] == ' ') return false;
+  name = std::string(m.substr(name_from));
+  return true;
+}
+
+bool is_role_stop(std::string_view s, std::size_t k, bool comma_stops) {
+  const char c = s[k];
+  if (c == ';' || c == ':' || c == '"' || (comma_stops && c == ',')) return true;
+  if (c == '.' && (k + 1 == s.size() || is_ws(s[k + 1]))) return true;
+  return s.substr(k, 3) == "\xE2\x80\x9C" || s.substr(k, 3) == "\xE2\x80\x9D";
+}
+
+// What name_first accepts after the name, read by hand in the pattern's
+// order of preference: ", ROLE," then the verb (the role as short as
+// possible), an "of" phrase then the verb, or the verb at once.
+bool name_first_tail(std::string_view s, std::string& role, std::string& verb) {
+  std::size_t i = 0;
+  while (i < s.size() && is_ws(s[i])) ++i;
+  if (i < s.size() && s[i] == ',') {
+    std::size_t b = i + 1;
+    while (b < s.size() && is_ws(s[b])) ++b;
+    for (std::size_t k = b; k < s.size() && !is_role_stop(s, k, false);) {
+      ++k;
+      std::size_t at = k < s.size() && s[k] == ',' ? k + 1 : k;
+      if (verb_at(s, at, verb) != std::string_view::npos) {
+        role = std::string(s.substr(b, k - b));
+        return true;
+      }
+    }
+  }
+  if (i > 0 && starts_word(s, i, "of")) {
+    std::size_t b = i + 2;
+    while (b < s.size() && is_ws(s[b])) ++b;
+    if (b > i + 2)
+      for (std::size_t k = b; k < s.size() && !is_role_stop(s, k, true);) {
+        ++k;
+        if (verb_at(s, k, verb) != std::string_view::npos) {
+          role.clear();
+          return true;
+        }
+      }
+  }
+  role.clear();
+  return verb_at(s, 0, verb) != std::string_view::npos;
+}
+
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == ',')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == ',')) s.remove_suffix(1);
@@ -265,14 +381,14 @@ std::optional<Attribution> attribution_after(std::string_view after) {
     return Attribution{verb, name, clean_role(role), false};
   std::string title;
   re2::StringPiece g[4];
-  bool head = p.verb_first_head.Match(in, 0, in.size(), RE2::ANCHOR_START, g, 4);
+  // The whole match only (RE2's DFA); verb, title and name are then read
+  // off its span by the same rules as the pattern's groups.
+  bool head = p.verb_first_head.Match(in, 0, in.size(), RE2::ANCHOR_START, g, 1);
   if (head) {
-    verb = std::string(g[1].data(), g[1].size());
-    title = g[2].data() ? std::string(g[2].data(), g[2].size()) : std::string{};
-    name = std::string(g[3].data(), g[3].size());
-    role.clear();
     auto end = static_cast<std::size_t>(g[0].data() + g[0].size() - in.data());
-    head = role_tail(after.substr(end), role);
+    head = split_verb_first(after.substr(0, end), verb, title, name);
+    role.clear();
+    head = head && role_tail(after.substr(end), role);
   }
   if ((head || RE2::PartialMatch(in, p.verb_first, &verb, &title, &name, &role)) && split_name(name)) {
     auto r = clean_role(role);
@@ -281,7 +397,17 @@ std::optional<Attribution> attribution_after(std::string_view after) {
     if (r.empty() && title.find(' ') != std::string::npos) r = title;
     return Attribution{verb, name, r, false};
   }
-  if (RE2::PartialMatch(in, p.name_first, &name, &role, &verb)) {
+  // Only the whole match is asked for, which RE2 answers with its DFA; the
+  // name is what it spans after the leading spaces and comma.
+  bool first = p.name_first_head.Match(in, 0, in.size(), RE2::ANCHOR_START, g, 1);
+  if (first) {
+    auto end = static_cast<std::size_t>(g[0].data() + g[0].size() - in.data());
+    std::size_t b = 0;
+    while (b < end && (is_ws(after[b]) || after[b] == ',')) ++b;
+    name = std::string(after.substr(b, end - b));
+    first = name_first_tail(after.substr(end), role, verb);
+  }
+  if (first || RE2::PartialMatch(in, p.name_first, &name, &role, &verb)) {
     if (split_name(name)) return Attribution{verb, name, clean_role(role), false};
     if (!role.empty() && split_name(role)) return Attribution{verb, role, clean_role(name), false};
   }
