@@ -118,9 +118,13 @@ std::vector<Figure> find_figures(std::string_view text) {
     if (core.empty()) continue;
     // Most tokens are words: only digits, currency signs and number words
     // (alone or before a hyphen) can start a figure.
-    if (std::none_of(core.begin(), core.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
-        !number_word(core.substr(0, core.find('-'))))
-      continue;
+    bool digit = false;
+    std::size_t dash = core.size();
+    for (std::size_t k = 0; k < core.size() && !digit; ++k) {
+      digit = core[k] >= '0' && core[k] <= '9';
+      if (core[k] == '-' && dash == core.size()) dash = k;
+    }
+    if (!digit && !number_word(core.substr(0, dash))) continue;
     re2::StringPiece piece(core.data(), core.size());
     // Each shape is tried only when the token has the byte it needs: a
     // FullMatch costs more than the rest of the token's handling.

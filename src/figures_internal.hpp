@@ -35,6 +35,7 @@ std::optional<double> scale_word(std::string_view w);   // "million"
 bool money_code(std::string_view w);                    // "EUR", "USD"
 double to_double(std::string_view digits);              // "1,800" -> 1800
 bool is_plural(std::string_view w);
+bool is_count_stop(std::string_view lower_word);  // in kCountStopWords
 bool is_verb_form(std::string_view w);
 bool is_wordy(std::string_view w);
 bool is_number_compound(std::string_view w);  // "two-day", "100-hour"

@@ -30,6 +30,7 @@
 #include <cctype>
 #include <charconv>
 #include <optional>
+#include <unordered_set>
 
 #include "figures_internal.hpp"
 
@@ -152,6 +153,13 @@ double to_double(std::string_view digits) {
   return v;
 }
 
+bool is_count_stop(std::string_view lower_word) {
+  // Asked for nearly every word of a counted phrase: a hash set, not a scan
+  // of the 84-word table.
+  static const std::unordered_set<std::string_view> set(fw::kCountStopWords.begin(), fw::kCountStopWords.end());
+  return set.count(lower_word) != 0;
+}
+
 bool is_plural(std::string_view w) {
   auto l = lower(w);
   if (in_table(fw::kIrregularPlurals, l)) return true;
@@ -199,7 +207,7 @@ bool phrase_boundary(const std::vector<Token>& t, std::size_t j) {
   if (t[j].stop_after || j + 1 >= t.size() || t[j + 1].break_before) return true;
   const Token& n = t[j + 1];
   auto l = lower(n.core);
-  return !is_wordy(n.core) || in_table(fw::kCountStopWords, l) || is_verb_form(n.core) ||
+  return !is_wordy(n.core) || is_count_stop(l) || is_verb_form(n.core) ||
          in_table(fw::kVerbsInS, l) || is_conjunction(l) || number_word(n.core);
 }
 
@@ -223,7 +231,7 @@ std::optional<std::size_t> list_end(const std::vector<Token>& t, std::size_t k) 
     std::size_t plural = 0;
     for (std::size_t m = n; m < t.size() && m < n + 3 && !t[m].break_before; ++m) {
       auto l = lower(t[m].core);
-      if (!is_wordy(t[m].core) || number_word(t[m].core) || in_table(fw::kCountStopWords, l) || is_conjunction(l))
+      if (!is_wordy(t[m].core) || number_word(t[m].core) || is_count_stop(l) || is_conjunction(l))
         break;
       if (is_plural(t[m].core) && !in_table(fw::kVerbsInS, l)) plural = m;
       if (t[m].stop_after) break;
@@ -261,7 +269,7 @@ std::string counted_phrase(const std::vector<Token>& t, std::size_t i, bool sing
   std::size_t list_last = 0;  // last token of a list of counted items, if any
   for (; i < t.size() && words.size() < 5 && !t[i].break_before; ++i) {
     auto l = lower(t[i].core);
-    if (!is_wordy(t[i].core) || number_word(t[i].core) || in_table(fw::kCountStopWords, l)) break;
+    if (!is_wordy(t[i].core) || number_word(t[i].core) || is_count_stop(l)) break;
     // A verb in -s after the head: "the two-day conference focuses on".
     if (!words.empty() && in_table(fw::kVerbsInS, l)) break;
     if (is_plural(t[i].core) && (mark_after(t[i]) == ',' || (i + 1 < t.size() && is_conjunction(lower(t[i + 1].core)))))
@@ -272,14 +280,14 @@ std::string counted_phrase(const std::vector<Token>& t, std::size_t i, bool sing
       }
     if (l == "and") {
       if (words.empty() || t[i].stop_after || i + 1 >= t.size() || !is_wordy(t[i + 1].core) ||
-          in_table(fw::kCountStopWords, lower(t[i + 1].core)) || number_word(t[i + 1].core))
+          is_count_stop(lower(t[i + 1].core)) || number_word(t[i + 1].core))
         break;
       if (seen_plural) {
         // "judges and prosecutors": a second plural closing the phrase joins
         // it; "regions and Kyiv" or "regions and the city" do not.
         const Token& next = t[i + 1];
         bool closes = next.stop_after || i + 2 >= t.size() || t[i + 2].break_before ||
-                      !is_wordy(t[i + 2].core) || in_table(fw::kCountStopWords, lower(t[i + 2].core)) ||
+                      !is_wordy(t[i + 2].core) || is_count_stop(lower(t[i + 2].core)) ||
                       is_verb_form(t[i + 2].core);
         if (!is_plural(next.core) || !closes) break;
         words.push_back(i);
@@ -329,7 +337,7 @@ std::string money_subject(const std::vector<Token>& t, std::size_t i) {
   std::size_t k = i - 2, n = 0;
   // "The 20 vehicles, worth ...": the comma before the link is allowed.
   while (n < 3 && (!t[k].stop_after || k == i - 2) && is_wordy(t[k].core) &&
-         !in_table(fw::kCountStopWords, lower(t[k].core)) && !(n > 0 && is_verb_form(t[k].core)) &&
+         !is_count_stop(lower(t[k].core)) && !(n > 0 && is_verb_form(t[k].core)) &&
          !(n > 0 && (t[k].core.ends_with("'s") || t[k].core.ends_with("\xE2\x80\x99s")))) {  // "the Organization's"
     ++n;
     if (k == 0 || t[k].break_before) break;
@@ -356,7 +364,7 @@ std::string percent_subject(const std::vector<Token>& t, std::size_t i) {
   std::size_t from = k, n = 0;
   while (from > 0 && n < 3) {
     const Token& w = t[from - 1];
-    if (!is_wordy(w.core) || in_table(fw::kCountStopWords, lower(w.core)) || (n > 0 && w.stop_after)) break;
+    if (!is_wordy(w.core) || is_count_stop(lower(w.core)) || (n > 0 && w.stop_after)) break;
     --from;
     ++n;
     if (w.break_before) break;
