@@ -21,6 +21,18 @@
 // Datelines without a date ("VIENNA – The OSCE ...") are accepted too, by the
 // same place test on what stands before the first dash.
 //
+// Some desks write the place in title case ("Vienna, 12 June 2024 – ...",
+// "Chisinau, Moldova, February 4, 2019 —"). Case then no longer tells a
+// place from a sentence, so a title-case dateline must earn its place three
+// ways: every part before the date is a short run of capitalised words that
+// is not a sentence opener ("On", "Since", a weekday), the date is followed
+// by a dash, a full stop or a new capitalised sentence (never a comma: "On
+// 22 July 2022, ..." and "Vienna, 12 June 2024, was ..." are sentences),
+// and the country, when there is one, is a known state from the table in
+// dateline_words.hpp, since a title-case "Geneva" would otherwise pass for
+// one. Undated title-case openings ("Vienna – ...") stay refused: without
+// the date as an anchor nothing separates them from a sentence.
+//
 // Title-casing is done with utf8proc so that "ČERNIVTSI" or "ZÜRICH" come
 // out right; a letter is capitalised after a space, hyphen, slash or dot,
 // which turns "WASHINGTON D.C." into "Washington D.C." and "IVANO-FRANKIVSK"
@@ -29,11 +41,14 @@
 // Cost: one date search in the first 200 bytes of one paragraph.
 #include "winnow/dateline.hpp"
 
+#include <algorithm>
+#include <span>
 #include <string>
 #include <vector>
 
 #include <utf8proc.h>
 
+#include "dateline_words.hpp"
 #include "winnow/dates.hpp"
 
 namespace winnow {
@@ -83,6 +98,13 @@ LetterCase letter_case(std::string_view s) {
   return lc;
 }
 
+bool first_is_upper(std::string_view s) {
+  utf8proc_int32_t cp = 0;
+  auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
+                            static_cast<utf8proc_ssize_t>(s.size()), &cp);
+  return n > 0 && utf8proc_isupper(cp);
+}
+
 void append_utf8(std::string& out, utf8proc_int32_t cp) {
   utf8proc_uint8_t buf[4];
   auto n = utf8proc_encode_char(cp, buf);
@@ -119,9 +141,38 @@ bool looks_like_place(std::string_view s) {
   return true;
 }
 
+bool in_words(std::span<const std::string_view> table, std::string_view w) {
+  return std::find(table.begin(), table.end(), w) != table.end();
+}
+
+// "Vienna", "Frankfurt am Main", "Ivano-Frankivsk": one to four words, the
+// first capitalised and no sentence opener, the others capitalised or a
+// lower-case particle; some lower case somewhere (else it is upper case).
+bool looks_like_title_place(std::string_view s) {
+  auto lc = letter_case(s);
+  if (!lc.has_upper || !lc.has_lower || s.size() > 40) return false;
+  std::size_t words = 0, pos = 0;
+  while (pos < s.size()) {
+    auto end = s.find(' ', pos);
+    if (end == std::string_view::npos) end = s.size();
+    auto w = s.substr(pos, end - pos);
+    pos = end + 1;
+    if (w.empty()) continue;
+    for (char c : w)
+      if ((c >= '0' && c <= '9') || c == ':' || c == '(' || c == '"') return false;
+    const bool capital = first_is_upper(w);
+    if (words == 0 && (!capital || in_words(dateline_words::kNotPlaces, w))) return false;
+    if (!capital && !in_words(dateline_words::kPlaceParticles, w)) return false;
+    ++words;
+  }
+  return words >= 1 && words <= 4;
+}
+
 // Splits "TIRANA / BRUSSELS / GENEVA" or "VIENNA, BRUSSELS, GENEVA, Austria"
-// into places and country; false if anything does not fit.
-bool split_places(std::string_view prefix, Dateline& out) {
+// into places and country; false if anything does not fit. With
+// `title_case`, the places are written "Vienna/Warsaw" and a country must
+// be a known one.
+bool split_places(std::string_view prefix, Dateline& out, bool title_case = false) {
   prefix = strip_separator(prefix);
   if (prefix.empty()) return false;
   std::vector<std::string_view> parts;
@@ -134,6 +185,16 @@ bool split_places(std::string_view prefix, Dateline& out) {
   }
   for (std::size_t i = 0; i < parts.size(); ++i) {
     if (parts[i].empty()) return false;
+    if (title_case) {
+      if (i > 0 && i + 1 == parts.size() && in_words(dateline_words::kCountries, parts[i])) {
+        out.country = std::string(parts[i]);
+      } else if (looks_like_title_place(parts[i])) {
+        out.places.emplace_back(parts[i]);
+      } else {
+        return false;
+      }
+      continue;
+    }
     if (looks_like_place(parts[i])) {
       if (!out.country.empty()) return false;  // a place after the country
       out.places.emplace_back(parts[i]);
@@ -163,6 +224,20 @@ std::size_t skip_after_date(std::string_view p, std::size_t pos) {
 
 std::string_view raw_of(std::string_view p, std::size_t end) { return trim(p.substr(0, end)); }
 
+// What a title-case dateline's date must be followed by: a dash, a full
+// stop, or a new sentence (a capital or an opening quote after a space).
+bool ends_dateline(std::string_view p, std::size_t pos) {
+  std::size_t at = pos;
+  while (at < p.size() && is_space(p[at])) ++at;
+  if (at >= p.size()) return false;
+  for (auto dash : kDashes)
+    if (p.substr(at).starts_with(dash)) return true;
+  if (p[at] == '.') return true;
+  if (at == pos) return false;
+  auto rest = p.substr(at);
+  return rest.starts_with("\xE2\x80\x9C") || rest.front() == '"' || first_is_upper(rest);
+}
+
 }  // namespace
 
 std::string title_case(std::string_view upper) {
@@ -190,7 +265,12 @@ std::optional<Dateline> parse_dateline(std::string_view paragraph, std::size_t* 
   auto date = find_date(head, &b, &e, &problem);
   bool dated = (date || !problem.empty()) && b <= kMaxPrefix;
   std::size_t end = 0;
-  if (dated && split_places(paragraph.substr(0, b), d)) {
+  bool placed = dated && split_places(paragraph.substr(0, b), d);
+  if (dated && !placed && ends_dateline(paragraph, e)) {
+    d = Dateline{};
+    placed = split_places(paragraph.substr(0, b), d, /*title_case=*/true);
+  }
+  if (placed) {
     if (date) d.date = *date;
     end = skip_after_date(paragraph, e);
     // The raw dateline stops before the lede: keep the dash or stop we took.
@@ -212,7 +292,8 @@ std::optional<Dateline> parse_dateline(std::string_view paragraph, std::size_t* 
     while (end < paragraph.size() && is_space(paragraph[end])) ++end;
     d.raw = std::string(raw_of(paragraph, end));
   }
-  d.place = title_case(d.places.front());
+  // A place written in title case is kept as written ("Frankfurt am Main").
+  d.place = letter_case(d.places.front()).has_lower ? d.places.front() : title_case(d.places.front());
   if (consumed) *consumed = end;
   return d;
 }

@@ -118,11 +118,20 @@ std::vector<Figure> find_figures(std::string_view text) {
     if (core.empty()) continue;
     // Most tokens are words: only digits, currency signs and number words
     // (alone or before a hyphen) can start a figure.
-    if (std::none_of(core.begin(), core.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
-        !number_word(core.substr(0, core.find('-'))))
-      continue;
+    bool digit = false;
+    std::size_t dash = core.size();
+    for (std::size_t k = 0; k < core.size() && !digit; ++k) {
+      digit = core[k] >= '0' && core[k] <= '9';
+      if (core[k] == '-' && dash == core.size()) dash = k;
+    }
+    if (!digit && !number_word(core.substr(0, dash))) continue;
     re2::StringPiece piece(core.data(), core.size());
-    if (RE2::FullMatch(piece, re.ordinal)) continue;
+    // Each shape is tried only when the token has the byte it needs: a
+    // FullMatch costs more than the rest of the token's handling.
+    const bool dashed = core.find('-') != std::string_view::npos || core.find("\xE2\x80\x93") != std::string_view::npos;
+    const bool suffixed = core.size() > 2 && std::isalpha(static_cast<unsigned char>(core.back())) &&
+                          std::isdigit(static_cast<unsigned char>(core.front()));
+    if (suffixed && RE2::FullMatch(piece, re.ordinal)) continue;
     Figure f;
     std::size_t first = i, last = i, used = 1;
     bool singular_ok = false, hedged = false;
@@ -140,14 +149,14 @@ std::vector<Figure> find_figures(std::string_view text) {
     std::optional<double> value;
     if (number != core) {
       if (RE2::FullMatch(re2::StringPiece(number.data(), number.size()), re.plain)) value = to_double(number);
-    } else if (RE2::FullMatch(piece, re.range, &a, &b)) {
+    } else if (dashed && RE2::FullMatch(piece, re.range, &a, &b)) {
       value = to_double(a);
       f.max = to_double(b);
       if (is_year(*value, a) && is_year(*f.max, b)) continue;
-    } else if (RE2::FullMatch(piece, re.percent, &a)) {
+    } else if (core.back() == '%' && RE2::FullMatch(piece, re.percent, &a)) {
       value = to_double(a);
       f.unit = "%";
-    } else if (!number_word(core) && RE2::FullMatch(piece, re.compound, &a, &unit_word)) {
+    } else if (dashed && !number_word(core) && RE2::FullMatch(piece, re.compound, &a, &unit_word)) {
       auto w = number_word(a);
       if (!w && std::isdigit(static_cast<unsigned char>(a[0]))) w = to_double(a);
       if (!w || !is_wordy(unit_word) || unit_word.size() < 3) continue;
@@ -281,6 +290,7 @@ std::vector<Figure> find_figures(std::string_view text) {
         counts = counted_phrase(t, k, true, end);
         if (!counts.empty()) last = end;
       }
+      if (counts.empty()) counts = percent_subject(t, first);
     } else if (!t[last].stop_after && j < t.size()) {
       std::size_t end = last;
       counts = counted_phrase(t, j, singular_ok || *value == 1, end, singular_ok);

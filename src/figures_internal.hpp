@@ -35,6 +35,7 @@ std::optional<double> scale_word(std::string_view w);   // "million"
 bool money_code(std::string_view w);                    // "EUR", "USD"
 double to_double(std::string_view digits);              // "1,800" -> 1800
 bool is_plural(std::string_view w);
+bool is_count_stop(std::string_view lower_word);  // in kCountStopWords
 bool is_verb_form(std::string_view w);
 bool is_wordy(std::string_view w);
 bool is_number_compound(std::string_view w);  // "two-day", "100-hour"
@@ -50,6 +51,10 @@ std::string counted_phrase(const std::vector<Token>& t, std::size_t i, bool sing
 // What an amount of money starting at token i pays for ("an overall budget
 // of", "equipment worth"); empty if the sentence does not say.
 std::string money_subject(const std::vector<Token>& t, std::size_t i);
+
+// The subject of a percentage given by a linking verb ("Voter turnout was
+// 51.34 per cent"), or empty.
+std::string percent_subject(const std::vector<Token>& t, std::size_t i);
 
 // The approximator phrase ending right before token i ("up to"): its first
 // token, with the phrase in `out`.

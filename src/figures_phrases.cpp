@@ -15,14 +15,22 @@
 // prosecutors"), never a new clause. Tokens keep the punctuation that
 // followed them, so a comma or full stop ends a phrase.
 //
+// A plural followed by a comma or "and" may open a list of counted items
+// ("70 journalists, editors and media lawyers"), each ending in a plural;
+// the list is counted whole, as written.
+//
 // What this costs in accuracy: a verb in -s after a singular head ("the
-// two-day conference focuses on") is taken for a plural noun. Accepted: the
-// alternative is a part-of-speech model.
+// two-day conference focuses on") is only caught when it is in kVerbsInS.
+// Accepted: the alternative is a part-of-speech model.
 //
 // Cost: each call looks at a bounded window of tokens.
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <cctype>
 #include <charconv>
+#include <optional>
+#include <unordered_set>
 
 #include "figures_internal.hpp"
 
@@ -42,6 +50,7 @@ bool same_letters(std::string_view a, std::string_view lower_b) {
 
 std::vector<Token> tokenize(std::string_view text) {
   std::vector<Token> out;
+  out.reserve(text.size() / 6 + 1);  // about one token per six bytes of English
   std::size_t pos = 0;
   bool newline = true;
   while (pos < text.size()) {
@@ -57,8 +66,11 @@ std::vector<Token> tokenize(std::string_view text) {
       if (text.substr(b, e - b).starts_with(mark)) { b += mark.size(); return true; }
       return false;
     };
-    while (b < e && (strip_front("\"") || strip_front("(") || strip_front("'") ||
-                     strip_front("\xE2\x80\x9C") || strip_front("\xE2\x80\x98") || strip_front("["))) {}
+    // Opening marks; the first-byte test spares the six comparisons for
+    // nearly every token.
+    while (b < e && (text[b] == '"' || text[b] == '(' || text[b] == '\'' || text[b] == '[' || text[b] == '\xE2') &&
+           (strip_front("\"") || strip_front("(") || strip_front("'") || strip_front("\xE2\x80\x9C") ||
+            strip_front("\xE2\x80\x98") || strip_front("["))) {}
     // Trailing punctuation, by byte: ASCII marks, or the UTF-8 closing
     // quotes ” and ’ (E2 80 9D, E2 80 99).
     bool stop = false;
@@ -91,8 +103,22 @@ std::string lower(std::string_view s) {
 
 std::optional<double> number_word(std::string_view w) {
   if (w.size() < 3 || w.size() > 20) return std::nullopt;
+  // Every number word starts with one of these letters; this test alone
+  // turns away most tokens, and number_word runs on every token.
+  // Which (first letter, length) pairs any number word has, built once:
+  // number_word runs on every token, and this turns away nearly all.
+  static const auto shapes = [] {
+    std::array<std::uint32_t, 26> by_letter{};
+    for (const auto& n : fw::kNumberWords) by_letter[static_cast<std::size_t>(n.word[0] - 'a')] |= 1u << n.word.size();
+    return by_letter;
+  }();
+  const char first = static_cast<char>(w[0] | 0x20);
+  if (first < 'a' || first > 'z') return std::nullopt;
+  if (!(shapes[static_cast<std::size_t>(first - 'a')] & (1u << w.size())) &&
+      (w.size() < 8 || w.find('-') == std::string_view::npos))  // "forty-one" and longer
+    return std::nullopt;
   for (const auto& n : fw::kNumberWords)
-    if (same_letters(w, n.word)) return n.value;
+    if (n.word.size() == w.size() && n.word[0] == first && same_letters(w, n.word)) return n.value;
   if (w.find('-') == std::string_view::npos) return std::nullopt;
   auto l = lower(w);
   // "twenty-five"
@@ -125,6 +151,13 @@ double to_double(std::string_view digits) {
   double v = 0;
   std::from_chars(clean.data(), clean.data() + clean.size(), v);
   return v;
+}
+
+bool is_count_stop(std::string_view lower_word) {
+  // Asked for nearly every word of a counted phrase: a hash set, not a scan
+  // of the 84-word table.
+  static const std::unordered_set<std::string_view> set(fw::kCountStopWords.begin(), fw::kCountStopWords.end());
+  return set.count(lower_word) != 0;
 }
 
 bool is_plural(std::string_view w) {
@@ -160,6 +193,65 @@ bool is_year(double v, std::string_view core) {
          core.size() == 4;
 }
 
+namespace {
+
+bool is_conjunction(std::string_view l) { return l == "and" || l == "or"; }
+
+// The punctuation right after a token's core (tokens are views into the
+// text, and stop_after says a mark follows).
+char mark_after(const Token& t) { return t.stop_after ? t.core.data()[t.core.size()] : ' '; }
+
+// Where a counted phrase may stop after token j: punctuation, a paragraph
+// end, a stop word, a verb, a number, or a conjunction opening a clause.
+bool phrase_boundary(const std::vector<Token>& t, std::size_t j) {
+  if (t[j].stop_after || j + 1 >= t.size() || t[j + 1].break_before) return true;
+  const Token& n = t[j + 1];
+  auto l = lower(n.core);
+  return !is_wordy(n.core) || is_count_stop(l) || is_verb_form(n.core) ||
+         in_table(fw::kVerbsInS, l) || is_conjunction(l) || number_word(n.core);
+}
+
+// "70 journalists, editors and media lawyers", "6 ministries and state
+// agencies": after the plural noun at token k, items of one to three words
+// each ending in a plural, separated by commas, the last by "and"/"or".
+// Returns the last token of the list, when the list closes the phrase.
+std::optional<std::size_t> list_end(const std::vector<Token>& t, std::size_t k) {
+  std::size_t j = k;
+  for (int items = 0; items < 6; ++items) {
+    const bool comma = mark_after(t[j]) == ',';
+    if (t[j].stop_after && !comma) return std::nullopt;
+    std::size_t n = j + 1;
+    if (n >= t.size() || t[n].break_before) return std::nullopt;
+    const bool conj = is_conjunction(lower(t[n].core));
+    if (!comma && !conj) return std::nullopt;
+    if (conj) {
+      if (t[n].stop_after) return std::nullopt;
+      ++n;
+    }
+    std::size_t plural = 0;
+    for (std::size_t m = n; m < t.size() && m < n + 3 && !t[m].break_before; ++m) {
+      auto l = lower(t[m].core);
+      if (!is_wordy(t[m].core) || number_word(t[m].core) || is_count_stop(l) || is_conjunction(l))
+        break;
+      if (is_plural(t[m].core) && !in_table(fw::kVerbsInS, l)) plural = m;
+      if (t[m].stop_after) break;
+    }
+    if (plural == 0) return std::nullopt;
+    j = plural;
+    if (!conj) continue;
+    // Two items joined by "and" alone may be two clauses ("3,500 farming
+    // households and cut water losses by ..."): the second must end the
+    // sentence or be followed by a verb.
+    const bool strong = items > 0 || t[j].stop_after || j + 1 >= t.size() || t[j + 1].break_before ||
+                        is_verb_form(t[j + 1].core) || in_table(fw::kVerbsInS, lower(t[j + 1].core)) ||
+                        is_conjunction(lower(t[j + 1].core));
+    return strong && phrase_boundary(t, j) ? std::optional<std::size_t>(j) : std::nullopt;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 // The noun phrase counted, read from token i on; `last` receives the index
 // of its final token.
 std::string counted_phrase(const std::vector<Token>& t, std::size_t i, bool singular_ok, std::size_t& last,
@@ -174,19 +266,28 @@ std::string counted_phrase(const std::vector<Token>& t, std::size_t i, bool sing
     if (t[i].stop_after) return {};
     ++i;
   }
+  std::size_t list_last = 0;  // last token of a list of counted items, if any
   for (; i < t.size() && words.size() < 5 && !t[i].break_before; ++i) {
     auto l = lower(t[i].core);
-    if (!is_wordy(t[i].core) || number_word(t[i].core) || in_table(fw::kCountStopWords, l)) break;
+    if (!is_wordy(t[i].core) || number_word(t[i].core) || is_count_stop(l)) break;
+    // A verb in -s after the head: "the two-day conference focuses on".
+    if (!words.empty() && in_table(fw::kVerbsInS, l)) break;
+    if (is_plural(t[i].core) && (mark_after(t[i]) == ',' || (i + 1 < t.size() && is_conjunction(lower(t[i + 1].core)))))
+      if (auto e = list_end(t, i)) {
+        words.push_back(i);
+        list_last = *e;
+        break;
+      }
     if (l == "and") {
       if (words.empty() || t[i].stop_after || i + 1 >= t.size() || !is_wordy(t[i + 1].core) ||
-          in_table(fw::kCountStopWords, lower(t[i + 1].core)) || number_word(t[i + 1].core))
+          is_count_stop(lower(t[i + 1].core)) || number_word(t[i + 1].core))
         break;
       if (seen_plural) {
         // "judges and prosecutors": a second plural closing the phrase joins
         // it; "regions and Kyiv" or "regions and the city" do not.
         const Token& next = t[i + 1];
         bool closes = next.stop_after || i + 2 >= t.size() || t[i + 2].break_before ||
-                      !is_wordy(t[i + 2].core) || in_table(fw::kCountStopWords, lower(t[i + 2].core)) ||
+                      !is_wordy(t[i + 2].core) || is_count_stop(lower(t[i + 2].core)) ||
                       is_verb_form(t[i + 2].core);
         if (!is_plural(next.core) || !closes) break;
         words.push_back(i);
@@ -215,6 +316,12 @@ std::string counted_phrase(const std::vector<Token>& t, std::size_t i, bool sing
   if (whole) keep = words.size();
   if (keep == 0) return {};
   last = words[keep - 1];
+  if (list_last > 0 && last == words.back()) {
+    // The list as written, its commas kept.
+    last = list_last;
+    const char* b = t[words[0]].core.data();
+    return std::string(b, t[last].core.data() + t[last].core.size() - b);
+  }
   std::string out;
   for (std::size_t k = 0; k < keep; ++k) {
     if (!out.empty()) out += ' ';
@@ -230,7 +337,7 @@ std::string money_subject(const std::vector<Token>& t, std::size_t i) {
   std::size_t k = i - 2, n = 0;
   // "The 20 vehicles, worth ...": the comma before the link is allowed.
   while (n < 3 && (!t[k].stop_after || k == i - 2) && is_wordy(t[k].core) &&
-         !in_table(fw::kCountStopWords, lower(t[k].core)) && !(n > 0 && is_verb_form(t[k].core)) &&
+         !is_count_stop(lower(t[k].core)) && !(n > 0 && is_verb_form(t[k].core)) &&
          !(n > 0 && (t[k].core.ends_with("'s") || t[k].core.ends_with("\xE2\x80\x99s")))) {  // "the Organization's"
     ++n;
     if (k == 0 || t[k].break_before) break;
@@ -240,6 +347,31 @@ std::string money_subject(const std::vector<Token>& t, std::size_t i) {
   std::size_t from = i - 1 - n;
   std::string out;
   for (std::size_t j = from; j < i - 1; ++j) {
+    if (!out.empty()) out += ' ';
+    out += t[j].core;
+  }
+  return out;
+}
+
+// "Voter turnout was 51.34 per cent": the subject before a linking verb
+// right before the percentage at token i, up to three words back to a stop
+// word or the start of the clause.
+std::string percent_subject(const std::vector<Token>& t, std::size_t i) {
+  if (i < 2 || t[i].break_before) return {};
+  std::size_t k = i - 1;
+  if (lower(t[k].core) == "at" && k >= 2 && lower(t[k - 1].core) == "stood") --k;  // "stood at"
+  if (!in_table(fw::kPercentLinks, lower(t[k].core)) || t[k].break_before || t[k - 1].stop_after) return {};
+  std::size_t from = k, n = 0;
+  while (from > 0 && n < 3) {
+    const Token& w = t[from - 1];
+    if (!is_wordy(w.core) || is_count_stop(lower(w.core)) || (n > 0 && w.stop_after)) break;
+    --from;
+    ++n;
+    if (w.break_before) break;
+  }
+  if (n == 0) return {};
+  std::string out;
+  for (std::size_t j = from; j < k; ++j) {
     if (!out.empty()) out += ' ';
     out += t[j].core;
   }

@@ -94,6 +94,17 @@ constexpr std::array<std::string_view, 28> kReferenceWords{
     "paragraph", "para", "annex", "protocol", "page", "room", "case", "law", "regulation", "item",
     "phase", "stage", "level", "volume", "issue", "edition", "tel", "phone", "fax"};
 
+// Verbs in -s that follow a singular head and would pass for a plural noun:
+// "the two-day conference focuses on", "the 40-page document draws on".
+constexpr std::array<std::string_view, 28> kVerbsInS{
+    "focuses", "aims", "brings", "takes", "covers", "includes", "provides", "marks", "seeks", "offers",
+    "helps", "supports", "targets", "addresses", "gathers", "features", "starts", "begins", "ends",
+    "continues", "concludes", "opens", "runs", "lasts", "draws", "builds", "looks", "sets"};
+
+// Linking verbs between a subject and its percentage: "Voter turnout was
+// 51.34 per cent" counts "voter turnout".
+constexpr std::array<std::string_view, 6> kPercentLinks{"was", "is", "were", "are", "reached", "stood"};
+
 // "no one", "the one who", "each one": pronoun uses of "one".
 constexpr std::array<std::string_view, 9> kOnePronounBefore{
     "no", "the", "each", "any", "every", "this", "that", "which", "someone"};

@@ -16,7 +16,10 @@
 //     quotes); such pieces are merged into one Quote whose span covers them
 //     all (marks and line breaks between pieces included) and whose text
 //     joins them with a space. For every other quote, text is exactly the
-//     spanned bytes, less a trailing comma.
+//     spanned bytes, less a trailing comma. A paragraph without double
+//     quotes may use single ones (‘...,’ said X); since ’ is also the
+//     apostrophe, a single-quoted segment must close right after its own
+//     punctuation.
 //
 //  2. Attribute each segment from the words after its closing mark, else
 //     the words before its opening mark (speakers_attribution.cpp). A
@@ -29,8 +32,10 @@
 //     quote.
 //
 //  3. Resolve names to people. A pronoun is the last speaker, or, when
-//     nobody was quoted yet, the last person named with an honorific in the
-//     prose ("Secretary General Helga Maria Schmid ... she said"). A bare
+//     nobody was quoted yet, the last person named in the prose, with an
+//     honorific ("Secretary General Helga Maria Schmid ... she said") or by
+//     an apposition or verb after a two-word name ("The course was led by
+//     Daniyar Sadykov, a former camera operator. ... he said"). A bare
 //     surname ("Kopaj") is the speaker whose name ends with it, and must be
 //     someone: a one-word name that matches no speaker and no full name in
 //     the prose ("the Chairperson said") is refused. People quoted only by
@@ -38,14 +43,16 @@
 //     Representative, Teresa Ribeiro"). The first mention's honorific and
 //     role are kept, later ones fill gaps.
 //
-// Reported speech ("X stressed that ...") is collected from the prose between
-// quotes of each paragraph and marked `indirect`.
+// Reported speech ("X stressed that ...", "X told participants that ...",
+// "X said the ...", "According to X, ...") is collected from the prose
+// between quotes of each paragraph and marked `indirect`.
 //
 // Cost: linear in the text; each quote costs two anchored regex matches and
 // each paragraph one regex scan. Speakers are few, so resolution is a linear
 // search over them.
 #include "winnow/speakers.hpp"
 
+#include <optional>
 #include <string>
 
 #include "speakers_internal.hpp"
@@ -94,7 +101,10 @@ void find_segments(std::string_view text, const Paragraph& p, std::size_t index,
   text = text.substr(0, p.end);
   std::size_t pos = p.begin;
   while (pos < p.end) {
-    std::size_t open = text.find_first_of("\"\xE2", pos);
+    // A plain byte loop: find_first_of with a two-byte set calls memchr
+    // once per text byte.
+    std::size_t open = pos;
+    while (open < p.end && text[open] != '"' && text[open] != '\xE2') ++open;
     if (open >= p.end) break;
     bool curly = text.substr(open, 3) == kOpenCurly;
     if (!curly && text[open] != '"') {
@@ -121,10 +131,80 @@ void find_segments(std::string_view text, const Paragraph& p, std::size_t index,
   }
 }
 
+constexpr std::string_view kOpenSingle = "\xE2\x80\x98";   // ‘
+constexpr std::string_view kCloseSingle = "\xE2\x80\x99";  // ’, also the apostrophe
+
+// Single quotes as quotation marks, in a paragraph with no double ones. The
+// closing mark is also the apostrophe ("victim’s", "citizens’"), so a
+// quotation must look like one: it opens at the paragraph start or after a
+// space or colon, and it closes right after its own punctuation ("...
+// questions,’ said", "... charges.’"), which an apostrophe never does.
+void find_single_segments(std::string_view text, const Paragraph& p, std::size_t index,
+                          std::vector<Segment>& out) {
+  std::size_t pos = p.begin;
+  while (pos < p.end) {
+    std::size_t open = pos;
+    std::size_t mark = 0;
+    for (; open < p.end; ++open) {
+      const char c = text[open];
+      if (c != '\'' && c != '\xE2') continue;  // most bytes: one test
+      if (c == '\'') mark = 1;
+      else if (text.substr(open, 3) == kOpenSingle) mark = 3;
+      else continue;
+      if (open == p.begin || text[open - 1] == ' ' || text[open - 1] == ':') break;
+    }
+    if (open >= p.end) return;
+    std::size_t inner = open + mark, close = inner;
+    bool closed = false;
+    for (; close < p.end; ++close) {
+      if (text[close] != '\'' && text[close] != '\xE2') continue;
+      std::size_t len = text[close] == '\'' ? 1 : text.substr(close, 3) == kCloseSingle ? 3 : 0;
+      if (len == 0 || close == inner) continue;
+      const char before = text[close - 1];
+      const bool after_ok = close + len >= p.end || text[close + len] == ' ';
+      if ((before == ',' || before == '.' || before == '!' || before == '?') && after_ok) {
+        closed = true;
+        Segment s;
+        s.para = index;
+        s.open = open;
+        s.begin = inner;
+        s.end = close;
+        s.after_end = close + len;
+        s.closed = true;
+        out.push_back(s);
+        pos = s.after_end;
+        break;
+      }
+    }
+    if (!closed) return;
+  }
+}
+
 bool only_space(std::string_view s) {
   for (char c : s)
     if (c != ' ' && c != '\t') return false;
   return true;
+}
+
+// `s` up to and including the first sentence end (". " and the like, the
+// space kept for the patterns' end test), at most kMaxAttribution bytes. The
+// full stop of an abbreviation ("Mr.", "Dr.", "D.C.", an initial) ends no
+// sentence: three letters or fewer, four when capitalised ("Prof."), or a
+// word with a dot inside.
+constexpr std::size_t kMaxAttribution = 400;
+std::string_view sentence_head(std::string_view s) {
+  const std::size_t limit = std::min(s.size(), kMaxAttribution);
+  for (std::size_t i = 0; i + 1 < limit; ++i) {
+    if (!((s[i] == '.' || s[i] == '!' || s[i] == '?') && s[i + 1] == ' ')) continue;
+    if (s[i] == '.') {
+      std::size_t w = i;
+      while (w > 0 && s[w - 1] != ' ' && s[w - 1] != '.') --w;
+      const bool capital = s[w] >= 'A' && s[w] <= 'Z';
+      if (i - w <= 3 || (capital && i - w <= 4) || (w > 0 && s[w - 1] == '.')) continue;
+    }
+    return s.substr(0, i + 2);
+  }
+  return s.substr(0, limit);
 }
 
 std::size_t word_count(std::string_view s) {
@@ -237,10 +317,29 @@ std::vector<Segment> merge_runs(std::string_view text, std::vector<Segment> segs
 std::vector<Speaker> find_speakers(std::string_view text) {
   auto paras = paragraphs_of(text);
   std::vector<Segment> raw;
-  for (std::size_t i = 0; i < paras.size(); ++i) find_segments(text, paras[i], i, raw);
+  for (std::size_t i = 0; i < paras.size(); ++i) {
+    const std::size_t before = raw.size();
+    find_segments(text, paras[i], i, raw);
+    if (raw.size() == before) find_single_segments(text, paras[i], i, raw);
+  }
   auto segs = merge_runs(text, std::move(raw), paras);
 
-  const auto mentions = speakers_detail::find_mentions(text);
+  // Mentions are only needed for a pronoun with nobody quoted before it:
+  // rare, and a scan of the whole text, so computed on first need.
+  std::optional<std::vector<speakers_detail::Mention>> mentions;
+  // "she said" with nobody quoted yet: the last person named before `at`,
+  // with an honorific ("Secretary General Helga Maria Schmid") or by an
+  // apposition or verb ("Daniyar Sadykov, a former camera operator").
+  auto antecedent = [&](Attribution& who, std::size_t at) {
+    if (!mentions) mentions = speakers_detail::find_mentions(text);
+    for (auto it = mentions->rbegin(); it != mentions->rend(); ++it)
+      if (it->at < at) {
+        who.name_phrase = it->phrase;
+        if (who.role.empty()) who.role = it->role;
+        who.pronoun = false;
+        return;
+      }
+  };
   Roster roster;
   std::size_t last_quoted_para = 0;
   bool prev_attributed_here = false;  // previous segment, same paragraph, had a speaker
@@ -258,6 +357,7 @@ std::vector<Speaker> find_speakers(std::string_view text) {
       if (s.open > prose_from && s.open >= p.begin) {
         auto prose = text.substr(prose_from, s.open - prose_from);
         for (auto& ind : speakers_detail::find_indirect(prose)) {
+          if (ind.who.pronoun && roster.last() < 0) antecedent(ind.who, prose_from + ind.begin);
           if (!plausible(text, roster, ind.who)) continue;
           int who = roster.resolve(ind.who);
           if (who < 0) continue;
@@ -270,7 +370,9 @@ std::vector<Speaker> find_speakers(std::string_view text) {
       std::size_t after_to = p.end;
       if (seg_index < segs.size() && segs[seg_index].para == pi) after_to = segs[seg_index].open;
       std::optional<Attribution> who;
-      if (s.closed) who = speakers_detail::attribution_after(text.substr(s.after_end, after_to - s.after_end));
+      // The attribution ends with its sentence: the patterns see at most
+      // that much, so their cost does not grow with the paragraph.
+      if (s.closed) who = speakers_detail::attribution_after(sentence_head(text.substr(s.after_end, after_to - s.after_end)));
       if (!who) {
         // The sentence before the opening mark, in the paragraph where the
         // quote (perhaps a multi-paragraph one) opens.
@@ -288,16 +390,7 @@ std::vector<Speaker> find_speakers(std::string_view text) {
         while (!body.empty() && (body.back() == ' ' || body.back() == ',')) body.pop_back();
         while (e > b && (text[e - 1] == ' ' || text[e - 1] == ',')) --e;
       }
-      if (who && who->pronoun && roster.last() < 0) {
-        // "she said" with nobody quoted yet: the last person named with an
-        // honorific before the quote ("Secretary General Helga Maria Schmid").
-        for (auto it = mentions.rbegin(); it != mentions.rend(); ++it)
-          if (it->at < s.open) {
-            who->name_phrase = it->phrase;
-            who->pronoun = false;
-            break;
-          }
-      }
+      if (who && who->pronoun && roster.last() < 0) antecedent(*who, s.open);
       // A one-word name must be someone: "said the Minister" was refused
       // by the patterns, "the Chairperson said" is refused here.
       if (who && !plausible(text, roster, *who)) who.reset();
@@ -328,6 +421,7 @@ std::vector<Speaker> find_speakers(std::string_view text) {
     if (p.end > prose_from) {
       auto prose = text.substr(prose_from, p.end - prose_from);
       for (auto& ind : speakers_detail::find_indirect(prose)) {
+        if (ind.who.pronoun && roster.last() < 0) antecedent(ind.who, prose_from + ind.begin);
         if (!plausible(text, roster, ind.who)) continue;
         int who = roster.resolve(ind.who);
         if (who < 0) continue;

@@ -9,6 +9,8 @@
 //   "...," added Kopaj.            "...," he added.
 //   Kopaj said: "..."              Ambassador X stressed that ... (indirect)
 //   "...," according to Ambassador Jane Doe.
+//   "...," said Programme manager Ana Vuković.   (a lower-case title)
+//   X told participants that ...   X said the teams had ...   According to X, ...
 //
 // The method. Each word order is one RE2 pattern built from the same pieces:
 // a name phrase (capitalised words, with lower-case particles such as "de"
@@ -27,10 +29,17 @@
 // only. The role is taken lazily up to the verb or the sentence end, so a
 // role containing a full stop ("Washington D.C.") is cut short: accepted.
 //
-// Cost: the patterns are compiled once; each quote costs two anchored
-// matches on the text next to it, and each paragraph one scan for reported
-// speech.
+// Cost: the patterns are compiled once; each quote costs a few anchored
+// matches on its attribution sentence, and each paragraph that holds
+// "that", a bare "said"/"says"/"told" or "According to" a few scans for
+// reported speech. Capturing groups are what costs: a lazy group makes RE2
+// run its NFA over the whole match, so the commonest shape ("said NAME,
+// ROLE.") captures the name only and its role is read by hand (role_tail).
+#include <string.h>
+
 #include <algorithm>
+#include <cctype>
+#include <cstdint>
 #include <array>
 #include <string>
 
@@ -46,8 +55,20 @@ constexpr std::array kReportingVerbs{
     "pointed out", "emphasized", "emphasised", "highlighted", "underscored", "acknowledged",
     "reiterated", "underlined", "explained", "concluded", "commented", "announced", "continued",
     "stressed", "stresses", "observed", "declared", "welcomed", "remarked", "affirmed", "insisted",
-    "recalled", "stated", "states", "warned", "urged", "noted", "notes", "added", "adds", "said",
-    "says", "told"};
+    "recalled", "cautioned", "estimated", "suggested", "confirmed", "predicted", "maintained",
+    "asserted", "admitted", "argued", "replied", "stated", "states", "warned", "urged", "noted",
+    "notes", "added", "adds", "said", "says", "told"};
+
+// Who a reporting verb may be addressed to before its "that": "told
+// participants that", "told the audience that".
+constexpr const char* kAddressees =
+    R"((?:\s+(?:participants|journalists|reporters|delegates|the\s+audience|the\s+participants|the\s+meeting|the\s+conference|the\s+press|them|us))?)";
+
+// Words that open a reported clause without "that": "said the teams had
+// identified ...". Only these: "said in Vienna" or "said at the meeting"
+// carries no clause.
+constexpr const char* kBareClauseOpeners =
+    "the|a|an|it|its|this|these|those|they|there|their|he|she|his|her|we|our|many|most|all|some|more|only|no";
 
 // Words that open a clause rather than an apposition after a name.
 constexpr std::array kClauseOpeners{"who", "which", "that", "when", "while", "as", "and", "but", "in", "at",
@@ -75,43 +96,251 @@ const std::string kRole = R"(((?:[^.;:“”"]|\.\S)+?))";
 const std::string kAfterVerb = R"(\b)";
 // A participle clause may close a role: "..., Head of the Centre, adding: “".
 const std::string kRoleEnd = R"(\s*(?:[.!?](?:\s|$)|;|,\s*$|$|,\s+(?:adding|noting|stressing|saying)\b))";
-// A lower-case title before the name: "said trainer Elena Cojocaru".
-const std::string kLowerTitle = R"((?:[a-z]+\s+)?)";
+// A lower-case title before the name: "said trainer Elena Cojocaru", or one
+// that starts with a capital ("said Programme manager Ana Vuković"); the
+// second word is long so that a particle ("Ana de Souza") is not taken.
+// Captured: it is the role when no apposition follows.
+const std::string kLowerTitle = R"((?:([a-z]+|[A-Z][a-z]+\s+[a-z]{5,})\s+)?)";
+// The same before the subject of reported speech ("Station commander Arben
+// Gashi said the ..."), which opens the sentence.
+const std::string kLeadTitle = R"((?:([A-Z][a-z]+\s+[a-z]{5,}|[a-z]{5,})\s+)?)";
+// The reported clause after "that"; after a bare "said"/"says" it must open
+// with a determiner or pronoun ("warned the ministries to ..." is no
+// reported speech, so other verbs need their "that").
+const std::string kReported = std::string(kAddressees) + R"(\s+that\s+([^!?]+?)[.!?](?:\s|$))";
+const std::string kReportedBare = R"(\s+((?:)" + std::string(kBareClauseOpeners) + R"()\s[^!?]+?)[.!?](?:\s|$))";
+
+// The patterns are large (a verb alternation, Unicode letter classes); at
+// RE2's default memory budget their DFAs overflow the cache and are rebuilt
+// over and over, which made the speaker pass the slowest part of `extract`.
+RE2::Options options() {
+  RE2::Options o;
+  o.set_max_mem(64 << 20);
+  return o;
+}
 
 struct Patterns {
   std::string verbs = "(" + verb_alternation() + ")";
   // With a role the sentence must end after it (a lazy role would otherwise
   // stop at the first "in"); without one, a circumstance may follow the name.
   RE2 verb_first{R"(^\s*,?\s*)" + verbs + R"(\s+)" + kLowerTitle + kNamePhrase + R"((?:\s*,\s*)" + kRole +
-                 kRoleEnd + R"(|\s*(?:[.;!?]|,\s*$|$|\s+(?:in|at|during|on|after|before|when|while|as|upon|of)\b)))"};
+                 kRoleEnd + R"(|\s*(?:[.;!?]|,\s*$|$|\s+(?:in|at|during|on|after|before|when|while|as|upon|of)\b)))", options()};
+  // verb_first without what follows the name, which role_tail reads by
+  // hand: capturing the lazy role made RE2 run its slowest engine over the
+  // whole attribution, several microseconds a quote.
+  RE2 verb_first_head{R"(^\s*,?\s*)" + verbs + R"(\s+)" + kLowerTitle + kNamePhrase, options()};
+  // name_first without what follows the name, which name_first_tail reads.
+  RE2 name_first_head{R"(^\s*,?\s*)" + kNamePhrase, options()};
   // "..., according to Ambassador Jane Doe, Head of Mission."
   RE2 according{R"(^\s*,?\s*(according\s+to)\s+)" + kNamePhrase + R"((?:\s*,\s*)" + kRole +
-                R"()?\s*(?:[.!?](?:\s|$)|;|,\s*$|$))"};
+                R"()?\s*(?:[.!?](?:\s|$)|;|,\s*$|$))", options()};
   // "said the Representative, Teresa Ribeiro."
   RE2 verb_role_name{R"(^\s*,?\s*)" + verbs + R"(\s+the\s+)" + kRole + R"(,\s+)" + kNamePhrase +
-                     R"(\s*(?:[.!?](?:\s|$)|;|,\s*$|$))"};
+                     R"(\s*(?:[.!?](?:\s|$)|;|,\s*$|$))", options()};
   // "Colonel Ruslan Akhmetov of the Kazakh Ministry of Defence told ...".
   RE2 name_first{R"(^\s*,?\s*)" + kNamePhrase + R"((?:\s*,\s*)" + kRole +
-                 R"(,?|\s+of\s+[^.;:“”",]+?)?\s+(?:also\s+)?)" + verbs + kAfterVerb};
+                 R"(,?|\s+of\s+[^.;:“”",]+?)?\s+(?:also\s+)?)" + verbs + kAfterVerb, options()};
   RE2 pronoun_after{R"(^\s*,?\s*(?:(?i:he|she)\s+(?:also\s+)?)" + verbs + R"(|)" + verbs +
-                    R"(\s+(?i:he|she))\b)"};
+                    R"(\s+(?i:he|she))\b)", options()};
   // "Marian Stoica from Cluj, said:" allows a "from" phrase after the name.
-  RE2 name_before{kNamePhrase + R"((?:\s*,\s*)" + kRole + R"(,|\s+from\s+[^,.;:“”"]+?,)?\s+(?:also\s+)?)" + verbs +
-                  R"((?:\s+(?:participants|journalists|reporters|delegates|the\s+\w+))?\s*[:,]?\s*$)"};
-  RE2 pronoun_before{R"((?:^|\s)(?i:he|she)\s+(?:also\s+)?)" + verbs + R"(\s*[:,]?\s*$)"};
+  RE2 name_before{kLeadTitle + kNamePhrase + R"((?:\s*,\s*)" + kRole + R"(,|\s+from\s+[^,.;:“”"]+?,)?\s+(?:also\s+)?)" + verbs +
+                  R"((?:\s+(?:participants|journalists|reporters|delegates|the\s+\w+))?\s*[:,]?\s*$)", options()};
+  RE2 pronoun_before{R"((?:^|\s)(?i:he|she)\s+(?:also\s+)?)" + verbs + R"(\s*[:,]?\s*$)", options()};
   // "..., adding: “": the speaker of the quote just closed goes on.
-  RE2 participle_before{R"((?:^|,)\s*(adding|noting|stressing|saying|concluding)\s*[:,]?\s*$)"};
+  RE2 participle_before{R"((?:^|,)\s*(adding|noting|stressing|saying|concluding)\s*[:,]?\s*$)", options()};
   // "... chaired by Ambassador Alena Kupchyna, who said that ...": the
   // subject may stand anywhere when a relative clause introduces the verb.
-  RE2 indirect_who{R"(\s)" + kNamePhrase + R"(()?,\s+who\s+(?:also\s+)?)" + verbs +
-                   R"(\s+that\s+([^!?]+?)[.!?](?:\s|$))"};
-  RE2 indirect{R"((?:^|[.!?;]\s+|,\s+))" + kNamePhrase + R"((?:\s*,\s*)" + kRole +
-               R"(,)?\s+(?:also\s+)?)" + verbs + R"(\s+that\s+([^!?]+?)[.!?](?:\s|$))"};
+  RE2 indirect_who{R"(\s)" + kNamePhrase + R"(()?,\s+who\s+(?:also\s+)?)" + verbs + kReported, options()};
+  RE2 indirect{R"((?:^|[.!?;]\s+|,\s+))" + kLeadTitle + kNamePhrase + R"((?:\s*,\s*)" + kRole +
+               R"(,)?\s+(?:also\s+)?)" + verbs + kReported, options()};
+  RE2 indirect_who_bare{R"(\s)" + kNamePhrase + R"(()?,\s+who\s+(?:also\s+)?(said|says))" + kReportedBare,
+                        options()};
+  RE2 indirect_bare{R"((?:^|[.!?;]\s+|,\s+))" + kLeadTitle + kNamePhrase + R"((?:\s*,\s*)" + kRole +
+                    R"(,)?\s+(?:also\s+)?(said|says))" + kReportedBare, options()};
+  // "According to Commission Chair Alina Russu, the new procedures ...".
+  RE2 indirect_according{R"((?:^|[.!?]\s+)(According\s+to)\s+)" + kNamePhrase + R"(,\s+([^!?]+?)[.!?](?:\s|$))",
+                         options()};
 };
 
 const Patterns& patterns() {
   static const Patterns p;
   return p;
+}
+
+bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+bool starts_word(std::string_view s, std::size_t at, std::string_view w) {
+  return s.substr(at, w.size()) == w &&
+         (at + w.size() == s.size() || !std::isalnum(static_cast<unsigned char>(s[at + w.size()])));
+}
+
+// kRoleEnd at `i`: spaces, then a sentence end, ";", a comma closing the
+// text, the text's end, or ", adding" and the like.
+bool role_end_at(std::string_view s, std::size_t i) {
+  while (i < s.size() && is_ws(s[i])) ++i;
+  if (i == s.size()) return true;
+  const char c = s[i];
+  if ((c == '.' || c == '!' || c == '?') && (i + 1 == s.size() || is_ws(s[i + 1]))) return true;
+  if (c == ';') return true;
+  if (c != ',') return false;
+  std::size_t j = i + 1;
+  while (j < s.size() && is_ws(s[j])) ++j;
+  if (j == s.size()) return true;
+  if (j == i + 1) return false;
+  for (std::string_view w : {"adding", "noting", "stressing", "saying"})
+    if (starts_word(s, j, w)) return true;
+  return false;
+}
+
+// What verb_first accepts after the name, read by hand: an apposition (the
+// role, lazily up to role_end_at) or the end of the attribution. Returns
+// false when neither fits.
+bool role_tail(std::string_view s, std::string& role) {
+  std::size_t i = 0;
+  while (i < s.size() && is_ws(s[i])) ++i;
+  if (i < s.size() && s[i] == ',') {
+    std::size_t b = i + 1;
+    while (b < s.size() && is_ws(s[b])) ++b;
+    // Role characters: anything but . ; : and quote marks, a dot inside a
+    // token ("PC.DEC/1039") allowed.
+    for (std::size_t e = b; e < s.size();) {
+      const char c = s[e];
+      if (c == ';' || c == ':' || c == '"') break;
+      if (c == '.' && (e + 1 == s.size() || is_ws(s[e + 1]))) break;
+      if (s.substr(e, 3) == "\xE2\x80\x9C" || s.substr(e, 3) == "\xE2\x80\x9D") break;
+      ++e;
+      if (role_end_at(s, e)) {
+        role = std::string(s.substr(b, e - b));
+        return true;
+      }
+    }
+  }
+  // No apposition: the attribution ends, or a circumstance follows.
+  if (i == s.size()) return true;
+  const char c = s[i];
+  if (c == '.' || c == ';' || c == '!' || c == '?') return true;
+  if (c == ',') {
+    std::size_t j = i + 1;
+    while (j < s.size() && is_ws(s[j])) ++j;
+    if (j == s.size()) return true;
+  }
+  if (i > 0)
+    for (std::string_view w : {"in", "at", "during", "on", "after", "before", "when", "while", "as", "upon", "of"})
+      if (starts_word(s, i, w)) return true;
+  return false;
+}
+
+// A reporting verb at `i` after at least one space (and an optional
+// "also"), ending at a word boundary; its end, or npos.
+std::size_t verb_at(std::string_view s, std::size_t i, std::string& verb) {
+  std::size_t j = i;
+  while (j < s.size() && is_ws(s[j])) ++j;
+  if (j == i) return std::string_view::npos;
+  if (starts_word(s, j, "also")) {
+    std::size_t k = j + 4;
+    while (k < s.size() && is_ws(s[k])) ++k;
+    if (k > j + 4) j = k;
+  }
+  // First letters of the verbs, built once: most words are turned away here.
+  static const std::uint32_t initials = [] {
+    std::uint32_t m = 0;
+    for (std::string_view v : kReportingVerbs) m |= 1u << (v[0] - 'a');
+    return m;
+  }();
+  if (j >= s.size() || s[j] < 'a' || s[j] > 'z' || !(initials & (1u << (s[j] - 'a')))) return std::string_view::npos;
+  for (std::string_view v : kReportingVerbs)
+    if (starts_word(s, j, v)) {
+      verb = std::string(v);
+      return j + v.size();
+    }
+  return std::string_view::npos;
+}
+
+// Verb, lower-case title and name of a verb_first_head match `m`, read the
+// way the pattern groups them; false if the reading disagrees with it.
+bool split_verb_first(std::string_view m, std::string& verb, std::string& title, std::string& name) {
+  std::size_t i = 0;
+  while (i < m.size() && (is_ws(m[i]) || m[i] == ',')) ++i;
+  std::size_t v = std::string_view::npos;
+  for (std::string_view cand : kReportingVerbs)
+    if (starts_word(m, i, cand)) {
+      verb = std::string(cand);
+      v = i + cand.size();
+      break;
+    }
+  if (v == std::string_view::npos) return false;
+  auto word_end = [&](std::size_t from) {
+    while (from < m.size() && !is_ws(m[from])) ++from;
+    return from;
+  };
+  auto skip_ws = [&](std::size_t from) {
+    while (from < m.size() && is_ws(m[from])) ++from;
+    return from;
+  };
+  std::size_t w1 = skip_ws(v);
+  if (w1 >= m.size()) return false;
+  std::size_t e1 = word_end(w1);
+  auto lower_word = [&](std::size_t b, std::size_t e) {
+    for (std::size_t k = b; k < e; ++k)
+      if (m[k] < 'a' || m[k] > 'z') return false;
+    return e > b;
+  };
+  title.clear();
+  std::size_t name_from = w1;
+  if (lower_word(w1, e1)) {
+    title = std::string(m.substr(w1, e1 - w1));
+    name_from = skip_ws(e1);
+  } else if (m[w1] >= 'A' && m[w1] <= 'Z' && lower_word(w1 + 1, e1)) {
+    std::size_t w2 = skip_ws(e1), e2 = word_end(w2);
+    if (w2 > e1 && e2 - w2 >= 5 && lower_word(w2, e2) && skip_ws(e2) < m.size()) {
+      title = std::string(m.substr(w1, e2 - w1));
+      name_from = skip_ws(e2);
+    }
+  }
+  if (name_from >= m.size() || m[name_from] == ' ') return false;
+  name = std::string(m.substr(name_from));
+  return true;
+}
+
+bool is_role_stop(std::string_view s, std::size_t k, bool comma_stops) {
+  const char c = s[k];
+  if (c == ';' || c == ':' || c == '"' || (comma_stops && c == ',')) return true;
+  if (c == '.' && (k + 1 == s.size() || is_ws(s[k + 1]))) return true;
+  return s.substr(k, 3) == "\xE2\x80\x9C" || s.substr(k, 3) == "\xE2\x80\x9D";
+}
+
+// What name_first accepts after the name, read by hand in the pattern's
+// order of preference: ", ROLE," then the verb (the role as short as
+// possible), an "of" phrase then the verb, or the verb at once.
+bool name_first_tail(std::string_view s, std::string& role, std::string& verb) {
+  std::size_t i = 0;
+  while (i < s.size() && is_ws(s[i])) ++i;
+  if (i < s.size() && s[i] == ',') {
+    std::size_t b = i + 1;
+    while (b < s.size() && is_ws(s[b])) ++b;
+    for (std::size_t k = b; k < s.size() && !is_role_stop(s, k, false);) {
+      ++k;
+      std::size_t at = k < s.size() && s[k] == ',' ? k + 1 : k;
+      if (verb_at(s, at, verb) != std::string_view::npos) {
+        role = std::string(s.substr(b, k - b));
+        return true;
+      }
+    }
+  }
+  if (i > 0 && starts_word(s, i, "of")) {
+    std::size_t b = i + 2;
+    while (b < s.size() && is_ws(s[b])) ++b;
+    if (b > i + 2)
+      for (std::size_t k = b; k < s.size() && !is_role_stop(s, k, true);) {
+        ++k;
+        if (verb_at(s, k, verb) != std::string_view::npos) {
+          role.clear();
+          return true;
+        }
+      }
+  }
+  role.clear();
+  return verb_at(s, 0, verb) != std::string_view::npos;
 }
 
 std::string_view trim(std::string_view s) {
@@ -150,9 +379,35 @@ std::optional<Attribution> attribution_after(std::string_view after) {
   // Before verb_first, whose optional lower-case title would take "the".
   if (RE2::PartialMatch(in, p.verb_role_name, &verb, &role, &name) && split_name(name))
     return Attribution{verb, name, clean_role(role), false};
-  if (RE2::PartialMatch(in, p.verb_first, &verb, &name, &role) && split_name(name))
-    return Attribution{verb, name, clean_role(role), false};
-  if (RE2::PartialMatch(in, p.name_first, &name, &role, &verb)) {
+  std::string title;
+  re2::StringPiece g[4];
+  // The whole match only (RE2's DFA); verb, title and name are then read
+  // off its span by the same rules as the pattern's groups.
+  bool head = p.verb_first_head.Match(in, 0, in.size(), RE2::ANCHOR_START, g, 1);
+  if (head) {
+    auto end = static_cast<std::size_t>(g[0].data() + g[0].size() - in.data());
+    head = split_verb_first(after.substr(0, end), verb, title, name);
+    role.clear();
+    head = head && role_tail(after.substr(end), role);
+  }
+  if ((head || RE2::PartialMatch(in, p.verb_first, &verb, &title, &name, &role)) && split_name(name)) {
+    auto r = clean_role(role);
+    // "said trainer Elena Cojocaru": a one-word lower-case title is no role
+    // by itself ("said journalist X" is), but two words are ("Programme manager").
+    if (r.empty() && title.find(' ') != std::string::npos) r = title;
+    return Attribution{verb, name, r, false};
+  }
+  // Only the whole match is asked for, which RE2 answers with its DFA; the
+  // name is what it spans after the leading spaces and comma.
+  bool first = p.name_first_head.Match(in, 0, in.size(), RE2::ANCHOR_START, g, 1);
+  if (first) {
+    auto end = static_cast<std::size_t>(g[0].data() + g[0].size() - in.data());
+    std::size_t b = 0;
+    while (b < end && (is_ws(after[b]) || after[b] == ',')) ++b;
+    name = std::string(after.substr(b, end - b));
+    first = name_first_tail(after.substr(end), role, verb);
+  }
+  if (first || RE2::PartialMatch(in, p.name_first, &name, &role, &verb)) {
     if (split_name(name)) return Attribution{verb, name, clean_role(role), false};
     if (!role.empty() && split_name(role)) return Attribution{verb, role, clean_role(name), false};
   }
@@ -167,8 +422,13 @@ std::optional<Attribution> attribution_before(std::string_view before) {
   std::string verb, name, role;
   if (RE2::PartialMatch(in, p.pronoun_before, &verb)) return Attribution{verb, {}, {}, true};
   if (RE2::PartialMatch(in, p.participle_before, &verb)) return Attribution{verb, {}, {}, true};
-  if (RE2::PartialMatch(in, p.name_before, &name, &role, &verb)) {
-    if (split_name(name)) return Attribution{verb, name, clean_role(role), false};
+  std::string title;
+  if (RE2::PartialMatch(in, p.name_before, &title, &name, &role, &verb)) {
+    if (split_name(name)) {
+      auto r = clean_role(role);
+      if (r.empty() && title.find(' ') != std::string::npos) r = title;  // "Programme manager Ana Vuković said:"
+      return Attribution{verb, name, r, false};
+    }
     // "The Mission's Head, Ambassador Kilian Wahl, said:": role first.
     if (!role.empty() && split_name(role)) return Attribution{verb, role, clean_role(name), false};
   }
@@ -177,29 +437,50 @@ std::optional<Attribution> attribution_before(std::string_view before) {
 
 namespace {
 
-// One pass of one reported-speech pattern; groups: 1 subject, 2 role, 3
-// verb, 4 reported clause.
-void scan_indirect(const RE2& re, std::string_view prose, std::vector<Indirect>& out) {
-  re2::StringPiece groups[5];
+// memmem, not string_view::find: find calls memchr on the needle's first
+// byte, a space here, which stops at every word.
+bool contains(std::string_view hay, std::string_view needle) {
+  return memmem(hay.data(), hay.size(), needle.data(), needle.size()) != nullptr;
+}
+
+// Where a reported-speech pattern keeps its parts (0: absent).
+struct Groups {
+  int subject, role, verb, clause, clause_bare, lead = 0;  // lead: a title before the subject
+};
+
+// One pass of one reported-speech pattern.
+void scan_indirect(const RE2& re, Groups gi, std::string_view prose, std::vector<Indirect>& out) {
+  re2::StringPiece groups[6];
+  const int n = 1 + std::max({gi.subject, gi.role, gi.verb, gi.clause, gi.clause_bare, gi.lead});
+  auto view = [&](int g) {
+    return g > 0 && groups[g].data() ? std::string_view(groups[g].data(), groups[g].size()) : std::string_view{};
+  };
   std::size_t pos = 0;
   while (pos < prose.size() &&
          re.Match(re2::StringPiece(prose.data(), prose.size()), pos, prose.size(), RE2::UNANCHORED,
-                  groups, 5)) {
-    std::string_view subject(groups[1].data(), groups[1].size());
+                  groups, n)) {
+    std::string_view subject = view(gi.subject), role = view(gi.role);
     Attribution who;
-    who.verb = std::string(groups[3].data(), groups[3].size());
+    who.verb = std::string(view(gi.verb));
+    if (who.verb.starts_with("According")) who.verb = "according to";
     if (subject == "He" || subject == "She") {
       who.pronoun = true;
     } else if (split_name(subject)) {
       who.name_phrase = std::string(subject);
-      who.role = groups[2].data() ? clean_role({groups[2].data(), groups[2].size()}) : "";
+      who.role = clean_role(role);
+      if (who.role.empty() && view(gi.lead).find(' ') != std::string_view::npos) who.role = std::string(view(gi.lead));
+    } else if (!role.empty() && split_name(role)) {
+      // "The Deputy Head of the Mission, Kathrin Auer, recalled that".
+      who.name_phrase = std::string(role);
+      who.role = clean_role(subject);
     } else {
-      pos = static_cast<std::size_t>(groups[1].data() + groups[1].size() - prose.data());
+      pos = static_cast<std::size_t>(subject.data() + subject.size() - prose.data());
       continue;
     }
-    auto b = static_cast<std::size_t>(groups[4].data() - prose.data());
-    out.push_back({std::move(who), b, b + groups[4].size()});
-    pos = b + groups[4].size();
+    std::string_view clause = view(gi.clause).data() ? view(gi.clause) : view(gi.clause_bare);
+    auto b = static_cast<std::size_t>(clause.data() - prose.data());
+    out.push_back({std::move(who), b, b + clause.size()});
+    pos = b + clause.size();
   }
 }
 
@@ -207,9 +488,24 @@ void scan_indirect(const RE2& re, std::string_view prose, std::vector<Indirect>&
 
 std::vector<Indirect> find_indirect(std::string_view prose) {
   std::vector<Indirect> out;
-  scan_indirect(patterns().indirect, prose, out);
-  scan_indirect(patterns().indirect_who, prose, out);
+  // Every pattern needs "that", a bare "said"/"says"/"told" or "According
+  // to": substring tests spare the scans of the prose (most of it) that
+  // has none of them.
+  const Patterns& p = patterns();
+  if (contains(prose, " that ") || contains(prose, " said ") || contains(prose, " says ") || contains(prose, " told ")) {
+    scan_indirect(p.indirect, {2, 3, 4, 5, 0, 1}, prose, out);
+    scan_indirect(p.indirect_bare, {2, 3, 4, 5, 0, 1}, prose, out);
+    if (contains(prose, ", who ")) {
+      scan_indirect(p.indirect_who, {1, 2, 3, 4, 0}, prose, out);
+      scan_indirect(p.indirect_who_bare, {1, 2, 3, 4, 0}, prose, out);
+    }
+  }
+  if (contains(prose, "According to "))
+    scan_indirect(p.indirect_according, {2, 0, 1, 3, 0}, prose, out);
   std::sort(out.begin(), out.end(), [](const Indirect& a, const Indirect& b) { return a.begin < b.begin; });
+  // Two patterns may read the same clause ("X, who said that" is also "X said that" to the general one).
+  out.erase(std::unique(out.begin(), out.end(), [](const Indirect& a, const Indirect& b) { return a.begin == b.begin; }),
+            out.end());
   return out;
 }
 

@@ -59,6 +59,7 @@ const std::string& name_phrase_pattern();
 struct Mention {
   std::size_t at = 0;
   std::string phrase;
+  std::string role;  // an apposition after the name, if any
 };
 std::vector<Mention> find_mentions(std::string_view text);
 

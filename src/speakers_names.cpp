@@ -19,9 +19,14 @@
 // Institution words and acronyms in front of a name go to the role; alone,
 // or inside what remains, they refuse the phrase, as do sentence openers.
 //
-// What it costs: three-word names after an unknown title lose their first
-// word ("Minister of Foreign Affairs Helga Maria Schmid" -> "Maria
-// Schmid"). Full names are looked up by scanning the text for the surname,
+// A three-word name follows an "of" title when a title word stands before
+// it ("Minister of Local Self-Government Ana Maria Petrovska"); two titles
+// joined by "and" keep the name after the second. Names are matched over
+// Latin letters only (English releases transliterate), which keeps the
+// automata small enough for RE2's fast engines.
+//
+// What it costs: a three-word name after a title word missing from
+// kTitleWords loses its first word. Full names are looked up by scanning the text for the surname,
 // once per speaker known only by surname.
 #include <algorithm>
 #include <array>
@@ -31,9 +36,12 @@
 #include <utf8proc.h>
 
 #include "speakers_internal.hpp"
+#include "speakers_words.hpp"
 #include "winnow/dates.hpp"
 
 namespace winnow::speakers_detail {
+
+using namespace speakers_words;
 
 bool starts_upper(std::string_view w) {
   if (w.empty()) return false;
@@ -45,32 +53,10 @@ bool starts_upper(std::string_view w) {
 
 namespace {
 
-// Honorifics and titles that stand before a name, longest first.
-constexpr std::array kHonorifics{
-    "Deputy Secretary General", "Chairperson-in-Office", "Chairman-in-Office", "Secretary General",
-    "Secretary-General", "Special Representative", "High Commissioner", "Lieutenant Colonel",
-    "Deputy Minister", "Foreign Minister", "Prime Minister", "Vice President", "Vice-President",
-    "Ambassador", "Professor", "Minister", "President", "Commissioner", "Ombudsperson", "Director",
-    "Colonel", "General", "Captain", "Major", "Senator", "Mayor", "Governor", "Judge", "Sir", "Dame",
-    "Inspector", "Lieutenant", "Sergeant", "Commander", "Admiral", "Rector", "Ombudsman",
-    "Prof.", "Prof", "Mrs.", "Mrs", "Mr.", "Mr", "Ms.", "Ms", "Dr.", "Dr"};
-
-// Lower-case words allowed inside a name ("Tullio Del Sette" is covered by
-// capitals; these cover "Ursula von der Leyen", "Luis de Almeida").
-constexpr const char* kNameParticles = "de|del|della|der|den|van|von|da|di|du|la|le|bin|ibn|al|dos|das|ten|ter";
-
-// Capitalised words that start sentences, never part of a person's name.
-constexpr std::array kNotNames{
-    "The", "This", "That", "These", "Those", "It", "We", "They", "He", "She", "I", "You", "Our",
-    "His", "Her", "Its", "Their", "In", "On", "At", "As", "By", "For", "From", "With", "According",
-    "Both", "Some", "All", "Many", "Participants", "Opening", "Speaking", "Addressing"};
-
-// Words naming institutions: in front of a name they belong to the role
-// ("Mission Jan Braathu" from "Head of Mission Jan Braathu"), alone they are
-// not a person.
-constexpr std::array kInstitutionWords{
-    "Ministry", "Mission", "Office", "Centre", "Center", "Organization", "Government", "Police",
-    "Council", "Parliament", "Assembly", "Commission", "Agency", "Presence", "Secretariat"};
+template <class Table>
+bool in(const Table& table, std::string_view w) {
+  return std::any_of(table.begin(), table.end(), [&](const char* t) { return w == t; });
+}
 
 std::vector<std::string_view> words_of(std::string_view s) {
   std::vector<std::string_view> out;
@@ -117,8 +103,6 @@ std::string join(const std::vector<std::string_view>& words, std::size_t from, s
   return out;
 }
 
-
-
 std::optional<PersonName> split_plain(const std::vector<std::string_view>& words) {
   if (words.empty()) return std::nullopt;
   PersonName out;
@@ -149,10 +133,11 @@ std::optional<PersonName> split_plain(const std::vector<std::string_view>& words
     out.role_prefix = join(words, 0, words.size() - 2);
     i = words.size() - 2;
   }
-  // Institution words and acronyms in front of a two-word name are role.
+  // Institution words, role nouns and acronyms in front of a two-word name
+  // are role.
   std::size_t lead = i;
   while (words.size() - lead > 2 &&
-         (is_acronym(words[lead]) ||
+         (is_acronym(words[lead]) || in(kRoleNouns, words[lead]) ||
           std::any_of(kInstitutionWords.begin(), kInstitutionWords.end(), [&](const char* w) { return words[lead] == w; })))
     ++lead;
   if (lead > i) {
@@ -188,6 +173,28 @@ bool is_particle(std::string_view w) {
 
 std::optional<PersonName> split_name(std::string_view phrase) {
   auto words = words_of(phrase);
+  // "OSCE Chairperson-in-Office and Foreign Minister of Slovakia Miroslav
+  // Lajčák": the first title holds no name; the person is read from the
+  // second, and both titles are the role.
+  if (auto and_at = std::find(words.begin(), words.end(), "and"); and_at != words.end()) {
+    std::vector<std::string_view> head(words.begin(), and_at);
+    if (split_plain(head)) return std::nullopt;  // "Kopaj and ...": two people
+    const std::size_t at = static_cast<std::size_t>(and_at - words.begin());
+    std::size_t h = head.size();
+    for (std::size_t j = 0; j < head.size() && h == head.size(); ++j)
+      if (honorific_at(head, j)) h = j;
+    if (h == head.size()) return std::nullopt;
+    std::size_t after = at + 1;
+    auto rest = split_name(join(words, after, words.size()));
+    if (!rest) return std::nullopt;
+    rest->honorific = join(head, h, h + honorific_at(head, h));
+    const std::string whole(phrase);
+    auto name_at = whole.rfind(rest->name);
+    std::string role = whole.substr(0, name_at);
+    while (!role.empty() && role.back() == ' ') role.pop_back();
+    rest->role_prefix = role;
+    return rest;
+  }
   std::size_t first = words.size(), last = words.size();
   for (std::size_t k = 0; k < words.size(); ++k)
     if (is_connector(words[k])) {
@@ -209,6 +216,9 @@ std::optional<PersonName> split_name(std::string_view phrase) {
   if (!named_head && words.size() - tail >= 3) {
     std::size_t name_from = words.size() - 2;
     if (is_particle(words[name_from]) && name_from > tail) --name_from;
+    // A third name word when a title word still stands before it.
+    if (name_from >= tail + 2 && !in(kTitleWords, words[name_from - 1]) && in(kTitleWords, words[name_from - 2]))
+      --name_from;
     std::vector<std::string_view> title(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(name_from));
     std::vector<std::string_view> name(words.begin() + static_cast<std::ptrdiff_t>(name_from), words.end());
     auto out = split_plain(name);
@@ -236,27 +246,74 @@ const std::string& name_phrase_pattern() {
   static const std::string pattern = [] {
     // A name word: an initial, an abbreviated honorific, or a capitalised word
     // with letters, marks, apostrophes and hyphens ("Jarbussynova", "O’Neill").
-    const std::string kTok = R"((?:\p{Lu}\.|(?:Mrs|Mr|Ms|Dr|Prof|St)\.|\p{Lu}[\p{L}\p{M}'’\-]*))";
+    // Latin script only, on purpose: \p{Lu} and \p{L} compile to automata
+    // so large that every capturing match fell back to RE2's slowest
+    // engine, and names in English releases are transliterated anyway.
+    // Latin Extended-A mixes cases ("Č", "č"); a token starting lower-case
+    // there is rare enough to accept.
+    const std::string kUpper = R"([A-Z\x{C0}-\x{D6}\x{D8}-\x{DE}\x{100}-\x{24F}])";
+    const std::string kLetter = R"([A-Za-z\x{C0}-\x{D6}\x{D8}-\x{F6}\x{F8}-\x{24F}\x{1E00}-\x{1EFF}\x{300}-\x{36F}'\x{2019}\-])";
+    const std::string kTok = "(?:" + kUpper + R"(\.|(?:Mrs|Mr|Ms|Dr|Prof|St)\.|)" + kUpper + kLetter + "*)";
     // Titles joined by "of"/"for" ride along ("Deputy Minister of Justice Nazira
     // Rahimzoda"); split_name takes them apart.
+    // Two titles joined by "and" ride along too when the second is an
+    // honorific ("Chairperson-in-Office and Foreign Minister ...", "... and
+    // Slovak Foreign Minister ..."); split_name keeps the name after them.
+    const std::string kSecondTitle = R"(|\s+and\s+(?:[A-Z][a-z]+\s+)?(?:)" + honorific_alternation() + ")";
     const std::string kNamePhrase = "(" + kTok + R"((?:\s+(?:(?:)" + kNameParticles + R"()\s+)*)" + kTok +
-                                    R"(|\s+(?:of|for)(?:\s+the)?\s+)" + kTok + ")*)";
+                                    R"(|\s+(?:of|for)(?:\s+the)?\s+)" + kTok + kSecondTitle + ")*)";
     return kNamePhrase;
   }();
   return pattern;
 }
 
+namespace {
+
+// People named in prose without an honorific, by what follows the name: an
+// apposition ("Daniyar Sadykov, a former camera operator") or a verb
+// ("Gulnara Toktosunova is often ..."), with at least two name words.
+void plain_mentions(std::string_view text, std::vector<Mention>& out) {
+  static const RE2 re(name_phrase_pattern() + R"((,?)\s+([a-z]+))");
+  re2::StringPiece in_text(text.data(), text.size());
+  re2::StringPiece g[4];
+  std::size_t pos = 0;
+  while (pos < text.size() && re.Match(in_text, pos, text.size(), RE2::UNANCHORED, g, 4)) {
+    std::string_view phrase(g[1].data(), g[1].size());
+    std::string_view next(g[3].data(), g[3].size());
+    pos = static_cast<std::size_t>(g[1].data() - text.data()) + g[1].size();
+    const bool apposition = g[2].size() > 0;
+    if (!apposition && in(kNotAfterPerson, next)) continue;
+    auto person = split_name(phrase);
+    if (!person || person->name.find(' ') == std::string::npos) continue;
+    const auto surname = std::string_view(person->name).substr(person->name.rfind(' ') + 1);
+    if (in(kBodyNouns, surname) || in(kTitleWords, surname)) continue;
+    Mention m{static_cast<std::size_t>(g[1].data() - text.data()), std::string(phrase), {}};
+    if (apposition && (next == "a" || next == "an" || next == "the")) {
+      // The apposition is the role: "a former camera operator who ...";
+      // "Harlem Désir, today condemned" has none.
+      std::size_t b = static_cast<std::size_t>(g[3].data() - text.data());
+      std::size_t e = text.find_first_of(",.;\n", b);
+      m.role = std::string(text.substr(b, (e == std::string_view::npos ? text.size() : e) - b));
+    }
+    out.push_back(std::move(m));
+  }
+}
+
+}  // namespace
+
 std::vector<Mention> find_mentions(std::string_view text) {
   std::vector<Mention> out;
+  plain_mentions(text, out);
   static const RE2 re(R"((?:[A-Z]{2,}\s+)?()" + honorific_alternation() + R"()\s+)" + name_phrase_pattern());
   re2::StringPiece in(text.data(), text.size());
   re2::StringPiece g[3];
   std::size_t pos = 0;
   while (pos < text.size() && re.Match(in, pos, text.size(), RE2::UNANCHORED, g, 3)) {
     std::string phrase(g[0].data(), g[0].size());
-    if (split_name(phrase)) out.push_back({static_cast<std::size_t>(g[0].data() - text.data()), phrase});
+    if (split_name(phrase)) out.push_back({static_cast<std::size_t>(g[0].data() - text.data()), phrase, {}});
     pos = static_cast<std::size_t>(g[0].data() - text.data()) + g[0].size();
   }
+  std::stable_sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) { return a.at < b.at; });
   return out;
 }
 
@@ -281,6 +338,7 @@ std::optional<PersonName> full_name_for(std::string_view text, std::string_view 
       auto w = before[k - 1];
       bool cap = starts_upper(w);
       if (!cap || w.back() == ',' || w.back() == '.' || is_acronym(w) || honorific_at(before, k - 1) ||
+          in(kRoleNouns, w) ||
           std::any_of(kNotNames.begin(), kNotNames.end(), [&](const char* n) { return w == n; }))
         break;
       bool in_role = false;

@@ -81,3 +81,37 @@ TEST_CASE("dateline: ordinary sentences are not datelines") {
   CHECK_FALSE(parse_dateline("The OSCE - together with partners - opened a centre."));
   CHECK_FALSE(parse_dateline("OSCE Chairperson-in-Office visits Ukraine on 5 May 2019"));
 }
+
+TEST_CASE("dateline: title case, when a dash, stop or new sentence follows the date") {
+  auto d = parse_dateline("Vienna, 12 June 2024 – More than 300 participants");
+  REQUIRE(d);
+  CHECK(d->places == std::vector<std::string>{"Vienna"});
+  CHECK(d->place == "Vienna");
+  CHECK(d->date == "2024-06-12");
+  CHECK(d->raw == "Vienna, 12 June 2024 –");
+  auto c = parse_dateline("Chisinau, Moldova, February 4, 2019 — More than 1,900");
+  REQUIRE(c);
+  CHECK(c->places == std::vector<std::string>{"Chisinau"});
+  CHECK(c->country == "Moldova");
+  CHECK(c->date == "2019-02-04");
+  auto m = parse_dateline("Vienna/Warsaw, 5 May 2020 A new guidance document");
+  REQUIRE(m);
+  CHECK(m->places == std::vector<std::string>{"Vienna", "Warsaw"});
+  auto f = parse_dateline("Frankfurt am Main, 3 May 2021. The conference");
+  REQUIRE(f);
+  CHECK(f->place == "Frankfurt am Main");
+  // Not a known country: a third place, not "Geneva" as a country.
+  auto g = parse_dateline("Vienna, Brussels, Geneva, 26 February 2018 – The");
+  REQUIRE(g);
+  CHECK(g->places.size() == 3);
+  CHECK(g->country.empty());
+}
+
+TEST_CASE("dateline: title-case sentences that open with a place or a date are not datelines") {
+  CHECK_FALSE(parse_dateline("Vienna, 12 June 2024, was the venue of the conference."));
+  CHECK_FALSE(parse_dateline("On 22 July 2022 – a Friday – the Mission opened a centre."));
+  CHECK_FALSE(parse_dateline("Since 5 May 2019 the Mission has trained 300 officers."));
+  CHECK_FALSE(parse_dateline("Vienna hosted on 12 June 2024 – for the first time – a forum."));
+  CHECK_FALSE(parse_dateline("Monday, 12 June 2024 – The Mission"));
+  CHECK_FALSE(parse_dateline("Vienna – The OSCE Secretary General today"));
+}
