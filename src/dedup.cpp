@@ -58,11 +58,12 @@
 //
 // What it costs, measured (bench/dedup, 2 threads, a VM shared with other
 // builds, so wall times are pessimistic): 100k documents of 811 words in
-// 12.5 CPU seconds (~8,000 documents per CPU second end to end, JSON parsing
-// included), of which finish() is ~3 s; shingling ~14,000 such documents a
-// second per core and MinHash ~220,000. Accuracy on planted reposts and hard
-// negatives: pair F1 0.997-0.999, precision 1.000 at 10k and 100k. Figures
-// at 1M and the commands are in bench/dedup/README.md.
+// 10.5 CPU seconds (~9,500 documents per CPU second end to end, JSON parsing
+// included), 1M in 99 CPU seconds and 1.8 GB peak; shingling ~28,000 such
+// documents a second per core (~38,000 of 600 words) and MinHash ~230,000.
+// Accuracy on planted reposts and hard negatives: pair F1 0.996-0.997,
+// precision 1.000 at 100k and 1M. Figures and commands are in
+// bench/dedup/README.md.
 #include <tbb/blocked_range.h>
 #include <tbb/task_arena.h>
 #include <tbb/parallel_for.h>
