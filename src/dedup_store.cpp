@@ -75,7 +75,7 @@ void SetStore::append(const std::uint32_t* fps, std::size_t n) {
     std::uint32_t q = gap >> k;
     while (q >= 32) { put(0, 32); q -= 32; }
     // Quotient and remainder in one write: q zeros, a one, the k low bits
-    // (at most 32 + 1 + 24 bits).
+    // (at most 31 + 1 + kFingerprintBits bits).
     const std::uint64_t low = k ? (gap & ((1u << k) - 1)) : 0;
     put((std::uint64_t{1} << q) | (low << (q + 1)), static_cast<int>(q) + 1 + k);
   }

@@ -124,6 +124,13 @@ std::vector<std::uint64_t> shingle_set(std::string_view text, const ShingleOptio
   }
   std::vector<std::uint64_t> out;
   shingles_of_words(words, std::max<std::size_t>(1, options.k), out);
+  // The buffers are sized by the largest text seen (ends: 4 bytes per input
+  // byte); one 50 MB page must not pin 250 MB per thread for the whole run.
+  if (ends.size() > (std::size_t{1} << 22)) {
+    std::string().swap(buf);
+    std::vector<std::uint32_t>().swap(ends);
+    std::vector<std::uint64_t>().swap(words);
+  }
   return out;
 }
 
