@@ -11,7 +11,7 @@
 // Phases (one file each):
 //   normalise.cpp    text -> words (NFKC, case fold, punctuation removed)
 //   shingle.cpp      words -> set of 64-bit hashes of word 5-shingles
-//   dedup.cpp        (here) add(): keep 24-bit fingerprints, Rice-coded
+//   dedup.cpp        (here) add(): keep 22-bit fingerprints, Rice-coded
 //                    (dedup_store.cpp); finish(): document frequencies and
 //                    template suppression, signing, then the phases below
 //   minhash.cpp      set -> 128 x 32-bit one-permutation MinHash signature
@@ -29,10 +29,12 @@
 // can be anywhere from 0.5 up.
 //
 // Templates. Document frequency is counted over the whole corpus in finish()
-// (it cannot be known earlier) on the 24-bit fingerprints, in a 2^24-entry
-// table (64 MB, exact up to fingerprint collisions: at 10^6 documents of 600
-// shingles the table holds ~36 unrelated occurrences per entry, far below the
-// bar). A fingerprint seen in more than max(template_min_docs = 50,
+// (it cannot be known earlier) on the 22-bit fingerprints, in a 2^22-entry
+// table (16 MB, exact up to fingerprint collisions: at 10^6 documents of 815
+// shingles an entry holds ~190 ± 14 unrelated occurrences, against a bar of
+// 1,000, so only a shingle already near the bar can be pushed over it; and the
+// ~12,000 template fingerprints cover 0.3% of the space, so 0.3% of an
+// article's shingles are dropped with them, alike in every document). A fingerprint seen in more than max(template_min_docs = 50,
 // template_fraction · N = 0.1% of N) documents is a template shingle: menus,
 // legal footers, "Share this article", comment-form chrome. Template
 // shingles are removed before signing and before scoring, so signatures and
@@ -50,17 +52,18 @@
 // Signatures are computed after filtering, in finish(), in parallel; they are
 // reduced at once to one 32-bit key per band, and the signature is dropped.
 //
-// Memory per document: Rice-coded set (~1.6 KB at 800 words), 168 B of band
-// keys, ~56 B of scalars; plus, transiently, one 64 MB frequency table per
+// Memory per document: Rice-coded set (~1.4 KB at 800 words), 168 B of band
+// keys, ~56 B of scalars; plus, transiently, one 16 MB frequency table per
 // counting range (at most 4), and the candidate and pair lists.
 //
 // What it costs, measured (bench/dedup, 2 threads, a VM shared with other
 // builds, so wall times are pessimistic): 100k documents of 811 words in
-// 12.5 CPU seconds (~8,000 documents per CPU second end to end, JSON parsing
-// included), of which finish() is ~3 s; shingling ~14,000 such documents a
-// second per core and MinHash ~220,000. Accuracy on planted reposts and hard
-// negatives: pair F1 0.997-0.999, precision 1.000 at 10k and 100k. Figures
-// at 1M and the commands are in bench/dedup/README.md.
+// 10.5 CPU seconds (~9,500 documents per CPU second end to end, JSON parsing
+// included), 1M in 99 CPU seconds and 1.8 GB peak; shingling ~28,000 such
+// documents a second per core (~38,000 of 600 words) and MinHash ~230,000.
+// Accuracy on planted reposts and hard negatives: pair F1 0.996-0.997,
+// precision 1.000 at 100k and 1M. Figures and commands are in
+// bench/dedup/README.md.
 #include <tbb/blocked_range.h>
 #include <tbb/task_arena.h>
 #include <tbb/parallel_for.h>
@@ -97,7 +100,7 @@ namespace {
 // increments on one table (3 s per 100k documents: a locked increment per
 // shingle serialises the cache misses that prefetching overlaps), and
 // counting inside add() (add() is the serial stage of a pipeline; it took
-// half of the ingest time). Transient memory: 64 MB per range.
+// half of the ingest time). Transient memory: 16 MB per range.
 std::vector<std::uint32_t> document_frequencies(const detail::SetStore& store) {
   const std::size_t n = store.documents();
   const std::size_t parts = std::clamp<std::size_t>(

@@ -13,8 +13,8 @@
 namespace winnow::detail {
 
 // Shingle fingerprints kept per document: the top kFingerprintBits bits of the
-// 64-bit shingle hash. See src/dedup_store.cpp for why 24 bits suffice.
-constexpr int kFingerprintBits = 24;
+// 64-bit shingle hash. See src/dedup_store.cpp for why 22 bits suffice.
+constexpr int kFingerprintBits = 22;
 constexpr std::uint32_t kFingerprintSpace = 1u << kFingerprintBits;
 
 // Sorted unique fingerprints of every document, Rice-coded in 64 MiB chunks

@@ -3,18 +3,23 @@
 // Verification needs every document's whole shingle set until the end of
 // finish(), because any two documents may become a candidate pair. As 64-bit
 // hashes that is 4.8 KB per 600-word article, 4.8 GB for a million. Two
-// reductions bring it to about 1.3 KB:
+// reductions bring it to about 1 KB:
 //
-// 1. Fingerprints, not hashes. We keep the top 24 bits of each shingle hash.
+// 1. Fingerprints, not hashes. We keep the top 22 bits of each shingle hash.
 //    Global uniqueness is not needed: a fingerprint only has to tell one
 //    document's shingles from another's when the two are compared. Two sets of
-//    600 and 1,000 shingles share 600·1000 / 2^24 ≈ 0.04 spurious matches on
-//    average, i.e. 0.00006 of containment; inside one set, 600^2 / 2^25 ≈ 0.01
+//    600 and 1,000 shingles share 600·1000 / 2^22 ≈ 0.14 spurious matches on
+//    average, i.e. 0.0002 of containment; inside one set, 600^2 / 2^23 ≈ 0.04
 //    shingles merge. Both are far below the 0.8 thresholds' resolution. The
 //    truncation keeps the sort order of the hashes, so no sort is needed.
-// 2. Rice coding of the gaps. n sorted values in [0, 2^24) have gaps of mean
-//    2^24/n; a Rice code with parameter k ≈ log2(mean gap · ln 2) spends k + ~2
-//    bits per value: 16.8 bits for n = 600, against 32 for a plain u32 array.
+//    (24 bits until the 1M benchmark needed the memory: each bit less saves
+//    one bit per stored shingle, ~100 MB per million 800-word documents; the
+//    bound is document frequency, counted on the same fingerprints, see
+//    src/dedup.cpp.)
+// 2. Rice coding of the gaps. n sorted values in [0, 2^22) have gaps of mean
+//    2^22/n; a Rice code with parameter k ≈ log2(mean gap · ln 2) spends k + ~2
+//    bits per value: 14.8 bits for n = 600, 13.6 for n = 815 (measured on the
+//    benchmark: see bench/dedup/README.md), against 32 for a plain u32 array.
 //
 // The trade-off: a decode (a few ns per shingle) before each comparison, and
 // fingerprints instead of hashes, so the stored sets cannot be compared with
@@ -69,8 +74,10 @@ void SetStore::append(const std::uint32_t* fps, std::size_t n) {
     prev = fps[i] + 1;
     std::uint32_t q = gap >> k;
     while (q >= 32) { put(0, 32); q -= 32; }
-    put(std::uint64_t{1} << q, static_cast<int>(q) + 1);
-    if (k) put(gap & ((1u << k) - 1), k);
+    // Quotient and remainder in one write: q zeros, a one, the k low bits
+    // (at most 31 + 1 + kFingerprintBits bits).
+    const std::uint64_t low = k ? (gap & ((1u << k) - 1)) : 0;
+    put((std::uint64_t{1} << q) | (low << (q + 1)), static_cast<int>(q) + 1 + k);
   }
   const std::size_t bytes = (bit + 7) / 8;
   if (chunks_.empty() || used_ + bytes + kPad > kChunk) {

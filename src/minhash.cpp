@@ -125,7 +125,7 @@ std::uint64_t get_le(std::string_view s, std::size_t at, int bytes) {
 }  // namespace
 
 std::string encode_signature(const std::vector<std::uint32_t>& sig, std::uint64_t seed, bool densified) {
-  std::string s = "WMH1";
+  std::string s = "WMH2";
   put_le(s, sig.size(), 4);
   put_le(s, seed, 8);
   put_le(s, densified ? 1 : 0, 4);
@@ -135,7 +135,7 @@ std::string encode_signature(const std::vector<std::uint32_t>& sig, std::uint64_
 
 bool decode_signature(std::string_view blob, std::vector<std::uint32_t>& sig, std::uint64_t& seed,
                       bool& densified) {
-  if (blob.size() < 20 || blob.substr(0, 4) != "WMH1") return false;
+  if (blob.size() < 20 || blob.substr(0, 4) != "WMH2") return false;
   const std::uint64_t n = get_le(blob, 4, 4);
   if (blob.size() != 20 + 4 * n) return false;
   seed = get_le(blob, 8, 8);

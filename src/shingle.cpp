@@ -2,17 +2,31 @@
 //
 // A shingle is k consecutive words of the normalised text; a document is the
 // set of its shingles. Sets, not multisets: a repeated sentence does not make
-// two documents more alike. Each shingle is hashed with XXH3-64 over its bytes
-// in the normalised text (words joined by one space), so the hash of a
-// shingle depends on nothing but its words: the same on every machine and in
-// every run, and usable as a key in a persistent index. With 64 bits, two
-// different shingles in a corpus of 10^9 shingles collide with probability
-// about 10^18 / 2^65 ≈ 3%, once, which cannot move a Jaccard value.
+// two documents more alike.
+//
+// Hashing. Each word is hashed once, with XXH3-64 over its normalised bytes,
+// and a shingle's hash is a polynomial in its k word hashes,
+//     H = mix64(w_1·P^(k-1) + w_2·P^(k-2) + ... + w_k)  (mod 2^64, P odd),
+// finished by splitmix64's bijective mixer so that every output bit depends
+// on every word. The previous design hashed each shingle's bytes (k words and
+// their spaces, ~30 bytes) with XXH3 after a separate normalisation pass that
+// wrote the text out with spaces, and a scan for the spaces: each byte was
+// touched ~k + 2 times. Now normalisation writes words back to back and their
+// ends (normalised_words() in normalise.cpp), each word's bytes are hashed
+// once, and a shingle costs k multiply-adds. Two different windows collide
+// only when the difference of their polynomials vanishes, probability 2^-64
+// for independent word hashes; a word-hash collision (2^-64 per pair of
+// distinct words) is the same order. The hash depends on nothing but the
+// words: the same on every machine and in every run, usable as a persistent
+// key -- but not equal to the hashes of the byte-hashing design, so sets and
+// signatures from before this change must not be mixed with new ones (the
+// signature blob's magic was bumped to WMH2 for that reason).
 //
 // k = 5 (the default) is the usual choice for near-duplicate detection of
 // news-length texts: long enough that two unrelated articles share almost no
 // shingles (only stock phrases), short enough that one changed word breaks
 // only k shingles.
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include <algorithm>
@@ -58,33 +72,79 @@ void sort_hashes(std::vector<std::uint64_t>& v) {
 
 }  // namespace
 
-std::vector<std::uint64_t> shingle_set(std::string_view text, const ShingleOptions& options) {
-  thread_local std::string norm;
-  normalise_for_shingling_into(text, norm);
-  std::vector<std::uint64_t> out;
-  if (norm.empty()) return out;
-  const std::size_t k = std::max<std::size_t>(1, options.k);
+namespace {
 
-  // Word start offsets; words end one byte before the next start (a space).
-  thread_local std::vector<std::uint32_t> starts;
-  starts.clear();
-  starts.push_back(0);
-  for (std::size_t i = 0; i < norm.size(); ++i)
-    if (norm[i] == ' ') starts.push_back(static_cast<std::uint32_t>(i + 1));
-  const std::size_t words = starts.size();
-  auto end_of = [&](std::size_t w) { return w + 1 < words ? starts[w + 1] - 1 : norm.size(); };
+constexpr std::uint64_t kPoly = 0x9e3779b97f4a7c15ULL;
 
-  if (words < k) {
-    out.push_back(XXH3_64bits(norm.data(), norm.size()));
-    return out;
+inline std::uint64_t mix64(std::uint64_t z) {
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
+
+// Shingles of a list of word hashes, sorted and unique, into out.
+void shingles_of_words(const std::vector<std::uint64_t>& words, std::size_t k, std::vector<std::uint64_t>& out) {
+  out.clear();
+  const std::size_t n = words.size();
+  if (n == 0) return;
+  if (n < k) {
+    std::uint64_t h = 0;
+    for (std::uint64_t w : words) h = h * kPoly + w;
+    out.push_back(mix64(h));
+    return;
   }
-  out.reserve(words - k + 1);
-  for (std::size_t w = 0; w + k <= words; ++w) {
-    const std::size_t b = starts[w], e = end_of(w + k - 1);
-    out.push_back(XXH3_64bits(norm.data() + b, e - b));
+  out.resize(n - k + 1);
+  if (k == 5) {  // the default, unrolled: five independent multiply-adds
+    const std::uint64_t p2 = kPoly * kPoly, p3 = p2 * kPoly, p4 = p3 * kPoly;
+    for (std::size_t i = 0; i + 5 <= n; ++i)
+      out[i] = mix64(words[i] * p4 + words[i + 1] * p3 + words[i + 2] * p2 + words[i + 3] * kPoly + words[i + 4]);
+  } else {
+    for (std::size_t i = 0; i + k <= n; ++i) {
+      std::uint64_t h = 0;
+      for (std::size_t j = 0; j < k; ++j) h = h * kPoly + words[i + j];
+      out[i] = mix64(h);
+    }
   }
   sort_hashes(out);
   out.erase(std::unique(out.begin(), out.end()), out.end());
+}
+
+}  // namespace
+
+std::vector<std::uint64_t> shingle_set(std::string_view text, const ShingleOptions& options) {
+  thread_local std::string buf;
+  thread_local std::vector<std::uint32_t> ends;
+  thread_local std::vector<std::uint64_t> words;
+  const std::size_t count = normalised_words(text, buf, ends);
+  words.resize(count);
+  std::uint32_t begin = 0;
+  for (std::size_t w = 0; w < count; ++w) {
+    words[w] = XXH3_64bits(buf.data() + begin, ends[w] - begin);
+    begin = ends[w];
+  }
+  std::vector<std::uint64_t> out;
+  shingles_of_words(words, std::max<std::size_t>(1, options.k), out);
+  // The buffers are sized by the largest text seen (ends: 4 bytes per input
+  // byte); one 50 MB page must not pin 250 MB per thread for the whole run.
+  if (ends.size() > (std::size_t{1} << 22)) {
+    std::string().swap(buf);
+    std::vector<std::uint32_t>().swap(ends);
+    std::vector<std::uint64_t>().swap(words);
+  }
+  return out;
+}
+
+std::vector<std::uint64_t> shingle_set_of_normalised(std::string_view normalised, const ShingleOptions& options) {
+  std::vector<std::uint64_t> words;
+  std::size_t b = 0;
+  while (b < normalised.size()) {
+    std::size_t e = normalised.find(' ', b);
+    if (e == std::string_view::npos) e = normalised.size();
+    if (e > b) words.push_back(XXH3_64bits(normalised.data() + b, e - b));
+    b = e + 1;
+  }
+  std::vector<std::uint64_t> out;
+  shingles_of_words(words, std::max<std::size_t>(1, options.k), out);
   return out;
 }
 

@@ -17,7 +17,7 @@ shift $(( $# > 2 ? 2 : $# )) || true
 scales=${*:-"10000 100000 1000000"}
 
 cmake -G Ninja -B "$root/build-bench" -S "$root" -DCMAKE_BUILD_TYPE=Release -DWINNOW_BUILD_TESTS=OFF >/dev/null
-ninja -C "$root/build-bench" -j2 dedup_gen dedup_bench >/dev/null
+ninja -C "$root/build-bench" -j2 dedup_gen dedup_bench shingle_bench >/dev/null
 mkdir -p "$work"
 for n in $scales; do
   docs=$work/docs-$n.jsonl truth=$work/truth-$n.jsonl
@@ -28,4 +28,6 @@ for n in $scales; do
   # The signing sample is kept in memory: 20000 texts, 5000 at 1M.
   sample=$(( n >= 1000000 ? 5000 : 20000 ))
   "$root/build-bench/bench/dedup_bench" "$docs" "$truth" 2 "$sample"
+  # Shingling alone, best of 5 passes (steadier under load than the above).
+  if (( n == 100000 )); then "$root/build-bench/bench/shingle_bench" "$docs" 20000; fi
 done

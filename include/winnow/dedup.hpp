@@ -1,8 +1,8 @@
 // Stage: near-duplicate detection over cleaned texts.
 //
 // Usage: feed each document's shingle set, in input order, then ask for the
-// verdicts. The engine keeps only compact per-document data (24-bit shingle
-// fingerprints, Rice-coded: ~1.3 KB for 600 words; a few scalars), never the
+// verdicts. The engine keeps only compact per-document data (22-bit shingle
+// fingerprints, Rice-coded: ~1.1 KB for 600 words; a few scalars), never the
 // texts; document frequencies, template suppression, signing, LSH,
 // verification and clustering all happen in finish(). add() is not
 // thread-safe (call it from one thread, e.g. a serial pipeline stage);

@@ -22,9 +22,20 @@ std::string normalise_for_shingling(std::string_view text);
 // The same into a reused buffer (its contents are replaced).
 void normalise_for_shingling_into(std::string_view text, std::string& out);
 
+// The words of normalise_for_shingling(text) without the spaces: returns
+// their number W; their bytes are back to back in buf[0, ends[W-1]), word w
+// ending at ends[w]. buf and ends only grow (reuse them across calls).
+std::size_t normalised_words(std::string_view text, std::string& buf, std::vector<std::uint32_t>& ends);
+
 // 64-bit hashes of the word k-shingles of normalise_for_shingling(text),
 // sorted and unique. A text shorter than k words gives one shingle of all words.
+// A shingle's hash is a function of its words' XXH3-64 hashes (see
+// src/shingle.cpp), the same on every machine and in every run.
 std::vector<std::uint64_t> shingle_set(std::string_view text, const ShingleOptions& options = {});
+// The same from an already normalised text (words separated by one space):
+// the slow reference the tests hold shingle_set() to.
+std::vector<std::uint64_t> shingle_set_of_normalised(std::string_view normalised,
+                                                     const ShingleOptions& options = {});
 
 // One-permutation MinHash with optimal densification (see src/minhash.cpp):
 // one mix of each shingle hash picks a bin and a 32-bit value, each bin keeps
@@ -55,7 +66,7 @@ class MinHasher {
 void merge_raw(std::vector<std::uint32_t>& into, const std::vector<std::uint32_t>& other);
 
 // Stable byte layout of a signature, for SQLite blobs and files (little endian):
-//   bytes 0-3   "WMH1"
+//   bytes 0-3   "WMH2"
 //   bytes 4-7   num_perm (u32)
 //   bytes 8-15  seed (u64)
 //   byte  16    1 if densified, 0 if raw

@@ -10,10 +10,13 @@ check "cleaned: the group is 000 (original) + 002" \
 run dedup --no-strip --emit pairs fixtures/seeds
 # 001, 003 and 004 are different articles; raw, the menu makes half of each
 # one look shared with the others. (--emit pairs lists the LSH candidates,
-# so count those among the unrelated seeds that reach 0.45.)
+# so count those among the unrelated seeds that reach 0.45. At J ~ 0.33 each
+# such pair is a candidate with P ~ 0.77 only, and which ones are depends on
+# the shingle hash: since word-hash shingles, 1 of the 3; with the earlier
+# byte hashes, 2. One is enough to show the menu at work.)
 alike=$(grep -v '002_6ba652603ef8cee0' "$WORK/out" | grep -v '"a":"fixtures/seeds/000' |
   grep -cE '"containment":0\.(4[5-9]|[5-9])')
-check "raw: $alike candidate pairs of unrelated articles share containment >= 0.45 (want >= 2)" test "$alike" -ge 2
+check "raw: $alike candidate pairs of unrelated articles share containment >= 0.45 (want >= 1)" test "$alike" -ge 1
 run dedup --emit pairs fixtures/seeds
 check "cleaned: no pair among unrelated seeds reaches containment 0.2" \
   bash -c "! grep -v '002_6ba652603ef8cee0' '$WORK/out' | grep -qE '\"containment\":0\.[2-9]'"
