@@ -18,6 +18,7 @@ struct CorpusOptions {
   std::string output = "-";
   std::size_t jobs = 0;
   std::uint64_t max_doc_bytes = 64ull << 20;
+  std::uint32_t time_budget_ms = 30000;
   bool quiet = false;
   bool stats = false;
   std::vector<std::string> globs;

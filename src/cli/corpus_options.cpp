@@ -26,6 +26,9 @@ void add_corpus_options(CLI::App& app, CorpusOptions& o) {
       ->check(CLI::ExistingFile)
       ->allow_extra_args(false);
   app.add_option("--max-doc-bytes", o.max_doc_bytes, "Skip records larger than this [default: 67108864]");
+  app.add_option("--time-budget-ms", o.time_budget_ms,
+                 "Skip a record whose extraction takes longer than this, checked between stages; 0: no limit "
+                 "[default: 30000]");
   app.add_flag("-q,--quiet", o.quiet, "No messages about skipped inputs and no progress line on stderr");
   app.add_flag("--stats", o.stats, "At the end, print the run's figures as one JSON object on stderr");
 }

@@ -44,6 +44,7 @@ InputKind input_kind(const std::string& name) {
 bool interrupted() { return g_interrupted.load(); }
 
 std::unique_ptr<CorpusRun> start_corpus_run(const CorpusOptions& options, ExtractOptions extract) {
+  extract.time_budget_ms = options.time_budget_ms;
   auto run = std::make_unique<CorpusRun>();
   run->diagnostics.set_quiet(options.quiet);
   ProfileSet profiles = ProfileSet::builtin();
