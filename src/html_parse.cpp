@@ -36,6 +36,7 @@
 #include "html_head.hpp"
 #include "html_prescan.hpp"
 #include "winnow/html.hpp"
+#include "winnow/text_dump.hpp"
 
 namespace winnow {
 namespace {
@@ -108,23 +109,6 @@ std::string token_list(const GumboElement& e, const char* name) {
   return out;
 }
 
-// Byte length of a whitespace character at text[i], 0 if none: ASCII
-// spaces, and the Unicode spaces pages use for layout (no-break U+00A0,
-// U+2000-U+200A, narrow no-break U+202F, ideographic U+3000), folded the way
-// the text-dump parser folds them so both paths give the same lines.
-std::size_t layout_space_length(std::string_view s, std::size_t i) {
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return 1;
-  if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) return 2;
-  if (c == 0xE2 && i + 2 < s.size()) {
-    unsigned char c1 = static_cast<unsigned char>(s[i + 1]), c2 = static_cast<unsigned char>(s[i + 2]);
-    if (c1 == 0x80 && (c2 <= 0x8A || c2 == 0xAF)) return 3;
-  }
-  if (c == 0xE3 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-      static_cast<unsigned char>(s[i + 2]) == 0x80)
-    return 3;
-  return 0;
-}
 
 struct Frame {
   const GumboNode* node;

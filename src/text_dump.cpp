@@ -8,14 +8,10 @@
 #include "winnow/text_dump.hpp"
 
 namespace winnow {
-namespace {
 
-// Returns the byte length of a whitespace character at s[i], 0 if none.
-// Besides ASCII space/tab, folds NBSP (U+00A0), the U+2000..U+200A spaces,
-// NARROW NBSP (U+202F) and IDEOGRAPHIC SPACE (U+3000), which flatteners leave.
-std::size_t whitespace_length(std::string_view s, std::size_t i) {
+std::size_t layout_space_length(std::string_view s, std::size_t i) {
   unsigned char c = static_cast<unsigned char>(s[i]);
-  if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') return 1;
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return 1;
   if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) return 2;
   if (c == 0xE2 && i + 2 < s.size()) {
     unsigned char c1 = static_cast<unsigned char>(s[i + 1]), c2 = static_cast<unsigned char>(s[i + 2]);
@@ -27,14 +23,12 @@ std::size_t whitespace_length(std::string_view s, std::size_t i) {
   return 0;
 }
 
-}  // namespace
-
 std::string normalise_whitespace(std::string_view line) {
   std::string out;
   out.reserve(line.size());
   bool pending_space = false;
   for (std::size_t i = 0; i < line.size();) {
-    if (std::size_t w = whitespace_length(line, i)) {
+    if (std::size_t w = layout_space_length(line, i)) {
       pending_space = !out.empty();
       i += w;
       continue;

@@ -83,4 +83,17 @@ void CorpusRun::finish() {
     fmt::print(stderr, "{}\n", run_stats_json(*reader, diagnostics, written, progress->seconds(), interrupted()));
 }
 
+int close_output(OutputSink& out, const Diagnostics& diagnostics) {
+  if (interrupted()) {
+    out.abandon();
+    return kExitInterrupted;
+  }
+  if (!out.commit()) {
+    fmt::print(stderr, "winnow: {}\n", out.error());
+    return kExitFatal;
+  }
+  if (out.closed()) return kExitOk;
+  return diagnostics.exit_code();
+}
+
 }  // namespace winnow::cli

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "commands.hpp"
+#include "output_sink.hpp"
 #include "winnow/diagnostics.hpp"
 #include "winnow/extract.hpp"
 #include "winnow/progress.hpp"
@@ -34,5 +35,11 @@ struct CorpusRun {
 std::unique_ptr<CorpusRun> start_corpus_run(const CorpusOptions& options, ExtractOptions extract = {});
 
 bool interrupted();
+
+// The end of a run, for every command: after Ctrl-C the output is abandoned
+// (an -o file is not put in place; exit 130); otherwise it is committed
+// (exit 3 if that fails), a closed stdout is a quiet success, and the
+// inputs' problems decide between 0 and 1.
+int close_output(OutputSink& out, const Diagnostics& diagnostics);
 
 }  // namespace winnow::cli

@@ -157,16 +157,7 @@ int run_dedup(DedupFlags& flags) {
       if (!out.write_line(dedup_group_json(group_names[g], ids[report.groups[g].original], members))) break;
     }
   }
-  if (interrupted()) {  // Ctrl-C while the verdicts were written: no half result in place
-    out.abandon();
-    return kExitInterrupted;
-  }
-  if (!out.commit()) {
-    fmt::print(stderr, "winnow: {}\n", out.error());
-    return kExitFatal;
-  }
-  if (out.closed()) return kExitOk;
-  return run->diagnostics.exit_code();
+  return close_output(out, run->diagnostics);  // Ctrl-C while writing: no half result in place
 }
 
 }  // namespace

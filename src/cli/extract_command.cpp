@@ -52,16 +52,7 @@ int run_extract(const ExtractFlags& flags) {
           return true;
         });
   run->finish();
-  if (interrupted()) {
-    out.abandon();
-    return kExitInterrupted;
-  }
-  if (!out.commit()) {
-    fmt::print(stderr, "winnow: {}\n", out.error());
-    return kExitFatal;
-  }
-  if (out.closed()) return kExitOk;
-  return run->diagnostics.exit_code();
+  return close_output(out, run->diagnostics);  // Ctrl-C while writing: no half result in place
 }
 
 }  // namespace

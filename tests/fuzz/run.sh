@@ -21,7 +21,9 @@ status=0
 for target in "${targets[@]}"; do
   corpus=build-fuzz/corpus/$target crashes=build-fuzz/crashes/$target
   mkdir -p "$corpus" "$crashes"
-  seeds=(fixtures/seeds)
+  # Seed corpora: the fixtures themselves, plus per-target seeds (WARC, JSONL).
+  seeds=(fixtures/seeds fixtures/html)
+  [[ $target == fuzz_metadata ]] && seeds+=(fixtures/gold)
   [[ -d tests/fuzz/seeds/$target ]] && seeds+=("tests/fuzz/seeds/$target")
   [[ -d tests/fuzz/regressions/$target ]] && seeds+=("tests/fuzz/regressions/$target")
   log=build-fuzz/$target.log
