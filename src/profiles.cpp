@@ -99,6 +99,7 @@ void ProfileSet::add_json(std::string_view json, std::string_view origin) {
   p.name = d["name"].GetString();
   if (d.HasMember("description") && d["description"].IsString()) p.description = d["description"].GetString();
   if (d.HasMember("default_type") && d["default_type"].IsString()) p.default_type = d["default_type"].GetString();
+  if (d.HasMember("official") && d["official"].IsBool()) p.official = d["official"].GetBool();
   if (d.HasMember("detect") && d["detect"].IsObject()) {
     const auto& det = d["detect"];
     p.hosts = string_list(det, "hosts", origin);
@@ -129,6 +130,12 @@ void ProfileSet::add_file(const std::string& path) {
   std::stringstream ss;
   ss << in.rdbuf();
   add_json(ss.str(), path);
+}
+
+const SiteProfile* ProfileSet::find(std::string_view name) const {
+  for (auto& p : profiles_)
+    if (p.name == name) return &p;
+  return nullptr;
 }
 
 std::string url_host(std::string_view url) {

@@ -33,6 +33,7 @@ struct SiteProfile {
   std::string name;
   std::string description;
   std::string default_type;                 // page type when no type line is found
+  bool official = false;                    // the site publishes originals (dedup prefers them)
   std::vector<std::string> hosts;           // exact URL hosts
   std::vector<std::string> host_suffixes;   // ".blogspot.com"
   std::vector<std::string> text_markers;    // lines whose presence suggests the site
@@ -60,6 +61,8 @@ class ProfileSet {
   // markers among the blocks (at least its minimum), else a tail marker.
   const SiteProfile* detect(const Document& doc) const;
   const std::vector<SiteProfile>& all() const { return profiles_; }
+  // The profile of that name, or null.
+  const SiteProfile* find(std::string_view name) const;
 
  private:
   std::vector<SiteProfile> profiles_;

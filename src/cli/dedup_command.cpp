@@ -101,7 +101,8 @@ int run_dedup(DedupFlags& flags) {
                    item.id = doc.id;
                    item.sequence = ids.size();
                    item.date = doc.metadata.date;
-                   item.official = !doc.profile.empty() && doc.metadata.type != "blog_post";
+                   const SiteProfile* site = run->extractor->profiles().find(doc.profile);
+                   item.official = site && site->official;
                    item.text_bytes = doc.text.size();
                    item.shingles = std::move(doc.shingles);
                    ids.push_back(doc.id);

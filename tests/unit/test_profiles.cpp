@@ -13,6 +13,10 @@ TEST_CASE("built-in profiles load and map labels and page types") {
   CHECK(osce->field_for_label("Issued by:") == "sources");
   CHECK(osce->type_for_line("News Item") == "news_item");
   CHECK(osce->field_for_label("Date") == "");  // labels carry their colon
+  CHECK(osce->official);
+  REQUIRE(set.find("blogger") != nullptr);
+  CHECK_FALSE(set.find("blogger")->official);
+  CHECK(set.find("no-such-site") == nullptr);
 }
 
 TEST_CASE("a user profile is added, replaces a built-in of the same name, and bad ones are refused") {
