@@ -42,9 +42,9 @@ class Budget {
 // is read from its head, cut at a line end, and the record says so.
 constexpr std::size_t kMetadataTextLimit = 1u << 20;
 
-void read_metadata(Document& doc, const LayoutFields& fields) {
+void read_metadata(Document& doc, const LayoutFields& fields, MetadataParts parts) {
   if (doc.text.size() <= kMetadataTextLimit) {
-    extract_metadata(doc, fields.raw_date, fields.raw_date_label);
+    extract_metadata(doc, fields.raw_date, fields.raw_date_label, parts);
     return;
   }
   std::size_t cut = doc.text.rfind('\n', kMetadataTextLimit);
@@ -53,7 +53,7 @@ void read_metadata(Document& doc, const LayoutFields& fields) {
   Document head;
   head.text = doc.text.substr(0, cut);
   head.metadata = std::move(doc.metadata);
-  extract_metadata(head, fields.raw_date, fields.raw_date_label);
+  extract_metadata(head, fields.raw_date, fields.raw_date_label, parts);
   doc.metadata = std::move(head.metadata);
   for (auto& w : head.warnings) doc.warnings.push_back(std::move(w));
   doc.warnings.push_back(
@@ -99,7 +99,7 @@ bool Extractor::run(Document& doc, std::string* problem) const {
     *problem = "no article text found";
     return false;
   }
-  if (options_.metadata) read_metadata(doc, fields);
+  if (options_.metadata) read_metadata(doc, fields, options_.metadata_parts);
   if (budget.exceeded("metadata extraction", problem)) return false;
   if (!options_.keep_blocks) {
     doc.blocks.clear();

@@ -78,7 +78,8 @@ std::optional<std::string> on_date(std::string_view s, std::string* problem) {
 
 }  // namespace
 
-void extract_metadata(Document& doc, const std::string& raw_date_field, const std::string& raw_date_label) {
+void extract_metadata(Document& doc, const std::string& raw_date_field, const std::string& raw_date_label,
+                      MetadataParts parts) {
   Metadata& m = doc.metadata;
   const std::string_view text = doc.text;
   const std::string_view lede = line_at(text, m.title.empty() ? 0 : 1);
@@ -136,8 +137,8 @@ void extract_metadata(Document& doc, const std::string& raw_date_field, const st
 
   if (m.place.empty() && m.dateline) m.place = m.dateline->place;
 
-  m.speakers = find_speakers(text);
-  m.figures = find_figures(text);
+  if (parts.speakers) m.speakers = find_speakers(text);
+  if (parts.figures) m.figures = find_figures(text);
 }
 
 }  // namespace winnow

@@ -102,6 +102,12 @@ std::optional<RecordFormatter> RecordFormatter::make(const std::string& format, 
   return f;
 }
 
+bool RecordFormatter::writes(const std::string& field) const {
+  if (format_ == RecordFormat::Text) return false;
+  if (format_ == RecordFormat::Json && fields_.empty()) return true;
+  return std::find(fields_.begin(), fields_.end(), field) != fields_.end();
+}
+
 std::string RecordFormatter::header() const {
   return format_ == RecordFormat::Tsv ? fmt::format("{}", fmt::join(fields_, "\t")) : std::string();
 }

@@ -13,6 +13,7 @@
 #include <string>
 
 #include "winnow/document.hpp"
+#include "winnow/metadata.hpp"
 #include "winnow/profiles.hpp"
 
 namespace winnow {
@@ -21,6 +22,7 @@ struct ExtractOptions {
   bool keep_blocks = false;  // keep doc.blocks after extraction
   bool strip = true;         // false: doc.text is the whole decoded input, no cleaning or metadata
   bool metadata = true;      // false: skip the metadata extractors (for benchmarks)
+  MetadataParts metadata_parts;  // speakers and figures only when the output carries them
   // Wall-clock budget per document, checked between stages: a record that
   // overruns it is skipped, so one pathological page cannot stall a batch.
   // Stages are linear in their input (RE2, iterative tree walks), so the

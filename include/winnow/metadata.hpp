@@ -18,9 +18,17 @@
 
 namespace winnow {
 
+// Which of the costlier passes to run: speakers and figures are most of the
+// stage's time, and a caller that does not write them (dedup, `extract
+// --fields id,title,date`) should not pay for them.
+struct MetadataParts {
+  bool speakers = true;
+  bool figures = true;
+};
+
 // `raw_date_field` is the unparsed value of the page's Date / Issued on field
 // ("" when empty), and `raw_date_label` its label ("Date", "Issued on").
 void extract_metadata(Document& doc, const std::string& raw_date_field = {},
-                      const std::string& raw_date_label = {});
+                      const std::string& raw_date_label = {}, MetadataParts parts = {});
 
 }  // namespace winnow

@@ -38,6 +38,9 @@ class RecordFormatter {
   RecordFormat format() const { return format_; }
   bool has_header() const { return format_ == RecordFormat::Tsv; }
   std::string header() const;
+  // Whether records carry `field`: lets a command skip computing what is
+  // not written (JSON without --fields: every field; text: none).
+  bool writes(const std::string& field) const;
   // One record without a trailing newline (text: may span lines).
   std::string format(const Document& doc) const;
 

@@ -58,6 +58,9 @@ int run_dedup(DedupFlags& flags) {
   }
   ExtractOptions extract;
   extract.strip = !flags.no_strip;
+  // Grouping needs the text, type and date only: speakers and figures are
+  // read only when kept records are written with them.
+  extract.metadata_parts = {formatter && formatter->writes("speakers"), formatter && formatter->writes("figures")};
   auto run = start_corpus_run(flags.corpus, extract);
   if (!run) return kExitUsage;
   OutputSink out(flags.corpus.output);

@@ -29,7 +29,9 @@ int run_extract(const ExtractFlags& flags) {
     fmt::print(stderr, "winnow: --fields: {}\n", error);
     return kExitUsage;
   }
-  auto run = start_corpus_run(flags.corpus);
+  ExtractOptions extract;
+  extract.metadata_parts = {formatter->writes("speakers"), formatter->writes("figures")};
+  auto run = start_corpus_run(flags.corpus, extract);
   if (!run) return kExitUsage;
   OutputSink out(flags.corpus.output);
   if (!out.ok()) {
@@ -66,8 +68,8 @@ Runner add_extract_command(CLI::App& app) {
       ->check(CLI::IsMember({"json", "text", "tsv"}));
   app.add_option("--fields", flags->fields,
                  "Comma-separated fields of the JSON or TSV record, in this order (see man winnow, OUTPUT FIELDS; "
-                 "also snippet: the first 200 characters of text) [default: JSON all; TSV "
-                 "id,url,fetch_date,type,title,date,place,snippet]")
+                 "also snippet: the first 200 characters of text); speakers and figures are only read when written "
+                 "[default: JSON all; TSV id,url,fetch_date,type,title,date,place,snippet]")
       ->delimiter(',')
       ->allow_extra_args(false);
   return [flags]() { return run_extract(*flags); };

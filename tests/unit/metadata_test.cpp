@@ -70,3 +70,16 @@ TEST_CASE("place: an existing Place field is kept") {
   extract_metadata(d);
   CHECK(d.metadata.place == "KHMELNYTSKY");
 }
+
+TEST_CASE("parts: speakers and figures are read only when asked for; dates always") {
+  auto text = std::string("Title\nVIENNA, 3 May 2021 - Some 40 judges met. \"We need this,\" said Ana Novak, a judge.");
+  Document full = make(text), bare = make(text);
+  extract_metadata(full);
+  extract_metadata(bare, {}, {}, MetadataParts{false, false});
+  CHECK(full.metadata.speakers.size() == 1);
+  CHECK(full.metadata.figures.size() == 1);
+  CHECK(bare.metadata.speakers.empty());
+  CHECK(bare.metadata.figures.empty());
+  CHECK(bare.metadata.date == "2021-05-03");
+  CHECK(bare.metadata.place == full.metadata.place);
+}

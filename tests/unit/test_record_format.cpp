@@ -53,3 +53,15 @@ TEST_CASE("JSON without --fields is the whole record; text is the article") {
       R"({"id":"crawl.warc#3","url":"http://example.org/a","fetch_date":"2024-05-01T10:20:30Z","format":)"));
   CHECK(RecordFormatter::make("text", {}, &error)->format(sample()) == sample().text);
 }
+
+TEST_CASE("writes(): what a record carries, so the command can skip the rest") {
+  std::string error;
+  auto all = RecordFormatter::make("json", {}, &error);
+  CHECK(all->writes("speakers"));
+  CHECK(all->writes("figures"));
+  auto some = RecordFormatter::make("json", {"id", "figures"}, &error);
+  CHECK_FALSE(some->writes("speakers"));
+  CHECK(some->writes("figures"));
+  CHECK_FALSE(RecordFormatter::make("tsv", {}, &error)->writes("speakers"));  // default columns
+  CHECK_FALSE(RecordFormatter::make("text", {}, &error)->writes("figures"));
+}
