@@ -96,12 +96,12 @@ std::optional<double> value_at(const std::vector<Token>& t, std::size_t i, std::
     }
     return v;
   }
-  if (auto w = number_word(t[i].core)) {
-    if (i + 1 < t.size() && !t[i].stop_after && lower(t[i + 1].core) == "hundred") {
+  if (t[i].word >= 0) {
+    if (i + 1 < t.size() && !t[i].stop_after && t[i + 1].lower == "hundred") {
       ++used;
-      return *w * 100;
+      return t[i].word * 100;
     }
-    return w;
+    return t[i].word;
   }
   return std::nullopt;
 }
@@ -111,7 +111,8 @@ std::optional<double> value_at(const std::vector<Token>& t, std::size_t i, std::
 
 std::vector<Figure> find_figures(std::string_view text) {
   const Shapes& re = shapes();
-  auto t = tokenize(text);
+  std::string lowered;
+  auto t = tokenize(text, lowered);
   std::vector<Figure> out;
   for (std::size_t i = 0; i < t.size(); ++i) {
     std::string_view core = t[i].core;
@@ -124,7 +125,7 @@ std::vector<Figure> find_figures(std::string_view text) {
       digit = core[k] >= '0' && core[k] <= '9';
       if (core[k] == '-' && dash == core.size()) dash = k;
     }
-    if (!digit && !number_word(core.substr(0, dash))) continue;
+    if (!digit && !(dash == core.size() ? t[i].word >= 0 : number_word(core.substr(0, dash)).has_value())) continue;
     re2::StringPiece piece(core.data(), core.size());
     // Each shape is tried only when the token has the byte it needs: a
     // FullMatch costs more than the rest of the token's handling.
@@ -135,7 +136,7 @@ std::vector<Figure> find_figures(std::string_view text) {
     Figure f;
     std::size_t first = i, last = i, used = 1;
     bool singular_ok = false, hedged = false;
-    std::string prev = i > 0 && !t[i].break_before ? lower(t[i - 1].core) : std::string{};
+    const std::string_view prev = i > 0 && !t[i].break_before ? t[i - 1].lower : std::string_view{};
     // Currency written before the amount, fused ("€4.25") or apart ("EUR 2").
     std::string_view number = core;
     for (const auto& c : fw::kCurrencyPrefixes)
@@ -171,13 +172,15 @@ std::vector<Figure> find_figures(std::string_view text) {
     last = i + used - 1;
     if (f.unit.empty()) {
       for (const auto& c : fw::kCurrencyPrefixes)
-        if (prev == lower(c.spelling) && c.spelling.size() == 3) {
+        if (c.spelling.size() == 3 && prev.size() == 3 &&
+            std::equal(prev.begin(), prev.end(), c.spelling.begin(),
+                       [](char p, char s) { return p == static_cast<char>(std::tolower(static_cast<unsigned char>(s))); })) {
           f.unit = c.code;
           first = i - 1;
         }
     }
     // The word before the whole amount (currency code included).
-    const std::string lead_prev = first > 0 && !t[first].break_before ? lower(t[first - 1].core) : std::string{};
+    const std::string_view lead_prev = first > 0 && !t[first].break_before ? t[first - 1].lower : std::string_view{};
     if (auto s = approximator_before(t, first, f.approximator)) {
       first = *s;
       hedged = true;
@@ -188,7 +191,7 @@ std::vector<Figure> find_figures(std::string_view text) {
         (last + 1 < t.size() && is_month_name(t[last + 1].core)))
       continue;
     // "one in three requests": a ratio.
-    if (prev == "in" && i >= 2 && !t[i - 1].break_before && (number_word(t[i - 2].core) ||
+    if (prev == "in" && i >= 2 && !t[i - 1].break_before && ((t[i - 2].word >= 0) ||
         std::isdigit(static_cast<unsigned char>(t[i - 2].core.empty() ? 'x' : t[i - 2].core.back()))))
       continue;
     const bool possessive = prev.ends_with("'s") || prev.ends_with("\xE2\x80\x99s");  // "the Organization's 57"
@@ -207,14 +210,14 @@ std::vector<Figure> find_figures(std::string_view text) {
     // Scale, percent, currency after the number.
     std::size_t j = last + 1;
     if (j < t.size() && !t[last].stop_after && !t[j].break_before)
-      if (auto s = scale_word(t[j].core)) {
+      if (auto s = scale_word(t[j].lower)) {
         *value *= *s;
         if (f.max) *f.max *= *s;
         last = j++;
       }
     if (j < t.size() && !t[last].stop_after && !t[j].break_before) {
-      auto l = lower(t[j].core);
-      if (l == "per" && j + 1 < t.size() && lower(t[j + 1].core) == "cent") {
+      auto l = t[j].lower;
+      if (l == "per" && j + 1 < t.size() && t[j + 1].lower == "cent") {
         f.unit = "%";
         last = j + 1;
         j += 2;
@@ -237,7 +240,7 @@ std::vector<Figure> find_figures(std::string_view text) {
     }
     // Ranges: "between 5 and 10", "from 5 to 10", "5 to 10".
     if (!f.max && j + 1 < t.size() && !t[last].stop_after) {
-      auto l = lower(t[j].core);
+      auto l = t[j].lower;
       std::size_t used2 = 1;
       bool joiner = l == "to" || (l == "and" && lead_prev == "between");
       // "between EUR 2,000 and EUR 5,000": the currency may be repeated.
@@ -260,8 +263,8 @@ std::vector<Figure> find_figures(std::string_view text) {
     }
     // "between 2 and 5 per cent": the unit follows the range.
     if (f.max && f.unit.empty() && j < t.size() && !t[last].stop_after) {
-      auto l = lower(t[j].core);
-      if (l == "per" && j + 1 < t.size() && lower(t[j + 1].core) == "cent") {
+      auto l = t[j].lower;
+      if (l == "per" && j + 1 < t.size() && t[j + 1].lower == "cent") {
         f.unit = "%";
         last = j + 1;
         j += 2;
@@ -273,7 +276,7 @@ std::vector<Figure> find_figures(std::string_view text) {
     if (is_year(*value, core) && f.unit.empty() && !hedged) continue;
     if (f.max && last + 1 < t.size() && is_month_name(t[last + 1].core)) continue;  // "from 5 to 9 April"
     // "7 out of 10 women journalists": 7 counts what 10 would.
-    if (!t[last].stop_after && j + 2 < t.size() && lower(t[j].core) == "out" && lower(t[j + 1].core) == "of") {
+    if (!t[last].stop_after && j + 2 < t.size() && t[j].lower == "out" && t[j + 1].lower == "of") {
       std::size_t used3 = 1;
       if (value_at(t, j + 2, used3)) j += 2 + used3;
     }
@@ -283,9 +286,9 @@ std::vector<Figure> find_figures(std::string_view text) {
     if (money) {
       counts = money_subject(t, first);
     } else if (f.unit == "%") {
-      if (j < t.size() && lower(t[j].core) == "of" && !t[last].stop_after) {
+      if (j < t.size() && t[j].lower == "of" && !t[last].stop_after) {
         std::size_t k = j + 1;
-        if (k < t.size() && in_table(fw::kDeterminers, lower(t[k].core))) ++k;
+        if (k < t.size() && in_table(fw::kDeterminers, t[k].lower)) ++k;
         std::size_t end = last;
         counts = counted_phrase(t, k, true, end);
         if (!counts.empty()) last = end;
@@ -296,9 +299,9 @@ std::vector<Figure> find_figures(std::string_view text) {
       counts = counted_phrase(t, j, singular_ok || *value == 1, end, singular_ok);
       // Partitive: "at least three of the NGOs". Not for an unhedged "one",
       // which is nearly always "one of the ..." in the sense of "a".
-      if (counts.empty() && j + 1 < t.size() && lower(t[j].core) == "of" && (hedged || *value > 1)) {
+      if (counts.empty() && j + 1 < t.size() && t[j].lower == "of" && (hedged || *value > 1)) {
         std::size_t k = j + 1;
-        if (in_table(fw::kDeterminers, lower(t[k].core))) ++k;
+        if (in_table(fw::kDeterminers, t[k].lower)) ++k;
         counts = counted_phrase(t, k, false, end);
       }
       if (!counts.empty()) last = end;
@@ -308,12 +311,13 @@ std::vector<Figure> find_figures(std::string_view text) {
     // between 18 and 30", "fewer than 20 of the 400 women").
     if (counts.empty() && !money && f.unit != "%" && !f.max && !hedged) continue;
     if (counts.empty() && !f.unit.empty() && !money && f.unit != "%") continue;  // "a 100-hour" alone
-    if (lower(counts) == "times") continue;  // "3.5 times more": a ratio
-    if (fw::kFractions.end() != std::find(fw::kFractions.begin(), fw::kFractions.end(), lower(counts)))
+    const std::string counts_lower = lower(counts);
+    if (counts_lower == "times") continue;  // "3.5 times more": a ratio
+    if (fw::kFractions.end() != std::find(fw::kFractions.begin(), fw::kFractions.end(), counts_lower))
       continue;  // "two thirds": a fraction
     if (f.unit.empty()) {
       // "two years": a duration whose unit is its own noun.
-      auto l = lower(counts);
+      const std::string& l = counts_lower;
       for (std::string_view u : fw::kDurationUnits)
         if (l == u || l == std::string(u) + "s") f.unit = u;
       // "over four days", "over the next two years": a preposition of time.

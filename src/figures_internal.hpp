@@ -15,11 +15,16 @@ namespace winnow::figures_detail {
 struct Token {
   std::size_t begin = 0, end = 0;  // core, without surrounding punctuation
   std::string_view core;
+  std::string_view lower;    // core in ASCII lower case (a view into tokenize's buffer)
+  double word = -1;          // the value of a number word ("six", "Twenty-five"), else -1
   bool stop_after = false;   // followed by , . ; : ! ? ) or a closing quote
   bool break_before = false; // first token of a paragraph
 };
 
-std::vector<Token> tokenize(std::string_view text);
+// The tokens of `text`; their `lower` views point into `lowered`, which the
+// caller keeps alive while it uses them (one buffer, not a string per token:
+// nearly every test on a word is on its lower-case form).
+std::vector<Token> tokenize(std::string_view text, std::string& lowered);
 
 std::string lower(std::string_view s);
 
@@ -31,12 +36,12 @@ bool in_table(const Table& table, std::string_view word) {
 }
 
 std::optional<double> number_word(std::string_view w);  // "six", "Twenty-five"
-std::optional<double> scale_word(std::string_view w);   // "million"
+std::optional<double> scale_word(std::string_view lower_word);   // "million"
 bool money_code(std::string_view w);                    // "EUR", "USD"
 double to_double(std::string_view digits);              // "1,800" -> 1800
-bool is_plural(std::string_view w);
+bool is_plural(std::string_view lower_word);
 bool is_count_stop(std::string_view lower_word);  // in kCountStopWords
-bool is_verb_form(std::string_view w);
+bool is_verb_form(const Token& w);
 bool is_wordy(std::string_view w);
 bool is_number_compound(std::string_view w);  // "two-day", "100-hour"
 bool is_year(double v, std::string_view core);

@@ -48,7 +48,10 @@ bool same_letters(std::string_view a, std::string_view lower_b) {
 }
 }  // namespace
 
-std::vector<Token> tokenize(std::string_view text) {
+std::vector<Token> tokenize(std::string_view text, std::string& lowered) {
+  // Only tokens with a capital are copied into the buffer: the others are
+  // their own lower-case form.
+  lowered.resize(text.size());
   std::vector<Token> out;
   out.reserve(text.size() / 6 + 1);  // about one token per six bytes of English
   std::size_t pos = 0;
@@ -60,7 +63,8 @@ std::vector<Token> tokenize(std::string_view text) {
       continue;
     }
     std::size_t end = pos;
-    while (end < text.size() && !is_space(text[end])) ++end;
+    bool capital = false;
+    for (; end < text.size() && !is_space(text[end]); ++end) capital |= text[end] >= 'A' && text[end] <= 'Z';
     std::size_t b = pos, e = end;
     auto strip_front = [&](std::string_view mark) {
       if (text.substr(b, e - b).starts_with(mark)) { b += mark.size(); return true; }
@@ -86,7 +90,17 @@ std::vector<Token> tokenize(std::string_view text) {
       }
       stop = true;
     }
-    out.push_back({b, e, text.substr(b, e - b), stop, newline});
+    const std::string_view core = text.substr(b, e - b);
+    std::string_view low = core;
+    if (capital) {
+      for (std::size_t k = b; k < e; ++k) {
+        const char c = text[k];
+        lowered[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
+      }
+      low = std::string_view(lowered.data() + b, e - b);
+    }
+    const auto word = number_word(low);
+    out.push_back({b, e, core, low, word ? *word : -1.0, stop, newline});
     newline = false;
     pos = end;
   }
@@ -107,15 +121,19 @@ std::optional<double> number_word(std::string_view w) {
   // turns away most tokens, and number_word runs on every token.
   // Which (first letter, length) pairs any number word has, built once:
   // number_word runs on every token, and this turns away nearly all.
+  // Which lengths a number word has for each (first letter, last letter)
+  // pair, built once: "the" or "for" pass a first-letter test, not this one.
   static const auto shapes = [] {
-    std::array<std::uint32_t, 26> by_letter{};
-    for (const auto& n : fw::kNumberWords) by_letter[static_cast<std::size_t>(n.word[0] - 'a')] |= 1u << n.word.size();
-    return by_letter;
+    std::array<std::uint32_t, 26 * 26> by_ends{};
+    for (const auto& n : fw::kNumberWords)
+      by_ends[static_cast<std::size_t>((n.word.front() - 'a') * 26 + (n.word.back() - 'a'))] |= 1u << n.word.size();
+    return by_ends;
   }();
-  const char first = static_cast<char>(w[0] | 0x20);
+  const char first = static_cast<char>(w.front() | 0x20), last = static_cast<char>(w.back() | 0x20);
   if (first < 'a' || first > 'z') return std::nullopt;
-  if (!(shapes[static_cast<std::size_t>(first - 'a')] & (1u << w.size())) &&
-      (w.size() < 8 || w.find('-') == std::string_view::npos))  // "forty-one" and longer
+  const bool shape = last >= 'a' && last <= 'z' &&
+                     (shapes[static_cast<std::size_t>((first - 'a') * 26 + (last - 'a'))] & (1u << w.size()));
+  if (!shape && (w.size() < 8 || w.find('-') == std::string_view::npos))  // "forty-one" and longer
     return std::nullopt;
   for (const auto& n : fw::kNumberWords)
     if (n.word.size() == w.size() && n.word[0] == first && same_letters(w, n.word)) return n.value;
@@ -131,10 +149,9 @@ std::optional<double> number_word(std::string_view w) {
   return std::nullopt;
 }
 
-std::optional<double> scale_word(std::string_view w) {
-  auto l = lower(w);
+std::optional<double> scale_word(std::string_view lower_word) {
   for (const auto& s : fw::kScales)
-    if (s.word == l) return s.value;
+    if (s.word == lower_word) return s.value;
   return std::nullopt;
 }
 
@@ -160,17 +177,16 @@ bool is_count_stop(std::string_view lower_word) {
   return set.count(lower_word) != 0;
 }
 
-bool is_plural(std::string_view w) {
-  auto l = lower(w);
+bool is_plural(std::string_view l) {
   if (in_table(fw::kIrregularPlurals, l)) return true;
   return l.size() > 3 && l.back() == 's' && !l.ends_with("ss") && !l.ends_with("us") && !l.ends_with("is");
 }
 
 // Verbs that follow a counted phrase: "conference focuses", "commissioners
 // worked". Only the unambiguous participle and past forms are caught.
-bool is_verb_form(std::string_view w) {
-  if (w.empty() || !std::islower(static_cast<unsigned char>(w[0]))) return false;  // "Unified Budget"
-  auto l = lower(w);
+bool is_verb_form(const Token& w) {
+  if (w.core.empty() || !std::islower(static_cast<unsigned char>(w.core[0]))) return false;  // "Unified Budget"
+  const std::string_view l = w.lower;
   return l.ends_with("ed") || l.ends_with("ing");
 }
 
@@ -206,9 +222,9 @@ char mark_after(const Token& t) { return t.stop_after ? t.core.data()[t.core.siz
 bool phrase_boundary(const std::vector<Token>& t, std::size_t j) {
   if (t[j].stop_after || j + 1 >= t.size() || t[j + 1].break_before) return true;
   const Token& n = t[j + 1];
-  auto l = lower(n.core);
-  return !is_wordy(n.core) || is_count_stop(l) || is_verb_form(n.core) ||
-         in_table(fw::kVerbsInS, l) || is_conjunction(l) || number_word(n.core);
+  auto l = n.lower;
+  return !is_wordy(n.core) || is_count_stop(l) || is_verb_form(n) ||
+         in_table(fw::kVerbsInS, l) || is_conjunction(l) || (n.word >= 0);
 }
 
 // "70 journalists, editors and media lawyers", "6 ministries and state
@@ -222,7 +238,7 @@ std::optional<std::size_t> list_end(const std::vector<Token>& t, std::size_t k) 
     if (t[j].stop_after && !comma) return std::nullopt;
     std::size_t n = j + 1;
     if (n >= t.size() || t[n].break_before) return std::nullopt;
-    const bool conj = is_conjunction(lower(t[n].core));
+    const bool conj = is_conjunction(t[n].lower);
     if (!comma && !conj) return std::nullopt;
     if (conj) {
       if (t[n].stop_after) return std::nullopt;
@@ -230,10 +246,10 @@ std::optional<std::size_t> list_end(const std::vector<Token>& t, std::size_t k) 
     }
     std::size_t plural = 0;
     for (std::size_t m = n; m < t.size() && m < n + 3 && !t[m].break_before; ++m) {
-      auto l = lower(t[m].core);
-      if (!is_wordy(t[m].core) || number_word(t[m].core) || is_count_stop(l) || is_conjunction(l))
+      auto l = t[m].lower;
+      if (!is_wordy(t[m].core) || (t[m].word >= 0) || is_count_stop(l) || is_conjunction(l))
         break;
-      if (is_plural(t[m].core) && !in_table(fw::kVerbsInS, l)) plural = m;
+      if (is_plural(t[m].lower) && !in_table(fw::kVerbsInS, l)) plural = m;
       if (t[m].stop_after) break;
     }
     if (plural == 0) return std::nullopt;
@@ -243,8 +259,8 @@ std::optional<std::size_t> list_end(const std::vector<Token>& t, std::size_t k) 
     // households and cut water losses by ..."): the second must end the
     // sentence or be followed by a verb.
     const bool strong = items > 0 || t[j].stop_after || j + 1 >= t.size() || t[j + 1].break_before ||
-                        is_verb_form(t[j + 1].core) || in_table(fw::kVerbsInS, lower(t[j + 1].core)) ||
-                        is_conjunction(lower(t[j + 1].core));
+                        is_verb_form(t[j + 1]) || in_table(fw::kVerbsInS, t[j + 1].lower) ||
+                        is_conjunction(t[j + 1].lower);
     return strong && phrase_boundary(t, j) ? std::optional<std::size_t>(j) : std::nullopt;
   }
   return std::nullopt;
@@ -262,17 +278,17 @@ std::string counted_phrase(const std::vector<Token>& t, std::size_t i, bool sing
   // "six more regions", "five two-day seminars" (the compound is a figure
   // of its own).
   while (i < t.size() && !t[i].break_before &&
-         (in_table(fw::kComparatives, lower(t[i].core)) || is_number_compound(t[i].core))) {
+         (in_table(fw::kComparatives, t[i].lower) || is_number_compound(t[i].core))) {
     if (t[i].stop_after) return {};
     ++i;
   }
   std::size_t list_last = 0;  // last token of a list of counted items, if any
   for (; i < t.size() && words.size() < 5 && !t[i].break_before; ++i) {
-    auto l = lower(t[i].core);
-    if (!is_wordy(t[i].core) || number_word(t[i].core) || is_count_stop(l)) break;
+    auto l = t[i].lower;
+    if (!is_wordy(t[i].core) || (t[i].word >= 0) || is_count_stop(l)) break;
     // A verb in -s after the head: "the two-day conference focuses on".
     if (!words.empty() && in_table(fw::kVerbsInS, l)) break;
-    if (is_plural(t[i].core) && (mark_after(t[i]) == ',' || (i + 1 < t.size() && is_conjunction(lower(t[i + 1].core)))))
+    if (is_plural(t[i].lower) && (mark_after(t[i]) == ',' || (i + 1 < t.size() && is_conjunction(t[i + 1].lower))))
       if (auto e = list_end(t, i)) {
         words.push_back(i);
         list_last = *e;
@@ -280,16 +296,16 @@ std::string counted_phrase(const std::vector<Token>& t, std::size_t i, bool sing
       }
     if (l == "and") {
       if (words.empty() || t[i].stop_after || i + 1 >= t.size() || !is_wordy(t[i + 1].core) ||
-          is_count_stop(lower(t[i + 1].core)) || number_word(t[i + 1].core))
+          is_count_stop(t[i + 1].lower) || (t[i + 1].word >= 0))
         break;
       if (seen_plural) {
         // "judges and prosecutors": a second plural closing the phrase joins
         // it; "regions and Kyiv" or "regions and the city" do not.
         const Token& next = t[i + 1];
         bool closes = next.stop_after || i + 2 >= t.size() || t[i + 2].break_before ||
-                      !is_wordy(t[i + 2].core) || is_count_stop(lower(t[i + 2].core)) ||
-                      is_verb_form(t[i + 2].core);
-        if (!is_plural(next.core) || !closes) break;
+                      !is_wordy(t[i + 2].core) || is_count_stop(t[i + 2].lower) ||
+                      is_verb_form(t[i + 2]);
+        if (!is_plural(next.lower) || !closes) break;
         words.push_back(i);
         words.push_back(i + 1);
         break;
@@ -298,18 +314,18 @@ std::string counted_phrase(const std::vector<Token>& t, std::size_t i, bool sing
       continue;
     }
     // A participle ends the phrase: "officers passing", "programme funded".
-    if (!words.empty() && lower(t[words.back()].core) != "and" &&
-        !lower(t[words.back()].core).ends_with("ly") &&  // "internally displaced persons"
+    if (!words.empty() && t[words.back()].lower != "and" &&
+        !t[words.back()].lower.ends_with("ly") &&  // "internally displaced persons"
         ((seen_plural && l.ends_with("ing")) || l.ends_with("ed")))
       break;
     words.push_back(i);
-    seen_plural = seen_plural || is_plural(t[i].core);
+    seen_plural = seen_plural || is_plural(t[i].lower);
     if (t[i].stop_after) break;
   }
   // Cut back to the last plural noun ("officers passing" -> "officers").
   std::size_t keep = 0;
   for (std::size_t k = 0; k < words.size(); ++k)
-    if (is_plural(t[words[k]].core) && lower(t[words[k]].core) != "and") keep = k + 1;
+    if (is_plural(t[words[k]].lower) && t[words[k]].lower != "and") keep = k + 1;
   if (keep == 0 && singular_ok) keep = words.size();
   // A duration compound may count a singular head after a plural modifier
   // ("72-hour human rights course"): keep the whole phrase.
@@ -333,11 +349,11 @@ std::string counted_phrase(const std::vector<Token>& t, std::size_t i, bool sing
 // "an overall budget of 550,000 euros": the words between the article and
 // "of" before the amount at token i.
 std::string money_subject(const std::vector<Token>& t, std::size_t i) {
-  if (i < 2 || !in_table(fw::kMoneyLinks, lower(t[i - 1].core)) || t[i].break_before) return {};
+  if (i < 2 || !in_table(fw::kMoneyLinks, t[i - 1].lower) || t[i].break_before) return {};
   std::size_t k = i - 2, n = 0;
   // "The 20 vehicles, worth ...": the comma before the link is allowed.
   while (n < 3 && (!t[k].stop_after || k == i - 2) && is_wordy(t[k].core) &&
-         !is_count_stop(lower(t[k].core)) && !(n > 0 && is_verb_form(t[k].core)) &&
+         !is_count_stop(t[k].lower) && !(n > 0 && is_verb_form(t[k])) &&
          !(n > 0 && (t[k].core.ends_with("'s") || t[k].core.ends_with("\xE2\x80\x99s")))) {  // "the Organization's"
     ++n;
     if (k == 0 || t[k].break_before) break;
@@ -359,12 +375,12 @@ std::string money_subject(const std::vector<Token>& t, std::size_t i) {
 std::string percent_subject(const std::vector<Token>& t, std::size_t i) {
   if (i < 2 || t[i].break_before) return {};
   std::size_t k = i - 1;
-  if (lower(t[k].core) == "at" && k >= 2 && lower(t[k - 1].core) == "stood") --k;  // "stood at"
-  if (!in_table(fw::kPercentLinks, lower(t[k].core)) || t[k].break_before || t[k - 1].stop_after) return {};
+  if (t[k].lower == "at" && k >= 2 && t[k - 1].lower == "stood") --k;  // "stood at"
+  if (!in_table(fw::kPercentLinks, t[k].lower) || t[k].break_before || t[k - 1].stop_after) return {};
   std::size_t from = k, n = 0;
   while (from > 0 && n < 3) {
     const Token& w = t[from - 1];
-    if (!is_wordy(w.core) || is_count_stop(lower(w.core)) || (n > 0 && w.stop_after)) break;
+    if (!is_wordy(w.core) || is_count_stop(w.lower) || (n > 0 && w.stop_after)) break;
     --from;
     ++n;
     if (w.break_before) break;
