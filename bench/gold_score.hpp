@@ -185,6 +185,7 @@ inline void score_layout(const std::string& id, const Document& doc, const rapid
   note("title", m.title, str(g, "title"));
   note("text", doc.text, str(g, "text"));
   if (g.HasMember("teaser")) note("teaser", m.teaser, str(g, "teaser"));
+  if (g.HasMember("date_source")) note("date_source", m.date_source, str(g, "date_source"));
   std::vector<std::string> ps, gs, pf, gf;
   for (auto& s : m.sources) ps.push_back(trim(s.name) + (s.closed ? " (closed)" : ""));
   if (g.HasMember("sources") && g["sources"].IsArray())
