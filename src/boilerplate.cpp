@@ -37,6 +37,7 @@
 #include <optional>
 
 #include "winnow/dateline.hpp"
+#include "winnow/dates.hpp"
 #include "winnow/text_dump.hpp"
 
 namespace winnow {
@@ -238,6 +239,13 @@ bool classify_boilerplate(Document& doc, const ProfileSet& profiles, LayoutField
     if (title_at == kNone) {
       std::size_t first = 0;
       while (first < search_end && is_list(blocks[first])) ++first;
+      // A date alone above the title is a blog's date header
+      // ("Monday, December 13, 2021"): the date of the post, not its title.
+      if (first + 1 < search_end && parse_date(blocks[first].text)) {
+        blocks[first].role = Role::Metadata;
+        ++first;
+        while (first < search_end && is_list(blocks[first])) ++first;
+      }
       if (first < search_end) {
         const std::string& t = blocks[first].text;
         std::size_t words = word_count(t);
@@ -278,12 +286,14 @@ bool classify_boilerplate(Document& doc, const ProfileSet& profiles, LayoutField
   if (!anchored) mark_edge_navigation(doc, 0, n);
   // A list right after a chrome line is that widget's content ("Related
   // content" and its headlines), not a list of the article's.
-  bool after_chrome = false;
+  // A line that opens the trailing section (press contacts) takes the rest.
+  bool after_chrome = false, in_section = false;
   for (std::size_t i = body_start; i < n; ++i) {
     Block& b = blocks[i];
     if (b.role != Role::Unclassified) continue;
     if (b.kind == BlockKind::ListMarker) { b.role = Role::Navigation; continue; }
-    if (after_chrome && b.kind == BlockKind::ListItem) { b.role = Role::Chrome; continue; }
+    in_section = in_section || (profile && profile->opens_chrome_section(b.text));
+    if (in_section || (after_chrome && b.kind == BlockKind::ListItem)) { b.role = Role::Chrome; continue; }
     after_chrome = profile && profile->is_chrome_line(b.text);
     b.role = after_chrome ? Role::Chrome : Role::Body;
   }

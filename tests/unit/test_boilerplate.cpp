@@ -174,3 +174,18 @@ TEST_CASE("Blogger's 'Posted by' line in other languages is chrome") {
     CHECK(c.doc.text.ends_with("taking part in the OSCE project."));
   }
 }
+
+TEST_CASE("a press-contact section closes the page: it and what follows are chrome") {
+  auto c = classify(read_fixture(kSeed004) +
+                    "\nContacts\nCommunication and Media Relations Section\nOffice: +43 1 514 36 6000\npress@osce.org");
+  CHECK(c.doc.text.ends_with("“We are proud to be a part of it.”"));
+  CHECK(c.doc.removed.chrome == 4);
+}
+
+TEST_CASE("a blog's date header above the post title is not the title") {
+  auto c = classify("Monday, December 13, 2021\nGeneva talks hold another round\n"
+                    "GENEVA, 13 December 2021 – The co-chairs held the round of talks.\nNo comments:\nPost a Comment");
+  CHECK(c.doc.metadata.title == "Geneva talks hold another round");
+  CHECK(c.doc.text.starts_with("Geneva talks hold another round\nGENEVA, 13 December 2021"));
+  CHECK(c.doc.removed.metadata == 1);
+}
