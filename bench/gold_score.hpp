@@ -20,6 +20,15 @@
 //    roles and verbs are scored the same way as secondary fields
 //    (name+honorific, name+role, name+quote+verb).
 //
+// Full pages (fixtures/gold_pages/): a JSON with an "article" key describes
+// a whole page as the scraper dumped it (menus, page-type line, metadata box,
+// footer). Such a page goes through the whole extraction line
+// (`winnow::Extractor` with the bundled profiles, what `winnow extract`
+// runs), and what the layout stage decides is scored too: type, title and
+// text (the clean article, exact) as single values, teaser when the page has
+// one, and sources (name plus "(closed)" flag) and fields of work as sets of
+// items compared exactly after whitespace trim.
+//
 // Header-only so that bench/metadata_score.cpp and the unit tests share the
 // exact logic without a library target of their own.
 #pragma once
@@ -38,7 +47,9 @@
 #include <fmt/format.h>
 #include <rapidjson/document.h>
 
+#include "winnow/extract.hpp"
 #include "winnow/metadata.hpp"
+#include "winnow/text_dump.hpp"
 
 namespace winnow::gold {
 
@@ -57,6 +68,7 @@ struct Report {
   std::map<std::string, Tally> fields;
   std::vector<std::string> misses;
   std::size_t documents = 0;
+  std::size_t pages = 0;  // of which whole pages
 };
 
 inline std::string lower_trim(std::string_view s) {
@@ -144,10 +156,51 @@ inline Document extract(const std::string& text, const rapidjson::Value& g) {
   return doc;
 }
 
-inline void score_document(const std::string& id, const std::string& text, const rapidjson::Value& g, Report& r) {
-  Document doc = extract(text, g);
+// A whole page, as `winnow extract` reads it. A page the line refuses
+// comes back with empty metadata and its reason in `warnings`.
+inline Document extract_page(const std::string& id, const std::string& bytes) {
+  static const Extractor extractor(ProfileSet::builtin());
+  Document doc;
+  doc.id = id;
+  doc.body = bytes;
+  std::string problem;
+  if (!extractor.run(doc, &problem)) {
+    doc = Document{};
+    doc.warnings.push_back(problem);
+  }
+  return doc;
+}
+
+inline std::string trim(std::string_view s) { return normalise_whitespace(s); }
+
+// The layout stage's fields of a page: type, title, text, teaser, sources,
+// fields of work.
+inline void score_layout(const std::string& id, const Document& doc, const rapidjson::Value& g, Report& r) {
   const Metadata& m = doc.metadata;
-  ++r.documents;
+  auto note = [&](const char* field, const std::string& p, const std::string& e) {
+    single(r.fields[field], p, e);
+    if (p != e) r.misses.push_back(fmt::format("{} {}: got '{}' want '{}'", id, field, p, e));
+  };
+  note("type", m.type, str(g, "type"));
+  note("title", m.title, str(g, "title"));
+  note("text", doc.text, str(g, "text"));
+  if (g.HasMember("teaser")) note("teaser", m.teaser, str(g, "teaser"));
+  if (g.HasMember("date_source")) note("date_source", m.date_source, str(g, "date_source"));
+  std::vector<std::string> ps, gs, pf, gf;
+  for (auto& s : m.sources) ps.push_back(trim(s.name) + (s.closed ? " (closed)" : ""));
+  if (g.HasMember("sources") && g["sources"].IsArray())
+    for (auto& s : g["sources"].GetArray())
+      gs.push_back(trim(str(s, "name")) + (s.HasMember("closed") && s["closed"].IsTrue() ? " (closed)" : ""));
+  for (auto& f : m.fields_of_work) pf.push_back(trim(f));
+  if (g.HasMember("fields_of_work") && g["fields_of_work"].IsArray())
+    for (auto& f : g["fields_of_work"].GetArray()) gf.push_back(trim(f.IsString() ? f.GetString() : ""));
+  pairs(r.fields["sources"], ps, gs, id + " source", r.misses);
+  pairs(r.fields["fields_of_work"], pf, gf, id + " field of work", r.misses);
+}
+
+// Scores what the metadata stage read out of the prose.
+inline void score_metadata(const std::string& id, const Document& doc, const rapidjson::Value& g, Report& r) {
+  const Metadata& m = doc.metadata;
   auto note = [&](const char* field, const std::string& p, const std::string& e) {
     single(r.fields[field], p, e);
     if (p != e) r.misses.push_back(fmt::format("{} {}: got '{}' want '{}'", id, field, p, e));
@@ -205,6 +258,24 @@ inline void score_document(const std::string& id, const std::string& text, const
     }
   pairs(r.fields["figures"], pf, gf, id + " figure", r.misses);
   pairs(r.fields["figure_units"], pu, gu, id + " figure unit", r.misses);
+}
+
+inline bool is_page(const rapidjson::Value& g) { return g.IsObject() && g.HasMember("article"); }
+
+// One gold document: an article (NNN.txt is the clean text; type and title
+// are inputs) or a whole page (NNN.txt is the page; everything is output).
+inline void score_document(const std::string& id, const std::string& text, const rapidjson::Value& g, Report& r) {
+  ++r.documents;
+  if (is_page(g)) {
+    ++r.pages;
+    Document doc = extract_page(id, text);
+    for (auto& w : doc.warnings)
+      if (doc.text.empty()) r.misses.push_back(fmt::format("{} refused: {}", id, w));
+    score_layout(id, doc, g, r);
+    score_metadata(id, doc, g, r);
+  } else {
+    score_metadata(id, extract(text, g), g, r);
+  }
 }
 
 // Scores every NNN.txt/NNN.json pair in `dir`.

@@ -29,12 +29,15 @@
 #include "winnow/boilerplate.hpp"
 
 #include <re2/re2.h>
+#include <utf8proc.h>
 
 #include <algorithm>
 #include <cctype>
 #include <fmt/format.h>
 #include <optional>
 
+#include "winnow/dateline.hpp"
+#include "winnow/dates.hpp"
 #include "winnow/text_dump.hpp"
 
 namespace winnow {
@@ -69,22 +72,20 @@ std::size_t word_count(std::string_view s) {
   return n;
 }
 
-// "KHMELNYTSKY" -> "Khmelnytsky"; mixed-case values are left as written.
+// "KHMELNYTSKY" -> "Khmelnytsky", "SHKODËR" -> "Shkodër"; values with any
+// lower-case letter are left as written.
 std::string title_case_if_shouting(std::string_view s) {
-  bool has_lower = std::any_of(s.begin(), s.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
-  std::string out(s);
-  if (has_lower) return out;
-  bool start = true;
-  for (char& c : out) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (std::isalpha(u)) {
-      c = static_cast<char>(start ? std::toupper(u) : std::tolower(u));
-      start = false;
-    } else if (u < 0x80) {
-      start = c == ' ' || c == '-' || c == '/' || c == '.';
-    }
+  auto p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(s.size());
+  while (left > 0) {
+    utf8proc_int32_t cp;
+    auto n = utf8proc_iterate(p, left, &cp);
+    if (n <= 0) break;
+    if (utf8proc_islower(cp)) return std::string(s);
+    p += n;
+    left -= n;
   }
-  return out;
+  return title_case(s);
 }
 
 // "A (closed), B" -> {A, closed}, {B}. Splits at ", " followed by a capital,
@@ -238,6 +239,13 @@ bool classify_boilerplate(Document& doc, const ProfileSet& profiles, LayoutField
     if (title_at == kNone) {
       std::size_t first = 0;
       while (first < search_end && is_list(blocks[first])) ++first;
+      // A date alone above the title is a blog's date header
+      // ("Monday, December 13, 2021"): the date of the post, not its title.
+      if (first + 1 < search_end && parse_date(blocks[first].text)) {
+        blocks[first].role = Role::Metadata;
+        ++first;
+        while (first < search_end && is_list(blocks[first])) ++first;
+      }
       if (first < search_end) {
         const std::string& t = blocks[first].text;
         std::size_t words = word_count(t);
@@ -276,11 +284,18 @@ bool classify_boilerplate(Document& doc, const ProfileSet& profiles, LayoutField
 
   std::size_t body_start = box.end != kNone ? box.end : (title_at != kNone ? title_at + 1 : 0);
   if (!anchored) mark_edge_navigation(doc, 0, n);
+  // A list right after a chrome line is that widget's content ("Related
+  // content" and its headlines), not a list of the article's.
+  // A line that opens the trailing section (press contacts) takes the rest.
+  bool after_chrome = false, in_section = false;
   for (std::size_t i = body_start; i < n; ++i) {
     Block& b = blocks[i];
     if (b.role != Role::Unclassified) continue;
     if (b.kind == BlockKind::ListMarker) { b.role = Role::Navigation; continue; }
-    b.role = profile && profile->is_chrome_line(b.text) ? Role::Chrome : Role::Body;
+    in_section = in_section || (profile && profile->opens_chrome_section(b.text));
+    if (in_section || (after_chrome && b.kind == BlockKind::ListItem)) { b.role = Role::Chrome; continue; }
+    after_chrome = profile && profile->is_chrome_line(b.text);
+    b.role = after_chrome ? Role::Chrome : Role::Body;
   }
   // Anything still unclassified sits between anchors without a slot: keep it
   // only if it reads like prose, so nothing of an unusual article is lost.

@@ -93,6 +93,9 @@ struct Shapes {
   RE2 dotted{std::string(kWeekdayPrefix) + R"((\d{1,2})\.(\d{1,2})\.(\d{4}))"};
   RE2 slashed{std::string(kWeekdayPrefix) + R"((\d{1,2})/(\d{1,2})/(\d{4}))"};
   RE2 iso{R"((\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?)"};
+  // A time of day after a whole date, as CMS date fields print it
+  // ("Sat, 04/09/2016 - 12:00", "16 July 2008, 10:15 AM"): parse_date drops it.
+  RE2 time_suffix{R"((.*?\d{4})\s*(?:-|–|,|at)?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?)"};
   // For searching: word boundaries keep "2016-09-130" or "116 July" out.
   RE2 any{R"(\b()" + std::string(kWeekdayPrefix) + R"(\d{1,2}(?:st|nd|rd|th)?\s+(?:)" + months +
           R"()\.?,?\s+\d{4}|(?:)" + months + R"()\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|)" +
@@ -133,6 +136,9 @@ std::optional<std::string> parse_date(std::string_view text, std::string* proble
   if (RE2::FullMatch(in, re.slashed, &a, &b, &y))
     return a > 12 ? checked(y, b, a, text, problem) : checked(y, a, b, text, problem);
   if (RE2::FullMatch(in, re.iso, &y, &a, &b)) return checked(y, a, b, text, problem);
+  re2::StringPiece date;
+  if (RE2::FullMatch(in, re.time_suffix, &date) && date.size() < text.size())
+    return parse_date(std::string_view(date.data(), date.size()), problem);
   return std::nullopt;
 }
 

@@ -81,6 +81,10 @@ bool SiteProfile::is_chrome_line(std::string_view line) const {
   return chrome_lines && re2::RE2::FullMatch(line, *chrome_lines);
 }
 
+bool SiteProfile::opens_chrome_section(std::string_view line) const {
+  return chrome_sections && re2::RE2::FullMatch(line, *chrome_sections);
+}
+
 ProfileSet ProfileSet::builtin() {
   ProfileSet set;
   for (std::string_view src : builtin_profile_sources()) set.add_json(src, "built-in profile");
@@ -112,6 +116,7 @@ void ProfileSet::add_json(std::string_view json, std::string_view origin) {
   p.page_types = string_map(d, "page_types", origin);
   p.metadata_labels = string_map(d, "metadata_labels", origin);
   p.chrome_lines = alternation(string_list(d, "chrome_lines", origin), origin, "chrome_lines");
+  p.chrome_sections = alternation(string_list(d, "chrome_sections", origin), origin, "chrome_sections");
   if (d.HasMember("html")) {
     rapidjson::StringBuffer buf;
     rapidjson::Writer<rapidjson::StringBuffer> w(buf);

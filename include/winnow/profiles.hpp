@@ -42,6 +42,7 @@ struct SiteProfile {
   std::vector<std::pair<std::string, std::string>> page_types;       // "Press release" -> "press_release"
   std::vector<std::pair<std::string, std::string>> metadata_labels;  // "Date:" -> "date"
   std::shared_ptr<re2::RE2> chrome_lines;   // full-line patterns of site chrome
+  std::shared_ptr<re2::RE2> chrome_sections;  // full-line patterns opening the trailing chrome (press contacts)
   std::string html_json;                    // the "html" section, for the HTML stage
 
   // The mapped field for a metadata label line ("Date:" -> "date"), or "".
@@ -49,6 +50,9 @@ struct SiteProfile {
   // The page type for a type line ("News Item" -> "news_item"), or "".
   std::string_view type_for_line(std::string_view line) const;
   bool is_chrome_line(std::string_view line) const;
+  // True for a line that opens the page's trailing section ("Contacts"):
+  // it and every line after it are chrome.
+  bool opens_chrome_section(std::string_view line) const;
 };
 
 class ProfileSet {

@@ -16,6 +16,10 @@ TEST_CASE("parse_date reads every shape the pages use") {
   CHECK(parse_date("Friday, 16 July 2008") == "2008-07-16");
   CHECK(parse_date("5 Sept 2019") == "2019-09-05");
   CHECK(parse_date("  3 March 2020, ") == "2020-03-03");
+  // A CMS date field with the time of day (Drupal's medium format).
+  CHECK(parse_date("Sat, 04/09/2016 - 12:00") == "2016-04-09");
+  CHECK(parse_date("16 July 2008, 10:15 AM") == "2008-07-16");
+  CHECK(parse_date("July 16, 2008 at 9:30") == "2008-07-16");
 }
 
 TEST_CASE("impossible dates are reported, never guessed") {
@@ -34,6 +38,8 @@ TEST_CASE("parse_date refuses non-dates") {
   CHECK_FALSE(parse_date("2008"));
   CHECK_FALSE(parse_date("PC.DEC/1234"));
   CHECK_FALSE(parse_date("16 July"));
+  CHECK_FALSE(parse_date("12:00"));
+  CHECK_FALSE(parse_date("16 July 2008 - a day to remember 10:15"));
 }
 
 TEST_CASE("find_date gives the first date and its span") {

@@ -145,3 +145,47 @@ TEST_CASE("a short bullet list inside an article is kept") {
   auto c = classify(read_fixture(kSeed004) + "\nThe partners are:\n- Italy\n- Hungary\n");
   CHECK(c.doc.text.ends_with("The partners are:\nItaly\nHungary"));
 }
+
+TEST_CASE("the list after a chrome line is that widget's, not the article's") {
+  auto c = classify(read_fixture(kSeed004) +
+                    "\nShare this page:\nRelated content\n- OSCE Mission to Serbia supports Roma employment\n"
+                    "- Training for election commissioners held in 25 municipalities\n");
+  CHECK(c.doc.text.ends_with("“We are proud to be a part of it.”"));
+  CHECK(c.doc.removed.chrome == 4);
+  // A list after a body line is still the article's.
+  auto kept = classify(read_fixture(kSeed004) + "\nPrint\nThe partners are:\n- Italy\n- Hungary\n");
+  CHECK(kept.doc.text.ends_with("The partners are:\nItaly\nHungary"));
+}
+
+TEST_CASE("a Place value in capitals is title-cased letter by letter, beyond ASCII") {
+  std::string page = read_fixture(kSeed000);
+  auto at = page.find("- KHMELNYTSKY\n");
+  REQUIRE(at != std::string::npos);
+  page.replace(at, 14, "- SHKODËR\n");
+  CHECK(classify(page).doc.metadata.place == "Shkodër");
+}
+
+TEST_CASE("Blogger's 'Posted by' line in other languages is chrome") {
+  for (const char* byline : {"Eingestellt von Martin um 08:40", "Publié par Claire à 10:15", "Publicado por Ana en 9:02",
+                             "Pubblicato da Luca alle 18:30", "Geplaatst door Sanne op 11:47"}) {
+    CAPTURE(byline);
+    auto c = classify(read_fixture(kSeed002) + "\n" + byline + "\nNo comments:\nPost a Comment");
+    CHECK(c.doc.profile == "blogger");
+    CHECK(c.doc.text.ends_with("taking part in the OSCE project."));
+  }
+}
+
+TEST_CASE("a press-contact section closes the page: it and what follows are chrome") {
+  auto c = classify(read_fixture(kSeed004) +
+                    "\nContacts\nCommunication and Media Relations Section\nOffice: +43 1 514 36 6000\npress@osce.org");
+  CHECK(c.doc.text.ends_with("“We are proud to be a part of it.”"));
+  CHECK(c.doc.removed.chrome == 4);
+}
+
+TEST_CASE("a blog's date header above the post title is not the title") {
+  auto c = classify("Monday, December 13, 2021\nGeneva talks hold another round\n"
+                    "GENEVA, 13 December 2021 – The co-chairs held the round of talks.\nNo comments:\nPost a Comment");
+  CHECK(c.doc.metadata.title == "Geneva talks hold another round");
+  CHECK(c.doc.text.starts_with("Geneva talks hold another round\nGENEVA, 13 December 2021"));
+  CHECK(c.doc.removed.metadata == 1);
+}
