@@ -149,7 +149,7 @@ void Deduplicator::add(DedupItem item) {
     if (fps.empty() || fps.back() != fp) fps.push_back(fp);
   }
   impl_->store.append(fps.data(), fps.size());
-  impl_->info.push_back({item.sequence, std::move(item.date), item.official, item.text_bytes});
+  impl_->info.push_back({item.sequence, std::move(item.date), item.official, item.text_bytes, item.excerpt});
 }
 
 void EffectiveSets::load(std::size_t doc, std::vector<std::uint32_t>& out) const {

@@ -61,6 +61,7 @@ struct DocInfo {
   std::string date;
   bool official = false;
   std::size_t text_bytes = 0;
+  bool excerpt = false;
 };
 
 // A document's shingles as verification sees them: template fingerprints

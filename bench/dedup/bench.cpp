@@ -134,6 +134,7 @@ int main(int argc, char** argv) {
                                                const auto& t = doc["text"];
                                                std::string_view text(t.GetString(), t.GetStringLength());
                                                item.text_bytes = text.size();
+                                               item.excerpt = winnow::looks_like_excerpt(text);
                                                item.shingles = winnow::shingle_set(text, opt.shingles);
                                                b->words += item.shingles.size() + opt.shingles.k - 1;
                                                b->items.push_back(std::move(item));

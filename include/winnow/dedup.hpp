@@ -18,8 +18,9 @@
 //   winnow::DedupOptions opt;                 // defaults: see DedupOptions
 //   winnow::Deduplicator dd(opt);
 //   for (auto& doc : docs)
-//     dd.add({doc.id, doc.sequence, doc.metadata.date, !doc.profile.empty(),
-//             doc.text.size(), winnow::shingle_set(doc.text, opt.shingles)});
+//     dd.add({doc.id, doc.sequence, doc.metadata.date, site_is_official(doc),
+//             doc.text.size(), winnow::shingle_set(doc.text, opt.shingles),
+//             winnow::looks_like_excerpt(doc.text)});
 //   winnow::DedupReport report = dd.finish();
 //   for (auto& r : report.records) ...        // one per add(), in add() order
 #pragma once
@@ -28,6 +29,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "winnow/fingerprint.hpp"
@@ -85,7 +87,16 @@ struct DedupItem {
   bool official = false;      // matched a known site profile (an original publisher)
   std::size_t text_bytes = 0;
   std::vector<std::uint64_t> shingles;  // shingle_set() of the clean text
+  bool excerpt = false;       // looks_like_excerpt(): never the original while a full member exists
 };
+
+// Whether a clean text is an excerpt of a longer article: its last line ends
+// in an ellipsis, perhaps with "Read more" (or the like) after it, or is
+// only such a phrase. See src/dedup_excerpt.cpp.
+//
+//   looks_like_excerpt("Title\nThe Mission opened a course for ... Read more")  // true
+//   looks_like_excerpt("Title\nThe Mission opened a course.")                   // false
+bool looks_like_excerpt(std::string_view clean_text);
 
 struct DedupPair {
   std::size_t a = 0, b = 0;   // indexes in add() order, a < b

@@ -107,6 +107,7 @@ int run_dedup(DedupFlags& flags) {
                    const SiteProfile* site = run->extractor->profiles().find(doc.profile);
                    item.official = site && site->official;
                    item.text_bytes = doc.text.size();
+                   item.excerpt = looks_like_excerpt(doc.text);
                    item.shingles = std::move(doc.shingles);
                    ids.push_back(doc.id);
                    engine.add(std::move(item));
@@ -188,8 +189,9 @@ Runner add_dedup_command(CLI::App& app) {
   app.add_option("--shingle-size", flags->dedup.shingles.k, "Words per shingle [5]")->check(CLI::Range(1, 64));
   app.add_option("--num-perm", flags->dedup.num_perm, "MinHash signature length [128]")->check(CLI::Range(16, 1024));
   app.add_option("--keep", flags->keep,
-                 "Which member of a group is the original: original (the one the others contain, then earliest "
-                 "date, then the official source), longest, first, newest [original]")
+                 "Which member of a group is the original: original (never a \"... Read more\" excerpt; the "
+                 "official source, then the one the others contain, then earliest date), longest, first, "
+                 "newest [original]")
       ->check(CLI::IsMember({"original", "longest", "first", "newest"}));
   app.add_flag("--explain", flags->explain, "Print the shingle, MinHash and LSH parameters on stderr");
   app.add_flag("--no-strip", flags->no_strip,

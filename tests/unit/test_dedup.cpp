@@ -253,3 +253,48 @@ TEST_CASE("reports do not depend on the thread count; empty input is fine") {
   CHECK(r.records.empty());
   CHECK(r.groups.empty());
 }
+
+TEST_CASE("excerpts: the marks that say a text stops short") {
+  CHECK(looks_like_excerpt("Title\nThe Mission opened a course for 45 border guards ... Read more"));
+  CHECK(looks_like_excerpt("Title\nThe Mission opened a course for 45 border guards\xE2\x80\xA6"));
+  CHECK(looks_like_excerpt("Title\nThe Mission opened a course [...]\n"));
+  CHECK(looks_like_excerpt("Title\nThe Mission opened a course for\nContinue reading \xE2\x86\x92"));
+  CHECK(looks_like_excerpt("Titel\nDie Mission hat einen Kurs eröffnet ... Weiterlesen"));
+  CHECK_FALSE(looks_like_excerpt("Title\nThe Mission opened a course."));
+  CHECK_FALSE(looks_like_excerpt("Title\nThe Mission wants more"));  // "more" after no ellipsis, on a sentence line
+  CHECK_FALSE(looks_like_excerpt("Read more"));                          // nothing before the phrase
+  CHECK_FALSE(looks_like_excerpt("..."));
+  CHECK_FALSE(looks_like_excerpt(""));
+}
+
+TEST_CASE("original of a pair: the full article over its excerpt, the official page over the blog") {
+  const auto article = range_set(0, 600);
+  const auto head = range_set(0, 300);  // the first half, as an excerpt is
+  for (bool excerpt_first : {true, false}) {
+    Deduplicator dd;
+    DedupItem full{"article", 0, "", false, 4000, article};
+    DedupItem cut{"excerpt", 1, "", false, 2000, head};
+    cut.excerpt = true;
+    if (excerpt_first) std::swap(full.sequence, cut.sequence);
+    dd.add(excerpt_first ? cut : full);
+    dd.add(excerpt_first ? full : cut);
+    auto r = dd.finish();
+    REQUIRE(r.groups.size() == 1);
+    CHECK(r.groups[0].original == (excerpt_first ? 1u : 0u));
+  }
+  // Without the mark the contained side still wins (a repost adding a
+  // paragraph contains its source)...
+  {
+    Deduplicator dd;
+    dd.add({"article", 0, "", false, 4000, article});
+    dd.add({"half", 1, "", false, 2000, head});
+    CHECK(dd.finish().groups[0].original == 1);
+  }
+  // ...unless the other side is a known official site.
+  {
+    Deduplicator dd;
+    dd.add({"osce", 0, "", true, 4000, article});
+    dd.add({"blog", 1, "", false, 2000, head});
+    CHECK(dd.finish().groups[0].original == 0);
+  }
+}
