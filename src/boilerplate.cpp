@@ -207,7 +207,11 @@ void repair_tooltips(Document& doc) {
 }  // namespace
 
 bool classify_boilerplate(Document& doc, const ProfileSet& profiles, LayoutFields* fields, bool require_anchors) {
-  const SiteProfile* profile = profiles.detect(doc);
+  return classify_boilerplate(doc, profiles, profiles.detect(doc), fields, require_anchors);
+}
+
+bool classify_boilerplate(Document& doc, const ProfileSet& profiles, const SiteProfile* profile,
+                          LayoutFields* fields, bool require_anchors) {
   auto& blocks = doc.blocks;
   const std::size_t n = blocks.size();
 

@@ -79,7 +79,7 @@ bool Extractor::run(Document& doc, std::string* problem) const {
     // selectors; a page no profile knows, or whose selectors match nothing,
     // by DOM features.
     const SiteProfile* profile = profiles_.detect(doc);
-    bool done = profile && classify_boilerplate(doc, profiles_, &fields, /*require_anchors=*/true);
+    bool done = profile && classify_boilerplate(doc, profiles_, profile, &fields, /*require_anchors=*/true);
     if (!done && profile && !profile->html_json.empty()) {
       std::string why;
       done = classify_html_with_profile(doc, profile->html_json, &why);

@@ -33,6 +33,11 @@ struct LayoutFields {
 bool classify_boilerplate(Document& doc, const ProfileSet& profiles, LayoutFields* fields,
                           bool require_anchors = false);
 
+// The same for a caller that has already run profiles.detect(doc) (null: no
+// profile matched), so the blocks are not scanned for markers twice.
+bool classify_boilerplate(Document& doc, const ProfileSet& profiles, const SiteProfile* profile,
+                          LayoutFields* fields, bool require_anchors = false);
+
 // Joins Title and Body blocks, one per line, into doc.text, and counts what
 // was removed into doc.removed.
 void assemble_text(Document& doc);
