@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "winnow/decode.hpp"
+#include "bench_clock.hpp"
 #include "winnow/extract.hpp"
 #include "winnow/html.hpp"
 
@@ -30,20 +31,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// CPU time of this thread: unlike wall time, it does not grow while other
-// processes hold the core, so shared machines give comparable figures.
-double thread_cpu_seconds() {
-  timespec t{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
-}
-
-std::string read_whole(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using winnow::bench::read_whole;
+using winnow::bench::thread_cpu_seconds;
 
 // The same extraction line `winnow extract` runs (winnow::Extractor), metadata
 // included, so the figures are the CLI's. With `with_title` false only the

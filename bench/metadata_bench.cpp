@@ -30,24 +30,15 @@
 #include <string>
 #include <vector>
 
+#include "bench_clock.hpp"
 #include "winnow/extract.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-double thread_cpu_seconds() {
-  timespec t{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
-}
-
-std::string read_whole(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using winnow::bench::read_whole;
+using winnow::bench::thread_cpu_seconds;
 
 struct Page {
   std::string id, bytes;
