@@ -51,13 +51,13 @@ namespace winnow::speakers_detail {
 namespace {
 
 // Reporting verbs, longest first so "pointed out" wins over a prefix.
-constexpr std::array kReportingVerbs{
+constexpr auto kReportingVerbs = std::to_array<std::string_view>({
     "pointed out", "emphasized", "emphasised", "highlighted", "underscored", "acknowledged",
     "reiterated", "underlined", "explained", "concluded", "commented", "announced", "continued",
     "stressed", "stresses", "observed", "declared", "welcomed", "remarked", "affirmed", "insisted",
     "recalled", "cautioned", "estimated", "suggested", "confirmed", "predicted", "maintained",
     "asserted", "admitted", "argued", "replied", "stated", "states", "warned", "urged", "noted",
-    "notes", "added", "adds", "said", "says", "told"};
+    "notes", "added", "adds", "said", "says", "told"});
 
 // Who a reporting verb may be addressed to before its "that": "told
 // participants that", "told the audience that".
@@ -71,12 +71,12 @@ constexpr const char* kBareClauseOpeners =
     "the|a|an|it|its|this|these|those|they|there|their|he|she|his|her|we|our|many|most|all|some|more|only|no";
 
 // Words that open a clause rather than an apposition after a name.
-constexpr std::array kClauseOpeners{"who", "which", "that", "when", "while", "as", "and", "but", "in", "at",
-                                     "during", "on", "after", "before", "to", "for", "from", "with", "it", "he", "she"};
+constexpr auto kClauseOpeners = std::to_array<std::string_view>({"who", "which", "that", "when", "while", "as", "and", "but", "in", "at",
+                                     "during", "on", "after", "before", "to", "for", "from", "with", "it", "he", "she"});
 
 std::string verb_alternation() {
   std::string alt;
-  for (const char* v : kReportingVerbs) {
+  for (std::string_view v : kReportingVerbs) {
     if (!alt.empty()) alt += '|';
     std::string s(v);
     for (auto pos = s.find(' '); pos != std::string::npos; pos = s.find(' ', pos + 3))
@@ -359,7 +359,7 @@ std::string clean_role(std::string_view role) {
   auto first = role.substr(0, role.find(' '));
   bool capital = starts_upper(role);
   if (!capital && (first.ends_with("ing") || first.ends_with("ed") ||
-                   std::any_of(kClauseOpeners.begin(), kClauseOpeners.end(), [&](const char* w) { return first == w; })))
+                   std::any_of(kClauseOpeners.begin(), kClauseOpeners.end(), [&](std::string_view w) { return first == w; })))
     return {};
   // "Director of the College, at the ceremony": the apposition ends where a
   // comma introduces a lower-case circumstance.
