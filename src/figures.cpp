@@ -47,8 +47,18 @@
 //    counts "years" (a duration with the unit as its own noun);
 //  - ordinals ("first", "1st") are never figures.
 //
-// Cost: one pass over the tokens; each number looks at a bounded window of
-// neighbours, so the whole is linear in the text.
+// Paragraphs are read one at a time and a figure never reads across a
+// paragraph break, so a paragraph that cannot hold a figure is skipped
+// before it is tokenized: every figure's number is a token holding an ASCII
+// digit or one whose core starts with a number word, so a paragraph with no
+// digit and no run of letters spelling a number word holds none
+// (may_hold_figure, one byte loop). In a release most paragraphs are such.
+//
+// Cost: one byte pass over the text, then one pass over the tokens of the
+// paragraphs that hold a candidate; each number looks at a bounded window
+// of neighbours, so the whole is linear in the text. On the seeds the
+// tokenizer still costs about a third of the pass (whole paragraphs are
+// tokenized, not the sentences around the numbers).
 #include "winnow/figures.hpp"
 
 #include <algorithm>

@@ -47,9 +47,12 @@
 // "X said the ...", "According to X, ...") is collected from the prose
 // between quotes of each paragraph and marked `indirect`.
 //
-// Cost: linear in the text; each quote costs two anchored regex matches and
-// each paragraph one regex scan. Speakers are few, so resolution is a linear
-// search over them.
+// Cost: linear in the text; quote marks are found with memchr, each quote
+// costs a few anchored regex matches (only those its first word allows) and
+// a paragraph is scanned for reported speech only by the patterns whose
+// trigger words it holds. Speakers are few, so resolution is a linear
+// search over them; split_name remembers its last answers, since the same
+// phrase is split by the patterns, plausible() and the roster.
 #include "winnow/speakers.hpp"
 
 #include <algorithm>

@@ -30,9 +30,11 @@
 // role containing a full stop ("Washington D.C.") is cut short: accepted.
 //
 // Cost: the patterns are compiled once; each quote costs a few anchored
-// matches on its attribution sentence, and each paragraph that holds
-// "that", a bare "said"/"says"/"told" or "According to" a few scans for
-// reported speech. Capturing groups are what costs: a lazy group makes RE2
+// matches on its attribution sentence, only those its first byte allows (a
+// lower-case word for the verb-first orders, a capital for the name-first
+// ones), and a stretch of prose is scanned for reported speech only by the
+// patterns whose words it holds ("that", a bare "said"/"says", ", who",
+// "According"), found in one pass. Capturing groups are what costs: a lazy group makes RE2
 // run its NFA over the whole match, so the commonest shape ("said NAME,
 // ROLE.") captures the name only and its role is read by hand (role_tail).
 

@@ -27,7 +27,8 @@
 //
 // What it costs: a three-word name after a title word missing from
 // kTitleWords loses its first word. Full names are looked up by scanning the text for the surname,
-// once per speaker known only by surname.
+// once per speaker known only by surname. split_name keeps its last eight
+// answers per thread: a document asks about the same few phrases many times.
 #include <algorithm>
 #include <array>
 #include <string>
