@@ -37,7 +37,7 @@ namespace winnow {
 namespace {
 
 struct MonthName {
-  const char* name;
+  std::string_view name;
   int number;
 };
 
@@ -66,7 +66,7 @@ std::string month_alternation() {
 
 int month_number(std::string_view name) {
   for (const auto& m : kMonths)
-    if (name.size() == std::string_view(m.name).size()) {
+    if (name.size() == m.name.size()) {
       bool same = true;
       for (std::size_t i = 0; i < name.size() && same; ++i)
         same = std::tolower(static_cast<unsigned char>(name[i])) ==

@@ -21,10 +21,12 @@ struct Token {
   bool break_before = false; // first token of a paragraph
 };
 
-// The tokens of `text`; their `lower` views point into `lowered`, which the
-// caller keeps alive while it uses them (one buffer, not a string per token:
-// nearly every test on a word is on its lower-case form).
-std::vector<Token> tokenize(std::string_view text, std::string& lowered);
+// The tokens of text[from, to) (one paragraph), into `out`, offsets into
+// `text`; their `lower` views point into `lowered`, which the caller keeps
+// alive while it uses them (one buffer, not a string per token: nearly every
+// test on a word is on its lower-case form).
+void tokenize(std::string_view text, std::size_t from, std::size_t to, std::string& lowered,
+              std::vector<Token>& out);
 
 std::string lower(std::string_view s);
 

@@ -48,13 +48,14 @@ bool same_letters(std::string_view a, std::string_view lower_b) {
 }
 }  // namespace
 
-std::vector<Token> tokenize(std::string_view text, std::string& lowered) {
+void tokenize(std::string_view text, std::size_t from, std::size_t to, std::string& lowered,
+              std::vector<Token>& out) {
   // Only tokens with a capital are copied into the buffer: the others are
   // their own lower-case form.
-  lowered.resize(text.size());
-  std::vector<Token> out;
-  out.reserve(text.size() / 6 + 1);  // about one token per six bytes of English
-  std::size_t pos = 0;
+  if (lowered.size() < text.size()) lowered.resize(text.size());
+  out.clear();
+  text = text.substr(0, to);
+  std::size_t pos = from;
   bool newline = true;
   while (pos < text.size()) {
     if (is_space(text[pos])) {
@@ -104,7 +105,6 @@ std::vector<Token> tokenize(std::string_view text, std::string& lowered) {
     newline = false;
     pos = end;
   }
-  return out;
 }
 
 std::string lower(std::string_view s) {
@@ -295,7 +295,7 @@ std::string counted_phrase(const std::vector<Token>& t, std::size_t i, bool sing
         break;
       }
     if (l == "and") {
-      if (words.empty() || t[i].stop_after || i + 1 >= t.size() || !is_wordy(t[i + 1].core) ||
+      if (words.empty() || t[i].stop_after || i + 1 >= t.size() || t[i + 1].break_before || !is_wordy(t[i + 1].core) ||
           is_count_stop(t[i + 1].lower) || (t[i + 1].word >= 0))
         break;
       if (seen_plural) {
@@ -349,7 +349,7 @@ std::string counted_phrase(const std::vector<Token>& t, std::size_t i, bool sing
 // "an overall budget of 550,000 euros": the words between the article and
 // "of" before the amount at token i.
 std::string money_subject(const std::vector<Token>& t, std::size_t i) {
-  if (i < 2 || !in_table(fw::kMoneyLinks, t[i - 1].lower) || t[i].break_before) return {};
+  if (i < 2 || !in_table(fw::kMoneyLinks, t[i - 1].lower) || t[i].break_before || t[i - 1].break_before) return {};
   std::size_t k = i - 2, n = 0;
   // "The 20 vehicles, worth ...": the comma before the link is allowed.
   while (n < 3 && (!t[k].stop_after || k == i - 2) && is_wordy(t[k].core) &&
@@ -375,7 +375,7 @@ std::string money_subject(const std::vector<Token>& t, std::size_t i) {
 std::string percent_subject(const std::vector<Token>& t, std::size_t i) {
   if (i < 2 || t[i].break_before) return {};
   std::size_t k = i - 1;
-  if (t[k].lower == "at" && k >= 2 && t[k - 1].lower == "stood") --k;  // "stood at"
+  if (t[k].lower == "at" && k >= 2 && !t[k].break_before && t[k - 1].lower == "stood") --k;  // "stood at"
   if (!in_table(fw::kPercentLinks, t[k].lower) || t[k].break_before || t[k - 1].stop_after) return {};
   std::size_t from = k, n = 0;
   while (from > 0 && n < 3) {

@@ -47,11 +47,16 @@
 // "X said the ...", "According to X, ...") is collected from the prose
 // between quotes of each paragraph and marked `indirect`.
 //
-// Cost: linear in the text; each quote costs two anchored regex matches and
-// each paragraph one regex scan. Speakers are few, so resolution is a linear
-// search over them.
+// Cost: linear in the text; quote marks are found with memchr, each quote
+// costs a few anchored regex matches (only those its first word allows) and
+// a paragraph is scanned for reported speech only by the patterns whose
+// trigger words it holds. Speakers are few, so resolution is a linear
+// search over them; split_name remembers its last answers, since the same
+// phrase is split by the patterns, plausible() and the roster.
 #include "winnow/speakers.hpp"
 
+#include <algorithm>
+#include <cstring>
 #include <optional>
 #include <string>
 
@@ -94,17 +99,40 @@ std::vector<Paragraph> paragraphs_of(std::string_view text) {
   return out;
 }
 
+// The first of two bytes at or after `pos` in text[.., end), or `end`: two
+// memchr cursors, each moved only once passed (find_first_of with a two-byte
+// set calls memchr once per text byte, a byte loop is slower than memchr).
+class TwoBytes {
+ public:
+  TwoBytes(std::string_view text, std::size_t begin, std::size_t end, char a, char b)
+      : text_(text), end_(end), a_(a), b_(b), pa_(find(a, begin)), pb_(find(b, begin)) {}
+  std::size_t next(std::size_t pos) {
+    if (pa_ < pos) pa_ = find(a_, pos);
+    if (pb_ < pos) pb_ = find(b_, pos);
+    return std::min(pa_, pb_);
+  }
+
+ private:
+  std::size_t find(char c, std::size_t pos) const {
+    if (pos >= end_) return end_;
+    const void* hit = std::memchr(text_.data() + pos, c, end_ - pos);
+    return hit ? static_cast<std::size_t>(static_cast<const char*>(hit) - text_.data()) : end_;
+  }
+  std::string_view text_;
+  std::size_t end_;
+  char a_, b_;
+  std::size_t pa_, pb_;
+};
+
 void find_segments(std::string_view text, const Paragraph& p, std::size_t index,
                    std::vector<Segment>& out) {
   // Searches stop at the paragraph's end: a text of many quote-free
   // paragraphs must not be rescanned to its end once per paragraph.
   text = text.substr(0, p.end);
   std::size_t pos = p.begin;
+  TwoBytes marks(text, p.begin, p.end, '"', '\xE2');
   while (pos < p.end) {
-    // A plain byte loop: find_first_of with a two-byte set calls memchr
-    // once per text byte.
-    std::size_t open = pos;
-    while (open < p.end && text[open] != '"' && text[open] != '\xE2') ++open;
+    std::size_t open = marks.next(pos);
     if (open >= p.end) break;
     bool curly = text.substr(open, 3) == kOpenCurly;
     if (!curly && text[open] != '"') {
@@ -142,12 +170,12 @@ constexpr std::string_view kCloseSingle = "\xE2\x80\x99";  // ’, also the apos
 void find_single_segments(std::string_view text, const Paragraph& p, std::size_t index,
                           std::vector<Segment>& out) {
   std::size_t pos = p.begin;
+  TwoBytes marks(text, p.begin, p.end, '\'', '\xE2');
   while (pos < p.end) {
     std::size_t open = pos;
     std::size_t mark = 0;
-    for (; open < p.end; ++open) {
+    for (; (open = marks.next(open)) < p.end; ++open) {
       const char c = text[open];
-      if (c != '\'' && c != '\xE2') continue;  // most bytes: one test
       if (c == '\'') mark = 1;
       else if (text.substr(open, 3) == kOpenSingle) mark = 3;
       else continue;
@@ -156,8 +184,8 @@ void find_single_segments(std::string_view text, const Paragraph& p, std::size_t
     if (open >= p.end) return;
     std::size_t inner = open + mark, close = inner;
     bool closed = false;
-    for (; close < p.end; ++close) {
-      if (text[close] != '\'' && text[close] != '\xE2') continue;
+    TwoBytes closes(text, inner, p.end, '\'', '\xE2');
+    for (; (close = closes.next(close)) < p.end; ++close) {
       std::size_t len = text[close] == '\'' ? 1 : text.substr(close, 3) == kCloseSingle ? 3 : 0;
       if (len == 0 || close == inner) continue;
       const char before = text[close - 1];

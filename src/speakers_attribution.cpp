@@ -30,12 +30,13 @@
 // role containing a full stop ("Washington D.C.") is cut short: accepted.
 //
 // Cost: the patterns are compiled once; each quote costs a few anchored
-// matches on its attribution sentence, and each paragraph that holds
-// "that", a bare "said"/"says"/"told" or "According to" a few scans for
-// reported speech. Capturing groups are what costs: a lazy group makes RE2
+// matches on its attribution sentence, only those its first byte allows (a
+// lower-case word for the verb-first orders, a capital for the name-first
+// ones), and a stretch of prose is scanned for reported speech only by the
+// patterns whose words it holds ("that", a bare "said"/"says", ", who",
+// "According"), found in one pass. Capturing groups are what costs: a lazy group makes RE2
 // run its NFA over the whole match, so the commonest shape ("said NAME,
 // ROLE.") captures the name only and its role is read by hand (role_tail).
-#include <string.h>
 
 #include <algorithm>
 #include <cctype>
@@ -51,13 +52,13 @@ namespace winnow::speakers_detail {
 namespace {
 
 // Reporting verbs, longest first so "pointed out" wins over a prefix.
-constexpr std::array kReportingVerbs{
+constexpr auto kReportingVerbs = std::to_array<std::string_view>({
     "pointed out", "emphasized", "emphasised", "highlighted", "underscored", "acknowledged",
     "reiterated", "underlined", "explained", "concluded", "commented", "announced", "continued",
     "stressed", "stresses", "observed", "declared", "welcomed", "remarked", "affirmed", "insisted",
     "recalled", "cautioned", "estimated", "suggested", "confirmed", "predicted", "maintained",
     "asserted", "admitted", "argued", "replied", "stated", "states", "warned", "urged", "noted",
-    "notes", "added", "adds", "said", "says", "told"};
+    "notes", "added", "adds", "said", "says", "told"});
 
 // Who a reporting verb may be addressed to before its "that": "told
 // participants that", "told the audience that".
@@ -71,12 +72,12 @@ constexpr const char* kBareClauseOpeners =
     "the|a|an|it|its|this|these|those|they|there|their|he|she|his|her|we|our|many|most|all|some|more|only|no";
 
 // Words that open a clause rather than an apposition after a name.
-constexpr std::array kClauseOpeners{"who", "which", "that", "when", "while", "as", "and", "but", "in", "at",
-                                     "during", "on", "after", "before", "to", "for", "from", "with", "it", "he", "she"};
+constexpr auto kClauseOpeners = std::to_array<std::string_view>({"who", "which", "that", "when", "while", "as", "and", "but", "in", "at",
+                                     "during", "on", "after", "before", "to", "for", "from", "with", "it", "he", "she"});
 
 std::string verb_alternation() {
   std::string alt;
-  for (const char* v : kReportingVerbs) {
+  for (std::string_view v : kReportingVerbs) {
     if (!alt.empty()) alt += '|';
     std::string s(v);
     for (auto pos = s.find(' '); pos != std::string::npos; pos = s.find(' ', pos + 3))
@@ -359,7 +360,7 @@ std::string clean_role(std::string_view role) {
   auto first = role.substr(0, role.find(' '));
   bool capital = starts_upper(role);
   if (!capital && (first.ends_with("ing") || first.ends_with("ed") ||
-                   std::any_of(kClauseOpeners.begin(), kClauseOpeners.end(), [&](const char* w) { return first == w; })))
+                   std::any_of(kClauseOpeners.begin(), kClauseOpeners.end(), [&](std::string_view w) { return first == w; })))
     return {};
   // "Director of the College, at the ceremony": the apposition ends where a
   // comma introduces a lower-case circumstance.
@@ -373,24 +374,38 @@ std::string clean_role(std::string_view role) {
 std::optional<Attribution> attribution_after(std::string_view after) {
   const Patterns& p = patterns();
   re2::StringPiece in(after.data(), after.size());
+  // Every pattern here opens with `^\s*,?\s*` and then a reporting verb
+  // (lower case), "he"/"she" (any case), "according", or a name (a capital
+  // or a non-ASCII letter): that first byte rules out half the patterns
+  // before RE2 is asked.
+  std::size_t at = 0;
+  auto skip_space = [&] {
+    while (at < after.size() && (is_ws(after[at]) || after[at] == '\f')) ++at;
+  };
+  skip_space();
+  if (at < after.size() && after[at] == ',') ++at;
+  skip_space();
+  const unsigned char lead = at < after.size() ? static_cast<unsigned char>(after[at]) : 0;
+  const bool verb_led = (lead >= 'a' && lead <= 'z') || lead == 'H' || lead == 'S';
+  const bool name_led = (lead >= 'A' && lead <= 'Z') || lead >= 0x80;
   std::string verb, name, role, verb2;
-  if (RE2::PartialMatch(in, p.pronoun_after, &verb, &verb2))
+  if (verb_led && RE2::PartialMatch(in, p.pronoun_after, &verb, &verb2))
     return Attribution{verb.empty() ? verb2 : verb, {}, {}, true};
   // Before verb_first, whose optional lower-case title would take "the".
-  if (RE2::PartialMatch(in, p.verb_role_name, &verb, &role, &name) && split_name(name))
+  if (verb_led && RE2::PartialMatch(in, p.verb_role_name, &verb, &role, &name) && split_name(name))
     return Attribution{verb, name, clean_role(role), false};
   std::string title;
   re2::StringPiece g[4];
   // The whole match only (RE2's DFA); verb, title and name are then read
   // off its span by the same rules as the pattern's groups.
-  bool head = p.verb_first_head.Match(in, 0, in.size(), RE2::ANCHOR_START, g, 1);
+  bool head = verb_led && p.verb_first_head.Match(in, 0, in.size(), RE2::ANCHOR_START, g, 1);
   if (head) {
     auto end = static_cast<std::size_t>(g[0].data() + g[0].size() - in.data());
     head = split_verb_first(after.substr(0, end), verb, title, name);
     role.clear();
     head = head && role_tail(after.substr(end), role);
   }
-  if ((head || RE2::PartialMatch(in, p.verb_first, &verb, &title, &name, &role)) && split_name(name)) {
+  if (verb_led && (head || RE2::PartialMatch(in, p.verb_first, &verb, &title, &name, &role)) && split_name(name)) {
     auto r = clean_role(role);
     // "said trainer Elena Cojocaru": a one-word lower-case title is no role
     // by itself ("said journalist X" is), but two words are ("Programme manager").
@@ -399,7 +414,7 @@ std::optional<Attribution> attribution_after(std::string_view after) {
   }
   // Only the whole match is asked for, which RE2 answers with its DFA; the
   // name is what it spans after the leading spaces and comma.
-  bool first = p.name_first_head.Match(in, 0, in.size(), RE2::ANCHOR_START, g, 1);
+  bool first = name_led && p.name_first_head.Match(in, 0, in.size(), RE2::ANCHOR_START, g, 1);
   if (first) {
     auto end = static_cast<std::size_t>(g[0].data() + g[0].size() - in.data());
     std::size_t b = 0;
@@ -407,11 +422,11 @@ std::optional<Attribution> attribution_after(std::string_view after) {
     name = std::string(after.substr(b, end - b));
     first = name_first_tail(after.substr(end), role, verb);
   }
-  if (first || RE2::PartialMatch(in, p.name_first, &name, &role, &verb)) {
+  if (name_led && (first || RE2::PartialMatch(in, p.name_first, &name, &role, &verb))) {
     if (split_name(name)) return Attribution{verb, name, clean_role(role), false};
     if (!role.empty() && split_name(role)) return Attribution{verb, role, clean_role(name), false};
   }
-  if (RE2::PartialMatch(in, p.according, &verb, &name, &role) && split_name(name))
+  if (lead == 'a' && RE2::PartialMatch(in, p.according, &verb, &name, &role) && split_name(name))
     return Attribution{"according to", name, clean_role(role), false};
   return std::nullopt;
 }
@@ -437,10 +452,38 @@ std::optional<Attribution> attribution_before(std::string_view before) {
 
 namespace {
 
-// memmem, not string_view::find: find calls memchr on the needle's first
-// byte, a space here, which stops at every word.
-bool contains(std::string_view hay, std::string_view needle) {
-  return memmem(hay.data(), hay.size(), needle.data(), needle.size()) != nullptr;
+// The words the reported-speech patterns cannot match without, found in one
+// pass over the prose: " that " (every pattern with a verb other than
+// said/says), " said "/" says " (the bare-clause patterns), ", who " (the
+// relative-clause ones) and "According " (indirect_according), each bounded
+// by the whitespace (RE2's \s) the patterns put around it.
+struct Triggers {
+  bool that = false, said = false, who = false, according = false;
+};
+
+bool is_re_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+Triggers triggers_of(std::string_view prose) {
+  Triggers t;
+  std::size_t i = 0;
+  while (i < prose.size()) {
+    while (i < prose.size() && is_re_space(prose[i])) ++i;
+    const std::size_t b = i;
+    while (i < prose.size() && !is_re_space(prose[i])) ++i;
+    if (i == prose.size()) break;  // every trigger word is followed by a space
+    const std::string_view w = prose.substr(b, i - b);
+    if (w.size() == 4 && b > 0) {
+      if (w == "that") t.that = true;
+      else if (w == "said" || w == "says") t.said = true;
+    } else if (w.size() == 3 && b > 0 && w == "who") {
+      std::size_t k = b;
+      while (k > 0 && is_re_space(prose[k - 1])) --k;
+      t.who = t.who || (k < b && k > 0 && prose[k - 1] == ',');
+    } else if (w.size() == 9 && w == "According") {
+      t.according = true;
+    }
+  }
+  return t;
 }
 
 // Where a reported-speech pattern keeps its parts (0: absent).
@@ -488,20 +531,15 @@ void scan_indirect(const RE2& re, Groups gi, std::string_view prose, std::vector
 
 std::vector<Indirect> find_indirect(std::string_view prose) {
   std::vector<Indirect> out;
-  // Every pattern needs "that", a bare "said"/"says"/"told" or "According
-  // to": substring tests spare the scans of the prose (most of it) that
-  // has none of them.
+  // Each pattern runs only on prose holding the words it cannot match
+  // without: most prose holds none of them.
   const Patterns& p = patterns();
-  if (contains(prose, " that ") || contains(prose, " said ") || contains(prose, " says ") || contains(prose, " told ")) {
-    scan_indirect(p.indirect, {2, 3, 4, 5, 0, 1}, prose, out);
-    scan_indirect(p.indirect_bare, {2, 3, 4, 5, 0, 1}, prose, out);
-    if (contains(prose, ", who ")) {
-      scan_indirect(p.indirect_who, {1, 2, 3, 4, 0}, prose, out);
-      scan_indirect(p.indirect_who_bare, {1, 2, 3, 4, 0}, prose, out);
-    }
-  }
-  if (contains(prose, "According to "))
-    scan_indirect(p.indirect_according, {2, 0, 1, 3, 0}, prose, out);
+  const Triggers t = triggers_of(prose);
+  if (t.that) scan_indirect(p.indirect, {2, 3, 4, 5, 0, 1}, prose, out);
+  if (t.said) scan_indirect(p.indirect_bare, {2, 3, 4, 5, 0, 1}, prose, out);
+  if (t.who && t.that) scan_indirect(p.indirect_who, {1, 2, 3, 4, 0}, prose, out);
+  if (t.who && t.said) scan_indirect(p.indirect_who_bare, {1, 2, 3, 4, 0}, prose, out);
+  if (t.according) scan_indirect(p.indirect_according, {2, 0, 1, 3, 0}, prose, out);
   std::sort(out.begin(), out.end(), [](const Indirect& a, const Indirect& b) { return a.begin < b.begin; });
   // Two patterns may read the same clause ("X, who said that" is also "X said that" to the general one).
   out.erase(std::unique(out.begin(), out.end(), [](const Indirect& a, const Indirect& b) { return a.begin == b.begin; }),

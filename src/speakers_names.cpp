@@ -27,7 +27,8 @@
 //
 // What it costs: a three-word name after a title word missing from
 // kTitleWords loses its first word. Full names are looked up by scanning the text for the surname,
-// once per speaker known only by surname.
+// once per speaker known only by surname. split_name keeps its last eight
+// answers per thread: a document asks about the same few phrases many times.
 #include <algorithm>
 #include <array>
 #include <string>
@@ -55,7 +56,7 @@ namespace {
 
 template <class Table>
 bool in(const Table& table, std::string_view w) {
-  return std::any_of(table.begin(), table.end(), [&](const char* t) { return w == t; });
+  return std::any_of(table.begin(), table.end(), [&](std::string_view t) { return w == t; });
 }
 
 std::vector<std::string_view> words_of(std::string_view s) {
@@ -75,7 +76,7 @@ std::vector<std::string_view> words_of(std::string_view s) {
 std::size_t honorific_at(const std::vector<std::string_view>& words, std::size_t i) {
   static const auto split = [] {
     std::vector<std::vector<std::string_view>> out;
-    for (const char* h : kHonorifics) out.push_back(words_of(h));
+    for (std::string_view h : kHonorifics) out.push_back(words_of(h));
     return out;
   }();
   for (const auto& hw : split) {
@@ -138,7 +139,7 @@ std::optional<PersonName> split_plain(const std::vector<std::string_view>& words
   std::size_t lead = i;
   while (words.size() - lead > 2 &&
          (is_acronym(words[lead]) || in(kRoleNouns, words[lead]) ||
-          std::any_of(kInstitutionWords.begin(), kInstitutionWords.end(), [&](const char* w) { return words[lead] == w; })))
+          std::any_of(kInstitutionWords.begin(), kInstitutionWords.end(), [&](std::string_view w) { return words[lead] == w; })))
     ++lead;
   if (lead > i) {
     if (out.role_prefix.empty()) out.role_prefix = join(words, 0, lead);
@@ -148,9 +149,9 @@ std::optional<PersonName> split_plain(const std::vector<std::string_view>& words
     // "Jan", "May" and "June" are first names too: a month only disqualifies
     // a one-word name.
     if (is_acronym(words[k]) || (words.size() - i == 1 && is_month_name(words[k]))) return std::nullopt;
-    for (const char* bad : kNotNames)
+    for (std::string_view bad : kNotNames)
       if (words[k] == bad) return std::nullopt;
-    for (const char* bad : kInstitutionWords)
+    for (std::string_view bad : kInstitutionWords)
       if (words[k] == bad) return std::nullopt;
   }
   out.name = join(words, i, words.size());
@@ -169,9 +170,7 @@ bool is_particle(std::string_view w) {
   return false;
 }
 
-}  // namespace
-
-std::optional<PersonName> split_name(std::string_view phrase) {
+std::optional<PersonName> split_name_uncached(std::string_view phrase) {
   auto words = words_of(phrase);
   // "OSCE Chairperson-in-Office and Foreign Minister of Slovakia Miroslav
   // Lajčák": the first title holds no name; the person is read from the
@@ -185,7 +184,7 @@ std::optional<PersonName> split_name(std::string_view phrase) {
       if (honorific_at(head, j)) h = j;
     if (h == head.size()) return std::nullopt;
     std::size_t after = at + 1;
-    auto rest = split_name(join(words, after, words.size()));
+    auto rest = split_name_uncached(join(words, after, words.size()));
     if (!rest) return std::nullopt;
     rest->honorific = join(head, h, h + honorific_at(head, h));
     const std::string whole(phrase);
@@ -223,7 +222,7 @@ std::optional<PersonName> split_name(std::string_view phrase) {
     std::vector<std::string_view> name(words.begin() + static_cast<std::ptrdiff_t>(name_from), words.end());
     auto out = split_plain(name);
     if (!out) return std::nullopt;
-    if (title.empty() || std::any_of(kNotNames.begin(), kNotNames.end(), [&](const char* w) { return title[0] == w; }))
+    if (title.empty() || std::any_of(kNotNames.begin(), kNotNames.end(), [&](std::string_view w) { return title[0] == w; }))
       return std::nullopt;
     out->role_prefix = join(title, 0, title.size());
     if (out->honorific.empty())
@@ -233,11 +232,36 @@ std::optional<PersonName> split_name(std::string_view phrase) {
   return head_person;
 }
 
+}  // namespace
+
+// The same phrase is split several times over: an attribution pattern checks
+// its name, then plausible() and the roster split it again, and a speaker is
+// named the same way quote after quote. The last few answers are kept, per
+// thread (the function is pure, so a hit is always right).
+std::optional<PersonName> split_name(std::string_view phrase) {
+  struct Entry {
+    bool used = false;
+    std::string phrase;
+    std::optional<PersonName> person;
+  };
+  thread_local std::array<Entry, 8> recent;
+  thread_local std::size_t next = 0;
+  for (const Entry& e : recent)
+    if (e.used && e.phrase == phrase) return e.person;
+  auto person = split_name_uncached(phrase);
+  Entry& slot = recent[next];
+  next = (next + 1) % recent.size();
+  slot.used = true;
+  slot.phrase.assign(phrase);
+  slot.person = person;
+  return person;
+}
+
 std::string honorific_alternation() {
   std::string alt;
-  for (const char* h : kHonorifics) {
+  for (std::string_view h : kHonorifics) {
     if (!alt.empty()) alt += '|';
-    alt += RE2::QuoteMeta(h);
+    alt += RE2::QuoteMeta(re2::StringPiece(h.data(), h.size()));
   }
   return alt;
 }
@@ -260,7 +284,7 @@ const std::string& name_phrase_pattern() {
     // honorific ("Chairperson-in-Office and Foreign Minister ...", "... and
     // Slovak Foreign Minister ..."); split_name keeps the name after them.
     const std::string kSecondTitle = R"(|\s+and\s+(?:[A-Z][a-z]+\s+)?(?:)" + honorific_alternation() + ")";
-    const std::string kNamePhrase = "(" + kTok + R"((?:\s+(?:(?:)" + kNameParticles + R"()\s+)*)" + kTok +
+    const std::string kNamePhrase = "(" + kTok + R"((?:\s+(?:(?:)" + std::string(kNameParticles) + R"()\s+)*)" + kTok +
                                     R"(|\s+(?:of|for)(?:\s+the)?\s+)" + kTok + kSecondTitle + ")*)";
     return kNamePhrase;
   }();
@@ -339,10 +363,10 @@ std::optional<PersonName> full_name_for(std::string_view text, std::string_view 
       bool cap = starts_upper(w);
       if (!cap || w.back() == ',' || w.back() == '.' || is_acronym(w) || honorific_at(before, k - 1) ||
           in(kRoleNouns, w) ||
-          std::any_of(kNotNames.begin(), kNotNames.end(), [&](const char* n) { return w == n; }))
+          std::any_of(kNotNames.begin(), kNotNames.end(), [&](std::string_view n) { return w == n; }))
         break;
       bool in_role = false;
-      for (const char* h : kHonorifics)
+      for (std::string_view h : kHonorifics)
         for (auto hw : words_of(h)) in_role = in_role || hw == w;
       if (in_role) break;
       if (k >= 2 && (before[k - 2] == "of" || before[k - 2] == "in" || before[k - 2] == "for") && !given.empty()) break;
