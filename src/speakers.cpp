@@ -56,6 +56,7 @@
 #include "winnow/speakers.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <optional>
 #include <string>
@@ -257,12 +258,56 @@ std::string last_word(std::string_view name) {
   return std::string(sp == std::string_view::npos ? name : name.substr(sp + 1));
 }
 
+bool same_words(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+  return true;
+}
+
+// Whether `role` names `title` as a whole: "OSCE Secretary General" and
+// "Secretary General, OSCE" do for "Secretary General"; "Head of the OSCE
+// Mission to Moldova" does not for "Mission".
+bool role_names(std::string_view role, std::string_view title) {
+  if (role.size() < title.size()) return false;
+  if (same_words(role, title)) return true;
+  const std::size_t n = title.size();
+  if (same_words(role.substr(role.size() - n), title) && role[role.size() - n - 1] == ' ') return true;
+  for (std::size_t at = 0; at + n <= role.size(); ++at) {
+    if (!same_words(role.substr(at, n), title)) continue;
+    const bool starts = at == 0 || (at >= 2 && role[at - 1] == ' ' && role[at - 2] == ',');
+    const bool ends = at + n == role.size() || role[at + n] == ',';
+    if (starts && ends) return true;
+  }
+  return false;
+}
+
 class Roster {
  public:
+  // "the Secretary General said": the latest person whose honorific or
+  // role is that title, or -1. A person known so far by surname only
+  // ("Zannier underlined that") is looked up in the text, where the full
+  // name with its honorific was introduced.
+  int by_title(std::string_view text, std::string_view title) const {
+    for (std::size_t i = people_.size(); i-- > 0;) {
+      const Speaker& p = people_[i];
+      if (same_words(p.honorific, title) || role_names(p.role, title)) return static_cast<int>(i);
+      if (p.name.find(' ') == std::string::npos)
+        if (auto full = speakers_detail::full_name_for(text, p.name))
+          if (same_words(full->honorific, title) || role_names(full->role_prefix, title)) return static_cast<int>(i);
+    }
+    return -1;
+  }
+
   // Returns the index of the speaker for `who`, creating one if needed;
   // -1 when a pronoun has nobody to refer to or the name is not a person.
-  int resolve(const Attribution& who) {
+  int resolve(std::string_view text, const Attribution& who) {
     if (who.pronoun) return last_;
+    if (who.by_title) {
+      const int found = by_title(text, who.name_phrase);
+      if (found >= 0) last_ = found;
+      return found;
+    }
     auto person = speakers_detail::split_name(who.name_phrase);
     if (!person) return -1;
     int found = -1;
@@ -308,6 +353,7 @@ class Roster {
 // in full elsewhere in the text.
 bool plausible(std::string_view text, const Roster& roster, const Attribution& who) {
   if (who.pronoun) return true;
+  if (who.by_title) return roster.by_title(text, who.name_phrase) >= 0;
   auto person = speakers_detail::split_name(who.name_phrase);
   if (!person) return false;
   if (person->name.find(' ') != std::string::npos || !person->honorific.empty()) return true;
@@ -387,7 +433,7 @@ std::vector<Speaker> find_speakers(std::string_view text) {
         for (auto& ind : speakers_detail::find_indirect(prose)) {
           if (ind.who.pronoun && roster.last() < 0) antecedent(ind.who, prose_from + ind.begin);
           if (!plausible(text, roster, ind.who)) continue;
-          int who = roster.resolve(ind.who);
+          int who = roster.resolve(text, ind.who);
           if (who < 0) continue;
           Quote q{std::string(prose.substr(ind.begin, ind.end - ind.begin)), ind.who.verb, true,
                   false, prose_from + ind.begin, prose_from + ind.end};
@@ -421,10 +467,13 @@ std::vector<Speaker> find_speakers(std::string_view text) {
       if (who && who->pronoun && roster.last() < 0) antecedent(*who, s.open);
       // A one-word name must be someone: "said the Minister" was refused
       // by the patterns, "the Chairperson said" is refused here.
+      // A title nobody quoted so far holds ("the Mission said") names
+      // someone else: the quote is not the last speaker's continuation.
+      const bool titled_elsewhere = who && who->by_title && !plausible(text, roster, *who);
       if (who && !plausible(text, roster, *who)) who.reset();
-      int speaker = who ? roster.resolve(*who) : -1;
+      int speaker = who ? roster.resolve(text, *who) : -1;
       bool continuation = false;
-      if (speaker < 0 && !who) {
+      if (speaker < 0 && !who && !titled_elsewhere) {
         bool opens_paragraph = s.open < p.begin || only_space(text.substr(p.begin, s.open - p.begin));
         bool quote_like = word_count(body) >= 4 && (opens_paragraph || prev_attributed_here);
         if (quote_like && roster.last() >= 0 && pi <= last_quoted_para + 2) {
@@ -451,7 +500,7 @@ std::vector<Speaker> find_speakers(std::string_view text) {
       for (auto& ind : speakers_detail::find_indirect(prose)) {
         if (ind.who.pronoun && roster.last() < 0) antecedent(ind.who, prose_from + ind.begin);
         if (!plausible(text, roster, ind.who)) continue;
-        int who = roster.resolve(ind.who);
+        int who = roster.resolve(text, ind.who);
         if (who < 0) continue;
         roster.add(who, Quote{std::string(prose.substr(ind.begin, ind.end - ind.begin)), ind.who.verb,
                               true, false, prose_from + ind.begin, prose_from + ind.end});

@@ -11,6 +11,11 @@
 //   "...," according to Ambassador Jane Doe.
 //   "...," said Programme manager Ana Vuković.   (a lower-case title)
 //   X told participants that ...   X said the teams had ...   According to X, ...
+//   "...," the Secretary General said.   The Head of Mission added: "..."
+//
+// The last shape names a title, not a person: it is returned with by_title
+// set, and the roster (speakers.cpp) gives the quote to the person already
+// quoted or reported with that honorific or role, or drops it.
 //
 // The method. Each word order is one RE2 pattern built from the same pieces:
 // a name phrase (capitalised words, with lower-case particles such as "de"
@@ -111,6 +116,11 @@ const std::string kLeadTitle = R"((?:([A-Z][a-z]+\s+[a-z]{5,}|[a-z]{5,})\s+)?)";
 const std::string kReported = std::string(kAddressees) + R"(\s+that\s+([^!?]+?)[.!?](?:\s|$))";
 const std::string kReportedBare = R"(\s+((?:)" + std::string(kBareClauseOpeners) + R"()\s[^!?]+?)[.!?](?:\s|$))";
 
+// A title standing for a person already named: "Secretary General", "Head
+// of Mission", "Chairperson-in-Office". Captured.
+const std::string kTitleWords =
+    R"(([A-Z][A-Za-z'’-]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][A-Za-z'’-]+){0,4}))";
+
 // The patterns are large (a verb alternation, Unicode letter classes); at
 // RE2's default memory budget their DFAs overflow the cache and are rebuilt
 // over and over, which made the speaker pass the slowest part of `extract`.
@@ -147,6 +157,11 @@ struct Patterns {
   RE2 name_before{kLeadTitle + kNamePhrase + R"((?:\s*,\s*)" + kRole + R"(,|\s+from\s+[^,.;:“”"]+?,)?\s+(?:also\s+)?)" + verbs +
                   R"((?:\s+(?:participants|journalists|reporters|delegates|the\s+\w+))?\s*[:,]?\s*$)", options()};
   RE2 pronoun_before{R"((?:^|\s)(?i:he|she)\s+(?:also\s+)?)" + verbs + R"(\s*[:,]?\s*$)", options()};
+  // "..., the Secretary General said.", "..., said the Head of Mission.":
+  // a title of capitalised words (with "of"/"the" inside) instead of a name.
+  RE2 title_after{R"(^\s*,?\s*(?:the\s+)" + kTitleWords + R"(\s+(?:also\s+)?)" + verbs + R"(\b|)" + verbs +
+                  R"(\s+the\s+)" + kTitleWords + R"(\s*(?:[.,;!?]|$)))", options()};
+  RE2 title_before{R"((?:^|\s)[Tt]he\s+)" + kTitleWords + R"(\s+(?:also\s+)?)" + verbs + R"(\s*[:,]?\s*$)", options()};
   // "..., adding: “": the speaker of the quote just closed goes on.
   RE2 participle_before{R"((?:^|,)\s*(adding|noting|stressing|saying|concluding)\s*[:,]?\s*$)", options()};
   // "... chaired by Ambassador Alena Kupchyna, who said that ...": the
@@ -428,6 +443,15 @@ std::optional<Attribution> attribution_after(std::string_view after) {
   }
   if (lead == 'a' && RE2::PartialMatch(in, p.according, &verb, &name, &role) && split_name(name))
     return Attribution{"according to", name, clean_role(role), false};
+  std::string title2;
+  verb.clear();
+  verb2.clear();
+  title.clear();
+  if (verb_led && RE2::PartialMatch(in, p.title_after, &title, &verb, &verb2, &title2)) {
+    Attribution who{verb.empty() ? verb2 : verb, title.empty() ? title2 : title, {}, false};
+    who.by_title = true;
+    return who;
+  }
   return std::nullopt;
 }
 
@@ -446,6 +470,11 @@ std::optional<Attribution> attribution_before(std::string_view before) {
     }
     // "The Mission's Head, Ambassador Kilian Wahl, said:": role first.
     if (!role.empty() && split_name(role)) return Attribution{verb, role, clean_role(name), false};
+  }
+  if (RE2::PartialMatch(in, p.title_before, &title, &verb)) {
+    Attribution who{verb, title, {}, false};
+    who.by_title = true;
+    return who;
   }
   return std::nullopt;
 }

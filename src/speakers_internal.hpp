@@ -16,6 +16,7 @@ struct Attribution {
   std::string name_phrase;  // "Ambassador Lubomir Kopaj", "Kopaj"; empty for pronouns
   std::string role;         // apposition: "OSCE Project Co-ordinator in Ukraine"
   bool pronoun = false;     // "he added": resolve to the last speaker
+  bool by_title = false;    // "the Secretary General said": name_phrase is a title, resolved to a person named before
 };
 
 // `after` starts right after a closing quote mark and runs to the end of the

@@ -171,3 +171,26 @@ TEST_CASE("speakers: ranks as honorifics; 'NAME from PLACE, said:'") {
   REQUIRE(b.size() == 1);
   CHECK(b[0].name == "Marian Stoica");
 }
+
+TEST_CASE("speakers: a title instead of a name goes to the person introduced with it") {
+  // After the quote, with the person known by surname only until the end.
+  auto s = find_speakers(
+      "T\nOSCE Secretary General Lamberto Zannier visited Kyiv.\n"
+      "Zannier underlined that the monitors needed freedom of movement.\n"
+      "“Our monitors are the eyes and ears of the community,” the Secretary General said.\n"
+      "The Secretary General added: “We will not accept checkpoints.”");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].name == "Lamberto Zannier");
+  REQUIRE(s[0].quotes.size() == 3);
+  CHECK(s[0].quotes[1].text == "Our monitors are the eyes and ears of the community");
+  CHECK(s[0].quotes[1].verb == "said");
+  CHECK(s[0].quotes[2].verb == "added");
+  // A title that names nobody quoted so far gives no speaker, and a word of
+  // a role is not the role: "the Mission" is not the Head of the Mission.
+  auto none = find_speakers(
+      "T\n“We are ready,” said Ambassador Kelly Keiderling, Head of the OSCE Mission to Moldova.\n"
+      "“The talks will go on,” the Mission said.\n"
+      "“Nothing is agreed,” the Prime Minister said.");
+  REQUIRE(none.size() == 1);
+  CHECK(none[0].quotes.size() == 1);
+}
