@@ -125,13 +125,9 @@ void read_paragraph(std::string_view text, const std::vector<Token>& t, std::vec
     if (core.empty()) continue;
     // Most tokens are words: only digits, currency signs and number words
     // (alone or before a hyphen) can start a figure.
-    bool digit = false;
-    std::size_t dash = core.size();
-    for (std::size_t k = 0; k < core.size() && !digit; ++k) {
-      digit = core[k] >= '0' && core[k] <= '9';
-      if (core[k] == '-' && dash == core.size()) dash = k;
-    }
-    if (!digit && !(dash == core.size() ? t[i].word >= 0 : number_word(core.substr(0, dash)).has_value())) continue;
+    // (The tokenizer noted which tokens hold a digit or a dash.)
+    if (!t[i].digit && !(t[i].dash ? number_word(core.substr(0, core.find('-'))).has_value() : t[i].word >= 0))
+      continue;
     re2::StringPiece piece(core.data(), core.size());
     // Each shape is tried only when the token has the byte it needs: a
     // FullMatch costs more than the rest of the token's handling.
