@@ -62,7 +62,9 @@
 #include "winnow/figures.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
+#include <cstdint>
 #include <string>
 
 #include <re2/re2.h>
@@ -349,18 +351,28 @@ void read_paragraph(std::string_view text, const std::vector<Token>& t, std::vec
 // "Twenty-five", "two-day"), and a core starts after a non-letter, so a
 // paragraph with no digit and no whole run of letters spelling a number
 // word holds none.
+// Letters (1) and ASCII digits (2), by table for may_hold_figure's byte loop.
+constexpr auto kScanClass = [] {
+  std::array<std::uint8_t, 256> c{};
+  for (int b = 'a'; b <= 'z'; ++b) c[b] = c[b - 'a' + 'A'] = 1;
+  for (int b = '0'; b <= '9'; ++b) c[b] = 2;
+  return c;
+}();
+
 bool may_hold_figure(std::string_view para) {
-  std::size_t k = 0;
-  while (k < para.size()) {
-    const char c = para[k];
-    if (c >= '0' && c <= '9') return true;
-    if (!((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) {
-      ++k;
+  const auto* p = reinterpret_cast<const unsigned char*>(para.data());
+  const auto* const end = p + para.size();
+  while (p < end) {
+    const std::uint8_t c = kScanClass[*p];
+    if (c == 2) return true;
+    if (c == 0) {
+      ++p;
       continue;
     }
-    const std::size_t b = k;
-    while (k < para.size() && (para[k] | 0x20) >= 'a' && (para[k] | 0x20) <= 'z') ++k;
-    if (k - b >= 3 && k - b <= 9 && number_word(para.substr(b, k - b))) return true;
+    const auto* b = p;
+    while (++p < end && kScanClass[*p] == 1) {}
+    const auto n = static_cast<std::size_t>(p - b);
+    if (n >= 3 && n <= 9 && number_word(std::string_view(reinterpret_cast<const char*>(b), n))) return true;
   }
   return false;
 }
