@@ -69,6 +69,13 @@ std::string month_alternation() {
 }
 
 int month_number(std::string_view name) {
+  // Asked about many words that are no month: a month name is 3 to 9
+  // letters long and starts with one of "jfmasond".
+  if (name.size() < 3 || name.size() > 9) return 0;
+  switch (name[0] | 0x20) {
+    case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n': case 'd': break;
+    default: return 0;
+  }
   for (const auto& m : kMonths)
     if (name.size() == m.name.size()) {
       bool same = true;

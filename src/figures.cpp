@@ -79,8 +79,6 @@ namespace fw = figures_words;
 using namespace figures_detail;
 
 struct Shapes {
-  RE2 plain{R"((\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?)"};
-  RE2 three_digits{R"(\d{3})"};
   RE2 range{R"((\d+(?:,\d{3})*)(?:-|–)(\d+(?:,\d{3})*))"};
   RE2 percent{R"((\d+(?:\.\d+)?)%)"};
   RE2 compound{R"(([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+|[A-Za-z]+(?:-[a-z]+)?)-([a-z]+?)s?(?:-long|-old)?)"};
@@ -92,17 +90,40 @@ const Shapes& shapes() {
   return s;
 }
 
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// A plain or grouped number, the whole of `s`: \d+ or \d{1,3}(,\d{3})+,
+// then an optional .\d+ ("1,800", "34.6"). By hand: the commonest shape,
+// tried on every candidate, where an RE2 FullMatch costs more than the rest.
+bool is_plain(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size() && is_digit(s[i])) ++i;
+  if (i == 0) return false;
+  if (i < s.size() && s[i] == ',') {
+    if (i > 3) return false;
+    while (i < s.size() && s[i] == ',') {
+      if (i + 4 > s.size() || !is_digit(s[i + 1]) || !is_digit(s[i + 2]) || !is_digit(s[i + 3])) return false;
+      i += 4;
+    }
+  }
+  if (i == s.size()) return true;
+  if (s[i] != '.' || i + 1 == s.size()) return false;
+  for (++i; i < s.size(); ++i)
+    if (!is_digit(s[i])) return false;
+  return true;
+}
+
+bool is_three_digits(std::string_view s) { return s.size() == 3 && is_digit(s[0]) && is_digit(s[1]) && is_digit(s[2]); }
+
 // The value of token i if it is a number, with how many tokens it used.
 std::optional<double> value_at(const std::vector<Token>& t, std::size_t i, std::size_t& used) {
-  const Shapes& re = shapes();
-  re2::StringPiece core(t[i].core.data(), t[i].core.size());
   used = 1;
-  if (RE2::FullMatch(core, re.plain)) {
+  if (is_plain(t[i].core)) {
     double v = to_double(t[i].core);
     // "816 000": digit groups separated by spaces.
     while (t[i].core.size() <= 3 && t[i].core.find(',') == std::string_view::npos &&
            i + used < t.size() && !t[i + used - 1].stop_after && !t[i + used].break_before &&
-           RE2::FullMatch(re2::StringPiece(t[i + used].core.data(), t[i + used].core.size()), re.three_digits)) {
+           is_three_digits(t[i + used].core)) {
       v = v * 1000 + to_double(t[i + used].core);
       ++used;
     }
@@ -153,7 +174,7 @@ void read_paragraph(std::string_view text, const std::vector<Token>& t, std::vec
     std::string a, b, unit_word;
     std::optional<double> value;
     if (number != core) {
-      if (RE2::FullMatch(re2::StringPiece(number.data(), number.size()), re.plain)) value = to_double(number);
+      if (is_plain(number)) value = to_double(number);
     } else if (dashed && RE2::FullMatch(piece, re.range, &a, &b)) {
       value = to_double(a);
       f.max = to_double(b);
@@ -230,11 +251,17 @@ void read_paragraph(std::string_view text, const std::vector<Token>& t, std::vec
         last = j++;
       } else if (f.unit.empty()) {
         for (const auto& c : fw::kCurrencySuffixes) {
-          auto n = 1 + static_cast<std::size_t>(std::count(c.spelling.begin(), c.spelling.end(), ' '));
-          std::string joined;
-          for (std::size_t k = j; k < j + n && k < t.size() && (k == j || !t[k].break_before); ++k)
-            joined += (joined.empty() ? "" : " ") + std::string(t[k].core);
-          if (joined == c.spelling) {
+          // The spelling's words against the tokens from j on, in place.
+          std::size_t n = 0;
+          bool same = true;
+          for (std::size_t pos = 0; same && pos <= c.spelling.size(); ++n) {
+            auto sp = c.spelling.find(' ', pos);
+            if (sp == std::string_view::npos) sp = c.spelling.size();
+            const std::size_t k = j + n;
+            same = k < t.size() && (n == 0 || !t[k].break_before) && t[k].core == c.spelling.substr(pos, sp - pos);
+            pos = sp + 1;
+          }
+          if (same) {
             f.unit = c.code;
             last = j + n - 1;
             j += n;

@@ -411,6 +411,15 @@ std::optional<std::size_t> approximator_before(const std::vector<Token>& t, std:
     }
     return all;
   }();
+  // Every approximator ends in one of a dozen words: the token before the
+  // number (its lower-case form) turns nearly all numbers away here.
+  static const auto last_words = [] {
+    std::vector<std::string_view> all;
+    for (const auto& words : split)
+      if (std::find(all.begin(), all.end(), words.back()) == all.end()) all.push_back(words.back());
+    return all;
+  }();
+  if (!in_table(last_words, t[i - 1].lower)) return std::nullopt;
   for (std::size_t a = 0; a < split.size(); ++a) {
     const auto& words = split[a];
     const std::size_t n = words.size();
