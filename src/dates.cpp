@@ -123,7 +123,16 @@ std::optional<std::string> checked(int y, int m, int d, std::string_view text, s
     if (problem) *problem = fmt::format("impossible date: {}", text);
     return std::nullopt;
   }
-  return fmt::format("{:04d}-{:02d}-{:02d}", y, m, d);
+  // "YYYY-MM-DD" by hand (y has four digits, m and d two at most): fmt
+  // costs more than the rest of the date.
+  std::string iso = "0000-00-00";
+  const auto put = [&](std::size_t at, int v, int width) {
+    for (int k = width - 1; k >= 0; --k, v /= 10) iso[at + static_cast<std::size_t>(k)] = static_cast<char>('0' + v % 10);
+  };
+  put(0, y, 4);
+  put(5, m, 2);
+  put(8, d, 2);
+  return iso;
 }
 
 std::string_view trim(std::string_view s) {
@@ -161,13 +170,15 @@ std::optional<std::string> parse_date(std::string_view text, std::string* proble
 std::optional<std::string> find_date(std::string_view text, std::size_t* span_begin,
                                      std::size_t* span_end, std::string* problem) {
   // Every shape holds a four-digit year: text without one holds no date.
-  std::size_t run = 0;
-  for (std::size_t k = 0; k < text.size() && run < 4; ++k) run = text[k] >= '0' && text[k] <= '9' ? run + 1 : 0;
+  std::size_t run = 0, from = text.size();
+  for (std::size_t k = 0; k < text.size() && run < 4; ++k) {
+    run = text[k] >= '0' && text[k] <= '9' ? run + 1 : 0;
+    if (run == 1 && from == text.size()) from = k;
+  }
   if (run < 4) return std::nullopt;
   // A match holds a digit and, before its first one, only letters, dots,
   // commas and spaces (a weekday, a month): the search may start after the
-  // last other byte before the text's first digit.
-  std::size_t from = text.find_first_of("0123456789");
+  // last other byte before the text's first digit (`from`).
   while (from > 0) {
     const char c = text[from - 1];
     const bool letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
