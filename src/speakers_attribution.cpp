@@ -473,8 +473,22 @@ bool word_is(std::string_view prose, std::size_t b, std::string_view w) {
   return b + w.size() < prose.size() && prose.compare(b, w.size(), w) == 0 && is_re_space(prose[b + w.size()]);
 }
 
-// The first letters of the trigger words: most words are turned away here.
-bool opens_trigger(char c) { return c == 't' || c == 's' || c == 'w' || c == 'A'; }
+// Whether the four bytes at `at` open a trigger word ("that", "said",
+// "says", "who", "Acco"rding), compared as one 32-bit load: most words are
+// turned away here. Every trigger is followed by whitespace, so four bytes
+// are there to read whenever one can match.
+bool opens_trigger(std::string_view prose, std::size_t at) {
+  if (at + 4 > prose.size()) return false;
+  static constexpr auto word = [](const char* w) {
+    return static_cast<std::uint32_t>(static_cast<unsigned char>(w[0])) |
+           static_cast<std::uint32_t>(static_cast<unsigned char>(w[1])) << 8 |
+           static_cast<std::uint32_t>(static_cast<unsigned char>(w[2])) << 16 |
+           static_cast<std::uint32_t>(static_cast<unsigned char>(w[3])) << 24;
+  };
+  const std::uint32_t x = word(prose.data() + at);
+  return x == word("that") || x == word("said") || x == word("says") || x == word("Acco") ||
+         (x & 0xFFFFFFu) == (word("who ") & 0xFFFFFFu);
+}
 
 // The word starting at b (after whitespace, or at 0), tested against each trigger.
 void note_word(std::string_view prose, std::size_t b, Triggers& t) {
@@ -514,13 +528,13 @@ Triggers triggers_of(std::string_view prose) {
       constexpr std::uint64_t kHigh = 0x8080808080808080ull, k21 = 0x2121212121212121ull;
       for (std::uint64_t low = ~((x | kHigh) - k21) & ~x & kHigh; low != 0; low &= low - 1) {
         const std::size_t at = i + static_cast<std::size_t>(std::countr_zero(low)) / 8;
-        if (at + 1 < n && opens_trigger(prose[at + 1]) && is_re_space(prose[at])) note_word(prose, at + 1, t);
+        if (opens_trigger(prose, at + 1) && is_re_space(prose[at])) note_word(prose, at + 1, t);
       }
       i += 8;
       continue;
     }
     for (; i < n; ++i)
-      if (i + 1 < n && opens_trigger(prose[i + 1]) && is_re_space(prose[i])) note_word(prose, i + 1, t);
+      if (opens_trigger(prose, i + 1) && is_re_space(prose[i])) note_word(prose, i + 1, t);
   }
   return t;
 }
