@@ -40,13 +40,17 @@ namespace fw = figures_words;
 namespace {
 // What the tokenizer wants to know of each byte, by table: one load per
 // byte instead of a chain of comparisons.
-enum : std::uint8_t { kSpace = 1, kUpper = 2, kDigit = 4, kDash = 8 };
+// kOpen: the first byte of an opening mark; kClose: a closing mark, or
+// the last byte of a UTF-8 closing quote (checked further).
+enum : std::uint8_t { kSpace = 1, kUpper = 2, kDigit = 4, kDash = 8, kOpen = 16, kClose = 32 };
 constexpr auto kByteClass = [] {
   std::array<std::uint8_t, 256> c{};
   for (char s : {' ', '\t', '\n', '\r'}) c[static_cast<unsigned char>(s)] = kSpace;
   for (int b = 'A'; b <= 'Z'; ++b) c[b] = kUpper;
   for (int b = '0'; b <= '9'; ++b) c[b] = kDigit;
   c['-'] = kDash;
+  for (char s : {'"', '(', '\'', '[', '\xE2'}) c[static_cast<unsigned char>(s)] |= kOpen;
+  for (char s : {',', '.', ';', ':', '!', '?', ')', ']', '"', '\'', '\x9D', '\x99'}) c[static_cast<unsigned char>(s)] |= kClose;
   return c;
 }();
 std::uint8_t byte_class(char c) { return kByteClass[static_cast<unsigned char>(c)]; }
@@ -91,15 +95,15 @@ void tokenize(std::string_view text, std::size_t from, std::size_t to, std::stri
       if (text.substr(b, e - b).starts_with(mark)) { b += mark.size(); return true; }
       return false;
     };
-    // Opening marks; the first-byte test spares the six comparisons for
+    // Opening marks; the first-byte class spares the six comparisons for
     // nearly every token.
-    while (b < e && (text[b] == '"' || text[b] == '(' || text[b] == '\'' || text[b] == '[' || text[b] == '\xE2') &&
+    while (b < e && (byte_class(text[b]) & kOpen) &&
            (strip_front("\"") || strip_front("(") || strip_front("'") || strip_front("\xE2\x80\x9C") ||
             strip_front("\xE2\x80\x98") || strip_front("["))) {}
     // Trailing punctuation, by byte: ASCII marks, or the UTF-8 closing
-    // quotes ” and ’ (E2 80 9D, E2 80 99).
+    // quotes ” and ’ (E2 80 9D, E2 80 99); the class turns away the rest.
     bool stop = false;
-    while (e > b) {
+    while (e > b && (byte_class(text[e - 1]) & kClose)) {
       const char c = text[e - 1];
       if (c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' || c == ']' ||
           c == '"' || c == '\'') {
@@ -120,7 +124,7 @@ void tokenize(std::string_view text, std::size_t from, std::size_t to, std::stri
       }
       low = std::string_view(lowered.data() + b, e - b);
     }
-    const auto word = number_word(low);
+    const auto word = seen & kDigit ? std::nullopt : number_word(low);  // no number word holds a digit
     out.push_back({b, e, core, low, word ? *word : -1.0, stop, newline, (seen & kDigit) != 0, (seen & kDash) != 0});
     newline = false;
     pos = end;
