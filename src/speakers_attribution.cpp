@@ -34,9 +34,11 @@
 // lower-case word for the verb-first orders, a capital for the name-first
 // ones), and a stretch of prose is scanned for reported speech only by the
 // patterns whose words it holds ("that", a bare "said"/"says", ", who",
-// "According"), found after whitespace bytes only. Capturing groups are what costs: a lazy group makes RE2
-// run its NFA over the whole match, so the commonest shape ("said NAME,
-// ROLE.") captures the name only and its role is read by hand (role_tail).
+// "According"), looked for only after the whitespace bytes, picked out
+// eight at a time (triggers_of). Capturing groups are what costs: a lazy
+// group makes RE2 run its NFA over the whole match, so the commonest shape
+// ("said NAME, ROLE.") captures the name only and its role is read by hand
+// (role_tail).
 
 #include <algorithm>
 #include <cctype>
