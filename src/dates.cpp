@@ -23,7 +23,11 @@
 // nothing and describe the problem, because a guessed date is worse than a
 // missing one, and the caller turns the description into a warning.
 //
-// Cost: one RE2 scan per call, no allocation beyond the result string.
+// Cost: `find_date` first looks for a four-digit run (every shape has a
+// year; text without one is turned away with no RE2 call), then runs one RE2
+// search for the whole match only (two DFA passes, no capturing engine),
+// starting where a date could first begin; `parse_date` then reads the
+// span. No allocation beyond the result string.
 #include "winnow/dates.hpp"
 
 #include <array>
@@ -65,6 +69,13 @@ std::string month_alternation() {
 }
 
 int month_number(std::string_view name) {
+  // Asked about many words that are no month: a month name is 3 to 9
+  // letters long and starts with one of "jfmasond".
+  if (name.size() < 3 || name.size() > 9) return 0;
+  switch (name[0] | 0x20) {
+    case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n': case 'd': break;
+    default: return 0;
+  }
   for (const auto& m : kMonths)
     if (name.size() == m.name.size()) {
       bool same = true;
@@ -112,7 +123,16 @@ std::optional<std::string> checked(int y, int m, int d, std::string_view text, s
     if (problem) *problem = fmt::format("impossible date: {}", text);
     return std::nullopt;
   }
-  return fmt::format("{:04d}-{:02d}-{:02d}", y, m, d);
+  // "YYYY-MM-DD" by hand (y has four digits, m and d two at most): fmt
+  // costs more than the rest of the date.
+  std::string iso = "0000-00-00";
+  const auto put = [&](std::size_t at, int v, int width) {
+    for (int k = width - 1; k >= 0; --k, v /= 10) iso[at + static_cast<std::size_t>(k)] = static_cast<char>('0' + v % 10);
+  };
+  put(0, y, 4);
+  put(5, m, 2);
+  put(8, d, 2);
+  return iso;
 }
 
 std::string_view trim(std::string_view s) {
@@ -131,22 +151,45 @@ std::optional<std::string> parse_date(std::string_view text, std::string* proble
   int a = 0, b = 0, y = 0;
   std::string month;
   if (RE2::FullMatch(in, re.dmy, &a, &month, &y)) return checked(y, month_number(month), a, text, problem);
-  if (RE2::FullMatch(in, re.mdy, &month, &a, &y)) return checked(y, month_number(month), a, text, problem);
-  if (RE2::FullMatch(in, re.dotted, &a, &b, &y)) return checked(y, b, a, text, problem);
-  if (RE2::FullMatch(in, re.slashed, &a, &b, &y))
+  // Each shape is tried only when the text has what it cannot match
+  // without: a month-first date starts with a letter, the others need
+  // their separator.
+  const bool letter_first = !text.empty() && !(text[0] >= '0' && text[0] <= '9');
+  const auto has = [&](char c) { return text.find(c) != std::string_view::npos; };
+  if (letter_first && RE2::FullMatch(in, re.mdy, &month, &a, &y)) return checked(y, month_number(month), a, text, problem);
+  if (has('.') && RE2::FullMatch(in, re.dotted, &a, &b, &y)) return checked(y, b, a, text, problem);
+  if (has('/') && RE2::FullMatch(in, re.slashed, &a, &b, &y))
     return a > 12 ? checked(y, b, a, text, problem) : checked(y, a, b, text, problem);
-  if (RE2::FullMatch(in, re.iso, &y, &a, &b)) return checked(y, a, b, text, problem);
+  if (has('-') && RE2::FullMatch(in, re.iso, &y, &a, &b)) return checked(y, a, b, text, problem);
   re2::StringPiece date;
-  if (RE2::FullMatch(in, re.time_suffix, &date) && date.size() < text.size())
+  if (has(':') && RE2::FullMatch(in, re.time_suffix, &date) && date.size() < text.size())
     return parse_date(std::string_view(date.data(), date.size()), problem);
   return std::nullopt;
 }
 
 std::optional<std::string> find_date(std::string_view text, std::size_t* span_begin,
                                      std::size_t* span_end, std::string* problem) {
+  // Every shape holds a four-digit year: text without one holds no date.
+  std::size_t run = 0, from = text.size();
+  for (std::size_t k = 0; k < text.size() && run < 4; ++k) {
+    run = text[k] >= '0' && text[k] <= '9' ? run + 1 : 0;
+    if (run == 1 && from == text.size()) from = k;
+  }
+  if (run < 4) return std::nullopt;
+  // A match holds a digit and, before its first one, only letters, dots,
+  // commas and spaces (a weekday, a month): the search may start after the
+  // last other byte before the text's first digit (`from`).
+  while (from > 0) {
+    const char c = text[from - 1];
+    const bool letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    if (!letter && c != '.' && c != ',' && !std::isspace(static_cast<unsigned char>(c))) break;
+    --from;
+  }
   re2::StringPiece in(text.data(), text.size());
+  // The whole match only: \b is empty, so group 0 is group 1, and asking for
+  // no group lets RE2 stop after its two DFA passes.
   re2::StringPiece match;
-  if (!RE2::PartialMatch(in, shapes().any, &match)) return std::nullopt;
+  if (!shapes().any.Match(in, from, text.size(), RE2::UNANCHORED, &match, 1)) return std::nullopt;
   const auto begin = static_cast<std::size_t>(match.data() - text.data());
   if (span_begin) *span_begin = begin;
   if (span_end) *span_end = begin + match.size();

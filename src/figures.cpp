@@ -10,8 +10,9 @@
 //
 // The method. The text is cut into whitespace-separated tokens whose
 // surrounding punctuation is remembered (a comma or full stop after a token
-// ends any noun phrase). A small set of RE2 shapes classifies a token's core:
-// a plain or grouped number ("1,800", "816 000", "34.6"), a range ("5-10"),
+// ends any noun phrase). A plain or grouped number ("1,800", "816 000",
+// "34.6") is recognised by hand (is_plain); a small set of RE2 shapes
+// classifies the rarer cores: a range ("5-10"),
 // a percentage ("15%"), a compound ("100-hour", "one-day"), or a number word
 // from figures_words.hpp. From a number we read forward (scale words,
 // currency, "per cent", "and/to N" for ranges, then the counted noun phrase)
@@ -54,15 +55,23 @@
 // digit and no run of letters spelling a number word holds none
 // (may_hold_figure, one byte loop). In a release most paragraphs are such.
 //
-// Cost: one byte pass over the text, then one pass over the tokens of the
-// paragraphs that hold a candidate; each number looks at a bounded window
-// of neighbours, so the whole is linear in the text. On the seeds the
-// tokenizer still costs about a third of the pass (whole paragraphs are
-// tokenized, not the sentences around the numbers).
+// Cost: one byte pass over the text (by class table), then one pass over
+// the tokens of the paragraphs that hold a candidate; each number looks at
+// a bounded window of neighbours, so the whole is linear in the text. The
+// tokenizer notes which tokens hold a digit or a dash, so the token loop
+// turns words away with one test, and the commonest per-number tests (a
+// plain number, an approximator's last word, a currency suffix) cost no
+// RE2 call and no allocation. On the seeds (about 100k instructions a page)
+// the tokenizer is 40% of the pass and the byte pass 17%: whole paragraphs
+// are still tokenized, not the sentences around the numbers; a window
+// around each candidate would save little, since on the seeds 90% of a
+// candidate paragraph's tokens lie within a figure's reach of one.
 #include "winnow/figures.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
+#include <cstdint>
 #include <string>
 
 #include <re2/re2.h>
@@ -77,8 +86,6 @@ namespace fw = figures_words;
 using namespace figures_detail;
 
 struct Shapes {
-  RE2 plain{R"((\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?)"};
-  RE2 three_digits{R"(\d{3})"};
   RE2 range{R"((\d+(?:,\d{3})*)(?:-|–)(\d+(?:,\d{3})*))"};
   RE2 percent{R"((\d+(?:\.\d+)?)%)"};
   RE2 compound{R"(([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+|[A-Za-z]+(?:-[a-z]+)?)-([a-z]+?)s?(?:-long|-old)?)"};
@@ -90,17 +97,40 @@ const Shapes& shapes() {
   return s;
 }
 
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// A plain or grouped number, the whole of `s`: \d+ or \d{1,3}(,\d{3})+,
+// then an optional .\d+ ("1,800", "34.6"). By hand: the commonest shape,
+// tried on every candidate, where an RE2 FullMatch costs more than the rest.
+bool is_plain(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size() && is_digit(s[i])) ++i;
+  if (i == 0) return false;
+  if (i < s.size() && s[i] == ',') {
+    if (i > 3) return false;
+    while (i < s.size() && s[i] == ',') {
+      if (i + 4 > s.size() || !is_digit(s[i + 1]) || !is_digit(s[i + 2]) || !is_digit(s[i + 3])) return false;
+      i += 4;
+    }
+  }
+  if (i == s.size()) return true;
+  if (s[i] != '.' || i + 1 == s.size()) return false;
+  for (++i; i < s.size(); ++i)
+    if (!is_digit(s[i])) return false;
+  return true;
+}
+
+bool is_three_digits(std::string_view s) { return s.size() == 3 && is_digit(s[0]) && is_digit(s[1]) && is_digit(s[2]); }
+
 // The value of token i if it is a number, with how many tokens it used.
 std::optional<double> value_at(const std::vector<Token>& t, std::size_t i, std::size_t& used) {
-  const Shapes& re = shapes();
-  re2::StringPiece core(t[i].core.data(), t[i].core.size());
   used = 1;
-  if (RE2::FullMatch(core, re.plain)) {
+  if (is_plain(t[i].core)) {
     double v = to_double(t[i].core);
     // "816 000": digit groups separated by spaces.
     while (t[i].core.size() <= 3 && t[i].core.find(',') == std::string_view::npos &&
            i + used < t.size() && !t[i + used - 1].stop_after && !t[i + used].break_before &&
-           RE2::FullMatch(re2::StringPiece(t[i + used].core.data(), t[i + used].core.size()), re.three_digits)) {
+           is_three_digits(t[i + used].core)) {
       v = v * 1000 + to_double(t[i + used].core);
       ++used;
     }
@@ -125,13 +155,9 @@ void read_paragraph(std::string_view text, const std::vector<Token>& t, std::vec
     if (core.empty()) continue;
     // Most tokens are words: only digits, currency signs and number words
     // (alone or before a hyphen) can start a figure.
-    bool digit = false;
-    std::size_t dash = core.size();
-    for (std::size_t k = 0; k < core.size() && !digit; ++k) {
-      digit = core[k] >= '0' && core[k] <= '9';
-      if (core[k] == '-' && dash == core.size()) dash = k;
-    }
-    if (!digit && !(dash == core.size() ? t[i].word >= 0 : number_word(core.substr(0, dash)).has_value())) continue;
+    // (The tokenizer noted which tokens hold a digit or a dash.)
+    if (!t[i].digit && !(t[i].dash ? number_word(core.substr(0, core.find('-'))).has_value() : t[i].word >= 0))
+      continue;
     re2::StringPiece piece(core.data(), core.size());
     // Each shape is tried only when the token has the byte it needs: a
     // FullMatch costs more than the rest of the token's handling.
@@ -155,7 +181,7 @@ void read_paragraph(std::string_view text, const std::vector<Token>& t, std::vec
     std::string a, b, unit_word;
     std::optional<double> value;
     if (number != core) {
-      if (RE2::FullMatch(re2::StringPiece(number.data(), number.size()), re.plain)) value = to_double(number);
+      if (is_plain(number)) value = to_double(number);
     } else if (dashed && RE2::FullMatch(piece, re.range, &a, &b)) {
       value = to_double(a);
       f.max = to_double(b);
@@ -232,11 +258,17 @@ void read_paragraph(std::string_view text, const std::vector<Token>& t, std::vec
         last = j++;
       } else if (f.unit.empty()) {
         for (const auto& c : fw::kCurrencySuffixes) {
-          auto n = 1 + static_cast<std::size_t>(std::count(c.spelling.begin(), c.spelling.end(), ' '));
-          std::string joined;
-          for (std::size_t k = j; k < j + n && k < t.size() && (k == j || !t[k].break_before); ++k)
-            joined += (joined.empty() ? "" : " ") + std::string(t[k].core);
-          if (joined == c.spelling) {
+          // The spelling's words against the tokens from j on, in place.
+          std::size_t n = 0;
+          bool same = true;
+          for (std::size_t pos = 0; same && pos <= c.spelling.size(); ++n) {
+            auto sp = c.spelling.find(' ', pos);
+            if (sp == std::string_view::npos) sp = c.spelling.size();
+            const std::size_t k = j + n;
+            same = k < t.size() && (n == 0 || !t[k].break_before) && t[k].core == c.spelling.substr(pos, sp - pos);
+            pos = sp + 1;
+          }
+          if (same) {
             f.unit = c.code;
             last = j + n - 1;
             j += n;
@@ -353,18 +385,28 @@ void read_paragraph(std::string_view text, const std::vector<Token>& t, std::vec
 // "Twenty-five", "two-day"), and a core starts after a non-letter, so a
 // paragraph with no digit and no whole run of letters spelling a number
 // word holds none.
+// Letters (1) and ASCII digits (2), by table for may_hold_figure's byte loop.
+constexpr auto kScanClass = [] {
+  std::array<std::uint8_t, 256> c{};
+  for (int b = 'a'; b <= 'z'; ++b) c[b] = c[b - 'a' + 'A'] = 1;
+  for (int b = '0'; b <= '9'; ++b) c[b] = 2;
+  return c;
+}();
+
 bool may_hold_figure(std::string_view para) {
-  std::size_t k = 0;
-  while (k < para.size()) {
-    const char c = para[k];
-    if (c >= '0' && c <= '9') return true;
-    if (!((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) {
-      ++k;
+  const auto* p = reinterpret_cast<const unsigned char*>(para.data());
+  const auto* const end = p + para.size();
+  while (p < end) {
+    const std::uint8_t c = kScanClass[*p];
+    if (c == 2) return true;
+    if (c == 0) {
+      ++p;
       continue;
     }
-    const std::size_t b = k;
-    while (k < para.size() && (para[k] | 0x20) >= 'a' && (para[k] | 0x20) <= 'z') ++k;
-    if (k - b >= 3 && k - b <= 9 && number_word(para.substr(b, k - b))) return true;
+    const auto* b = p;
+    while (++p < end && kScanClass[*p] == 1) {}
+    const auto n = static_cast<std::size_t>(p - b);
+    if (n >= 3 && n <= 9 && number_word(std::string_view(reinterpret_cast<const char*>(b), n))) return true;
   }
   return false;
 }

@@ -3,6 +3,8 @@
 // noun phrases, approximators). Private to src/.
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,6 +21,8 @@ struct Token {
   double word = -1;          // the value of a number word ("six", "Twenty-five"), else -1
   bool stop_after = false;   // followed by , . ; : ! ? ) or a closing quote
   bool break_before = false; // first token of a paragraph
+  bool digit = false;        // core holds an ASCII digit
+  bool dash = false;         // core holds a '-'
 };
 
 // The tokens of text[from, to) (one paragraph), into `out`, offsets into
@@ -37,7 +41,31 @@ bool in_table(const Table& table, std::string_view word) {
   return false;
 }
 
-std::optional<double> number_word(std::string_view w);  // "six", "Twenty-five"
+// Which lengths a number word has for each (first letter, last letter)
+// pair: "the" or "for" pass a first-letter test, not this one. Inline, with
+// the test below, because number_word is asked about nearly every word.
+inline constexpr auto kNumberWordShapes = [] {
+  std::array<std::uint32_t, 26 * 26> by_ends{};
+  for (const auto& n : figures_words::kNumberWords)
+    by_ends[static_cast<std::size_t>((n.word.front() - 'a') * 26 + (n.word.back() - 'a'))] |= 1u << n.word.size();
+  return by_ends;
+}();
+
+// False for every word that is no number word (and for nearly all others).
+inline bool may_be_number_word(std::string_view w) {
+  if (w.size() < 3 || w.size() > 20) return false;
+  const char first = static_cast<char>(w.front() | 0x20), last = static_cast<char>(w.back() | 0x20);
+  if (first < 'a' || first > 'z') return false;
+  const bool shape = last >= 'a' && last <= 'z' &&
+                     (kNumberWordShapes[static_cast<std::size_t>((first - 'a') * 26 + (last - 'a'))] & (1u << w.size()));
+  return shape || (w.size() >= 8 && w.find('-') != std::string_view::npos);  // "forty-one" and longer
+}
+
+std::optional<double> number_word_lookup(std::string_view w);  // once may_be_number_word(w)
+
+inline std::optional<double> number_word(std::string_view w) {  // "six", "Twenty-five"
+  return may_be_number_word(w) ? number_word_lookup(w) : std::nullopt;
+}
 std::optional<double> scale_word(std::string_view lower_word);   // "million"
 bool money_code(std::string_view w);                    // "EUR", "USD"
 double to_double(std::string_view digits);              // "1,800" -> 1800

