@@ -328,7 +328,10 @@ void read_paragraph(std::string_view text, const std::vector<Token>& t, std::vec
     } else if (f.unit == "%") {
       if (j < t.size() && !t[j].break_before && t[j].lower == "of" && !t[last].stop_after) {
         std::size_t k = j + 1;
-        if (k < t.size() && !t[k].break_before && in_table(fw::kDeterminers, t[k].lower)) ++k;
+        // "3 per cent of a regional budget": a share of one thing takes "a" too.
+        if (k < t.size() && !t[k].break_before &&
+            (in_table(fw::kDeterminers, t[k].lower) || t[k].lower == "a" || t[k].lower == "an"))
+          ++k;
         std::size_t end = last;
         counts = counted_phrase(t, k, true, end);
         if (!counts.empty()) last = end;

@@ -46,6 +46,7 @@ TEST_CASE("figures: percentages and ranges") {
   CHECK(p.unit == "%");
   CHECK(p.counts == "participants");
   CHECK(p.approximator == "some");
+  CHECK(only("only 3 per cent of a regional budget was spent on safety").counts == "regional budget");
   CHECK(only("turnout rose by 12% in the region").unit == "%");
   auto r = only("between 5 and 10 observers per station");
   CHECK(r.value == 5);
