@@ -17,10 +17,12 @@
 //
 //   winnow::DedupOptions opt;                 // defaults: see DedupOptions
 //   winnow::Deduplicator dd(opt);
-//   for (auto& doc : docs)
-//     dd.add({doc.id, doc.sequence, doc.metadata.date, site_is_official(doc),
+//   for (auto& doc : docs) {                  // extracted by a winnow::Extractor
+//     const winnow::SiteProfile* site = extractor.profiles().find(doc.profile);
+//     dd.add({doc.id, doc.sequence, doc.metadata.date, site && site->official,
 //             doc.text.size(), winnow::shingle_set(doc.text, opt.shingles),
 //             winnow::looks_like_excerpt(doc.text)});
+//   }
 //   winnow::DedupReport report = dd.finish();
 //   for (auto& r : report.records) ...        // one per add(), in add() order
 #pragma once
