@@ -29,7 +29,6 @@
 #include "winnow/boilerplate.hpp"
 
 #include <re2/re2.h>
-#include <utf8proc.h>
 
 #include <algorithm>
 #include <cctype>
@@ -70,22 +69,6 @@ std::size_t word_count(std::string_view s) {
     in_word = !space;
   }
   return n;
-}
-
-// "KHMELNYTSKY" -> "Khmelnytsky", "SHKODËR" -> "Shkodër"; values with any
-// lower-case letter are left as written.
-std::string title_case_if_shouting(std::string_view s) {
-  auto p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
-  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(s.size());
-  while (left > 0) {
-    utf8proc_int32_t cp;
-    auto n = utf8proc_iterate(p, left, &cp);
-    if (n <= 0) break;
-    if (utf8proc_islower(cp)) return std::string(s);
-    p += n;
-    left -= n;
-  }
-  return title_case(s);
 }
 
 // "A (closed), B" -> {A, closed}, {B}. Splits at ", " followed by a capital,
@@ -159,6 +142,7 @@ void read_metadata_box(Document& doc, const Box& box, const SiteProfile* profile
       doc.metadata.fields_of_work.push_back(b.text);
     }
   }
+  // "KHMELNYTSKY" -> "Khmelnytsky", "SHKODËR" -> "Shkodër".
   if (!place.empty()) doc.metadata.place = title_case_if_shouting(place);
 }
 

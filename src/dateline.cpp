@@ -293,9 +293,13 @@ std::optional<Dateline> parse_dateline(std::string_view paragraph, std::size_t* 
     d.raw = std::string(raw_of(paragraph, end));
   }
   // A place written in title case is kept as written ("Frankfurt am Main").
-  d.place = letter_case(d.places.front()).has_lower ? d.places.front() : title_case(d.places.front());
+  d.place = title_case_if_shouting(d.places.front());
   if (consumed) *consumed = end;
   return d;
+}
+
+std::string title_case_if_shouting(std::string_view s) {
+  return letter_case(s).has_lower ? std::string(s) : title_case(s);
 }
 
 }  // namespace winnow

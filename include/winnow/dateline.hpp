@@ -23,4 +23,8 @@ std::optional<Dateline> parse_dateline(std::string_view paragraph, std::size_t* 
 // capitalised).
 std::string title_case(std::string_view upper);
 
+// title_case() for a value written in capitals; a value with any lower-case
+// letter ("Frankfurt am Main", "Vienna") is kept as written.
+std::string title_case_if_shouting(std::string_view s);
+
 }  // namespace winnow
