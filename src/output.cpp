@@ -18,31 +18,39 @@ namespace winnow {
 // about eight instructions a byte; the article text and the quotes are most
 // of a record. Here the bytes are read sixteen at a time and a block with
 // nothing to escape (nearly all of them) is copied whole; which bytes need a
-// backslash is the Writer's rule. On the seeds a record's JSON went from
-// about 52k instructions a page to 21k (the Writer's own keys, commas and
-// numbers are most of what is left).
-void append_json_string(std::string& out, std::string_view s) {
+// backslash is the Writer's rule. The literal is written into room for the
+// worst case (six bytes for each byte of `s`, and the quotes), so no byte is
+// checked for space. On the seeds a record's JSON went from about 52k
+// instructions a page to 21k (the Writer's own keys, commas and numbers are
+// most of what is left).
+namespace {
+
+constexpr std::size_t max_json_string_size(std::size_t n) { return 6 * n + 2; }
+
+// Writes `s` as a JSON string literal at `out`, which has room for
+// max_json_string_size(s.size()) bytes; returns the end of what it wrote.
+char* write_json_string(char* out, std::string_view s) {
   static constexpr char kHex[] = "0123456789ABCDEF";
-  out.reserve(out.size() + s.size() + 2);
-  out.push_back('"');
+  *out++ = '"';
   const char* p = s.data();
   const char* const end = p + s.size();
   const char* run = p;  // start of the bytes not yet copied
   auto escape = [&](unsigned char c) {
-    out.append(run, static_cast<std::size_t>(p - run));
-    out.push_back('\\');
+    std::memcpy(out, run, static_cast<std::size_t>(p - run));
+    out += p - run;
+    *out++ = '\\';
     switch (c) {
-      case '"': out.push_back('"'); break;
-      case '\\': out.push_back('\\'); break;
-      case '\b': out.push_back('b'); break;
-      case '\t': out.push_back('t'); break;
-      case '\n': out.push_back('n'); break;
-      case '\f': out.push_back('f'); break;
-      case '\r': out.push_back('r'); break;
+      case '"': *out++ = '"'; break;
+      case '\\': *out++ = '\\'; break;
+      case '\b': *out++ = 'b'; break;
+      case '\t': *out++ = 't'; break;
+      case '\n': *out++ = 'n'; break;
+      case '\f': *out++ = 'f'; break;
+      case '\r': *out++ = 'r'; break;
       default:
-        out.append("u00");
-        out.push_back(kHex[c >> 4]);
-        out.push_back(kHex[c & 0xF]);
+        *out++ = 'u', *out++ = '0', *out++ = '0';
+        *out++ = kHex[c >> 4];
+        *out++ = kHex[c & 0xF];
     }
     run = ++p;
   };
@@ -74,28 +82,37 @@ void append_json_string(std::string& out, std::string_view s) {
     if (c < 0x20 || c == '"' || c == '\\') escape(c);
     else ++p;
   }
-  out.append(run, static_cast<std::size_t>(end - run));
-  out.push_back('"');
+  std::memcpy(out, run, static_cast<std::size_t>(end - run));
+  out += end - run;
+  *out++ = '"';
+  return out;
+}
+
+}  // namespace
+
+void append_json_string(std::string& out, std::string_view s) {
+  const std::size_t at = out.size();
+  out.resize(at + max_json_string_size(s.size()));
+  out.resize(static_cast<std::size_t>(write_json_string(out.data() + at, s) - out.data()));
 }
 
 namespace {
 
-// RapidJSON's Writer, with string values escaped by append_json_string and
-// copied into the buffer whole (its RawValue copies a byte at a time).
+// RapidJSON's Writer, with string values (and keys) escaped by
+// write_json_string straight into its buffer.
 class Writer : public rapidjson::Writer<rapidjson::StringBuffer> {
  public:
   using rapidjson::Writer<rapidjson::StringBuffer>::Writer;
   void string_value(std::string_view s) {
-    thread_local std::string literal;
-    literal.clear();
-    append_json_string(literal, s);
     Prefix(rapidjson::kStringType);  // the comma or colon before the value
-    std::memcpy(os_->Push(literal.size()), literal.data(), literal.size());
+    const std::size_t room = max_json_string_size(s.size());
+    char* begin = os_->Push(room);
+    os_->Pop(room - static_cast<std::size_t>(write_json_string(begin, s) - begin));
   }
 };
 
 void str(Writer& w, const std::string& s) { w.string_value(s); }
-void key(Writer& w, const char* k) { w.Key(k); }
+void key(Writer& w, std::string_view k) { w.string_value(k); }  // RapidJSON's Key is its String too
 void str_or_null(Writer& w, const std::string& s) {
   if (s.empty()) w.Null();
   else str(w, s);
