@@ -9,7 +9,7 @@
 //
 // The method, in three passes over the paragraphs:
 //
-//  1. Find quote segments. Curly quotes pair unambiguously; straight quotes
+//  1. Find quote segments (speakers_quotes.cpp). Curly quotes pair unambiguously; straight quotes
 //     alternate open/close within a paragraph. A segment still open at the
 //     end of its paragraph continues into the next paragraph if that one
 //     opens with a quote mark (the print convention for multi-paragraph
@@ -31,7 +31,7 @@
 //     Otherwise it is dropped: inventing a speaker is worse than missing a
 //     quote.
 //
-//  3. Resolve names to people. A pronoun is the last speaker, or, when
+//  3. Resolve names to people (speakers_roster.cpp). A pronoun is the last speaker, or, when
 //     nobody was quoted yet, the last person named in the prose, with an
 //     honorific ("Secretary General Helga Maria Schmid ... she said") or by
 //     an apposition or verb after a two-word name ("The course was led by
@@ -56,8 +56,6 @@
 #include "winnow/speakers.hpp"
 
 #include <algorithm>
-#include <cctype>
-#include <cstring>
 #include <optional>
 #include <string>
 
@@ -67,153 +65,10 @@ namespace winnow {
 namespace {
 
 using speakers_detail::Attribution;
-
-constexpr std::string_view kOpenCurly = "\xE2\x80\x9C";   // “
-constexpr std::string_view kCloseCurly = "\xE2\x80\x9D";  // ”
-
-struct Segment {
-  std::size_t para = 0;
-  std::size_t open = 0;       // offset of the opening mark in text
-  std::size_t begin = 0;      // inner text
-  std::size_t end = 0;
-  std::size_t after_end = 0;  // end of the closing mark (== end if unclosed)
-  bool closed = false;
-  std::size_t first_piece_begin = 0;  // for merged multi-paragraph quotes
-  std::size_t first_para = 0;
-  std::string joined;                 // text of merged pieces; empty if single
-};
-
-struct Paragraph {
-  std::size_t begin = 0;
-  std::size_t end = 0;
-};
-
-std::vector<Paragraph> paragraphs_of(std::string_view text) {
-  std::vector<Paragraph> out;
-  std::size_t pos = 0;
-  while (pos <= text.size()) {
-    auto nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    out.push_back({pos, nl});
-    pos = nl + 1;
-  }
-  return out;
-}
-
-// The first of two bytes at or after `pos` in text[.., end), or `end`: two
-// memchr cursors, each moved only once passed (find_first_of with a two-byte
-// set calls memchr once per text byte, a byte loop is slower than memchr).
-class TwoBytes {
- public:
-  TwoBytes(std::string_view text, std::size_t begin, std::size_t end, char a, char b)
-      : text_(text), end_(end), a_(a), b_(b), pa_(find(a, begin)), pb_(find(b, begin)) {}
-  std::size_t next(std::size_t pos) {
-    if (pa_ < pos) pa_ = find(a_, pos);
-    if (pb_ < pos) pb_ = find(b_, pos);
-    return std::min(pa_, pb_);
-  }
-
- private:
-  std::size_t find(char c, std::size_t pos) const {
-    if (pos >= end_) return end_;
-    const void* hit = std::memchr(text_.data() + pos, c, end_ - pos);
-    return hit ? static_cast<std::size_t>(static_cast<const char*>(hit) - text_.data()) : end_;
-  }
-  std::string_view text_;
-  std::size_t end_;
-  char a_, b_;
-  std::size_t pa_, pb_;
-};
-
-void find_segments(std::string_view text, const Paragraph& p, std::size_t index,
-                   std::vector<Segment>& out) {
-  // Searches stop at the paragraph's end: a text of many quote-free
-  // paragraphs must not be rescanned to its end once per paragraph.
-  text = text.substr(0, p.end);
-  std::size_t pos = p.begin;
-  TwoBytes marks(text, p.begin, p.end, '"', '\xE2');
-  while (pos < p.end) {
-    std::size_t open = marks.next(pos);
-    if (open >= p.end) break;
-    bool curly = text.substr(open, 3) == kOpenCurly;
-    if (!curly && text[open] != '"') {
-      pos = open + 1;
-      continue;
-    }
-    std::size_t inner = open + (curly ? 3 : 1);
-    std::size_t close = curly ? text.find(kCloseCurly, inner) : text.find('"', inner);
-    // A straight quote may also be closed by a curly one and vice versa in
-    // sloppy copy; only the expected mark is honoured.
-    Segment s;
-    s.para = index;
-    s.open = open;
-    s.begin = inner;
-    if (close == std::string_view::npos || close >= p.end) {
-      s.end = s.after_end = p.end;
-    } else {
-      s.end = close;
-      s.after_end = close + (curly ? 3 : 1);
-      s.closed = true;
-    }
-    out.push_back(s);
-    pos = s.after_end;
-  }
-}
-
-constexpr std::string_view kOpenSingle = "\xE2\x80\x98";   // ‘
-constexpr std::string_view kCloseSingle = "\xE2\x80\x99";  // ’, also the apostrophe
-
-// Single quotes as quotation marks, in a paragraph with no double ones. The
-// closing mark is also the apostrophe ("victim’s", "citizens’"), so a
-// quotation must look like one: it opens at the paragraph start or after a
-// space or colon, and it closes right after its own punctuation ("...
-// questions,’ said", "... charges.’"), which an apostrophe never does.
-void find_single_segments(std::string_view text, const Paragraph& p, std::size_t index,
-                          std::vector<Segment>& out) {
-  std::size_t pos = p.begin;
-  TwoBytes marks(text, p.begin, p.end, '\'', '\xE2');
-  while (pos < p.end) {
-    std::size_t open = pos;
-    std::size_t mark = 0;
-    for (; (open = marks.next(open)) < p.end; ++open) {
-      const char c = text[open];
-      if (c == '\'') mark = 1;
-      else if (text.substr(open, 3) == kOpenSingle) mark = 3;
-      else continue;
-      if (open == p.begin || text[open - 1] == ' ' || text[open - 1] == ':') break;
-    }
-    if (open >= p.end) return;
-    std::size_t inner = open + mark, close = inner;
-    bool closed = false;
-    TwoBytes closes(text, inner, p.end, '\'', '\xE2');
-    for (; (close = closes.next(close)) < p.end; ++close) {
-      std::size_t len = text[close] == '\'' ? 1 : text.substr(close, 3) == kCloseSingle ? 3 : 0;
-      if (len == 0 || close == inner) continue;
-      const char before = text[close - 1];
-      const bool after_ok = close + len >= p.end || text[close + len] == ' ';
-      if ((before == ',' || before == '.' || before == '!' || before == '?') && after_ok) {
-        closed = true;
-        Segment s;
-        s.para = index;
-        s.open = open;
-        s.begin = inner;
-        s.end = close;
-        s.after_end = close + len;
-        s.closed = true;
-        out.push_back(s);
-        pos = s.after_end;
-        break;
-      }
-    }
-    if (!closed) return;
-  }
-}
-
-bool only_space(std::string_view s) {
-  for (char c : s)
-    if (c != ' ' && c != '\t') return false;
-  return true;
-}
+using speakers_detail::only_space;
+using speakers_detail::Paragraph;
+using speakers_detail::Roster;
+using speakers_detail::Segment;
 
 // `s` up to and including the first sentence end (". " and the like, the
 // space kept for the patterns' end test), at most kMaxAttribution bytes. The
@@ -253,150 +108,11 @@ std::string_view trim_quote(std::string_view s, std::size_t& begin, std::size_t&
   return s.substr(begin, end - begin);
 }
 
-std::string last_word(std::string_view name) {
-  auto sp = name.rfind(' ');
-  return std::string(sp == std::string_view::npos ? name : name.substr(sp + 1));
-}
-
-bool same_words(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
-  return true;
-}
-
-// Whether `role` names `title` as a whole: "OSCE Secretary General" and
-// "Secretary General, OSCE" do for "Secretary General"; "Head of the OSCE
-// Mission to Moldova" does not for "Mission".
-bool role_names(std::string_view role, std::string_view title) {
-  if (role.size() < title.size()) return false;
-  if (same_words(role, title)) return true;
-  const std::size_t n = title.size();
-  if (same_words(role.substr(role.size() - n), title) && role[role.size() - n - 1] == ' ') return true;
-  for (std::size_t at = 0; at + n <= role.size(); ++at) {
-    if (!same_words(role.substr(at, n), title)) continue;
-    const bool starts = at == 0 || (at >= 2 && role[at - 1] == ' ' && role[at - 2] == ',');
-    const bool ends = at + n == role.size() || role[at + n] == ',';
-    if (starts && ends) return true;
-  }
-  return false;
-}
-
-class Roster {
- public:
-  // "the Secretary General said": the latest person whose honorific or
-  // role is that title, or -1. A person known so far by surname only
-  // ("Zannier underlined that") is looked up in the text, where the full
-  // name with its honorific was introduced.
-  int by_title(std::string_view text, std::string_view title) const {
-    for (std::size_t i = people_.size(); i-- > 0;) {
-      const Speaker& p = people_[i];
-      if (same_words(p.honorific, title) || role_names(p.role, title)) return static_cast<int>(i);
-      if (p.name.find(' ') == std::string::npos)
-        if (auto full = speakers_detail::full_name_for(text, p.name))
-          if (same_words(full->honorific, title) || role_names(full->role_prefix, title)) return static_cast<int>(i);
-    }
-    return -1;
-  }
-
-  // Returns the index of the speaker for `who`, creating one if needed;
-  // -1 when a pronoun has nobody to refer to or the name is not a person.
-  int resolve(std::string_view text, const Attribution& who) {
-    if (who.pronoun) return last_;
-    if (who.by_title) {
-      const int found = by_title(text, who.name_phrase);
-      if (found >= 0) last_ = found;
-      return found;
-    }
-    auto person = speakers_detail::split_name(who.name_phrase);
-    if (!person) return -1;
-    int found = -1;
-    for (std::size_t i = 0; i < people_.size() && found < 0; ++i)
-      if (people_[i].name == person->name) found = static_cast<int>(i);
-    // A surname, or a full name whose surname is already known.
-    for (std::size_t i = 0; i < people_.size() && found < 0; ++i)
-      if (last_word(people_[i].name) == last_word(person->name) &&
-          (person->name.find(' ') == std::string::npos ||
-           people_[i].name.find(' ') == std::string::npos))
-        found = static_cast<int>(i);
-    if (found < 0) {
-      people_.push_back(Speaker{person->name, person->honorific, {}, {}});
-      found = static_cast<int>(people_.size() - 1);
-    }
-    Speaker& s = people_[static_cast<std::size_t>(found)];
-    if (s.name.find(' ') == std::string::npos && person->name.find(' ') != std::string::npos)
-      s.name = person->name;
-    if (s.honorific.empty()) s.honorific = person->honorific;
-    if (s.role.empty()) s.role = !who.role.empty() ? who.role : person->role_prefix;
-    last_ = found;
-    return found;
-  }
-  void add(int who, Quote q) {
-    people_[static_cast<std::size_t>(who)].quotes.push_back(std::move(q));
-    last_ = who;
-  }
-  int last() const { return last_; }
-  bool knows_surname(const std::string& surname) const {
-    for (auto& p : people_)
-      if (last_word(p.name) == surname) return true;
-    return false;
-  }
-  std::vector<Speaker> take() { return std::move(people_); }
-
- private:
-  std::vector<Speaker> people_;
-  int last_ = -1;
-};
-
-// A one-word name ("Kopaj", but also "Speakers noted that" or "the
-// Chairperson said") must be the surname of someone already quoted or named
-// in full elsewhere in the text.
-bool plausible(std::string_view text, const Roster& roster, const Attribution& who) {
-  if (who.pronoun) return true;
-  if (who.by_title) return roster.by_title(text, who.name_phrase) >= 0;
-  auto person = speakers_detail::split_name(who.name_phrase);
-  if (!person) return false;
-  if (person->name.find(' ') != std::string::npos || !person->honorific.empty()) return true;
-  return roster.knows_surname(person->name) || speakers_detail::full_name_for(text, person->name).has_value();
-}
-
-// Merges a segment left open at the end of its paragraph with the quote
-// that opens the next paragraph, as many times as the quote runs on.
-std::vector<Segment> merge_runs(std::string_view text, std::vector<Segment> segs,
-                                const std::vector<Paragraph>& paras) {
-  std::vector<Segment> out;
-  for (std::size_t i = 0; i < segs.size(); ++i) {
-    Segment s = segs[i];
-    s.first_piece_begin = s.begin;
-    s.first_para = s.para;
-    while (!s.closed && i + 1 < segs.size() && segs[i + 1].para == s.para + 1 &&
-           only_space(text.substr(paras[segs[i + 1].para].begin,
-                                  segs[i + 1].open - paras[segs[i + 1].para].begin))) {
-      if (s.joined.empty()) s.joined = std::string(text.substr(s.begin, s.end - s.begin));
-      const Segment& n = segs[++i];
-      s.joined += ' ';
-      s.joined += text.substr(n.begin, n.end - n.begin);
-      s.para = n.para;
-      s.end = n.end;
-      s.after_end = n.after_end;
-      s.closed = n.closed;
-    }
-    out.push_back(std::move(s));
-  }
-  return out;
-}
-
 }  // namespace
 
 std::vector<Speaker> find_speakers(std::string_view text) {
-  auto paras = paragraphs_of(text);
-  std::vector<Segment> raw;
-  for (std::size_t i = 0; i < paras.size(); ++i) {
-    const std::size_t before = raw.size();
-    find_segments(text, paras[i], i, raw);
-    if (raw.size() == before) find_single_segments(text, paras[i], i, raw);
-  }
-  auto segs = merge_runs(text, std::move(raw), paras);
+  const auto paras = speakers_detail::paragraphs_of(text);
+  const auto segs = speakers_detail::find_quote_segments(text, paras);
 
   // Mentions are only needed for a pronoun with nobody quoted before it:
   // rare, and a scan of the whole text, so computed on first need.
@@ -432,7 +148,7 @@ std::vector<Speaker> find_speakers(std::string_view text) {
         auto prose = text.substr(prose_from, s.open - prose_from);
         for (auto& ind : speakers_detail::find_indirect(prose)) {
           if (ind.who.pronoun && roster.last() < 0) antecedent(ind.who, prose_from + ind.begin);
-          if (!plausible(text, roster, ind.who)) continue;
+          if (!speakers_detail::plausible(text, roster, ind.who)) continue;
           int who = roster.resolve(text, ind.who);
           if (who < 0) continue;
           Quote q{std::string(prose.substr(ind.begin, ind.end - ind.begin)), ind.who.verb, true,
@@ -469,8 +185,8 @@ std::vector<Speaker> find_speakers(std::string_view text) {
       // by the patterns, "the Chairperson said" is refused here.
       // A title nobody quoted so far holds ("the Mission said") names
       // someone else: the quote is not the last speaker's continuation.
-      const bool titled_elsewhere = who && who->by_title && !plausible(text, roster, *who);
-      if (who && !plausible(text, roster, *who)) who.reset();
+      const bool titled_elsewhere = who && who->by_title && !speakers_detail::plausible(text, roster, *who);
+      if (who && !speakers_detail::plausible(text, roster, *who)) who.reset();
       int speaker = who ? roster.resolve(text, *who) : -1;
       bool continuation = false;
       if (speaker < 0 && !who && !titled_elsewhere) {
@@ -499,7 +215,7 @@ std::vector<Speaker> find_speakers(std::string_view text) {
       auto prose = text.substr(prose_from, p.end - prose_from);
       for (auto& ind : speakers_detail::find_indirect(prose)) {
         if (ind.who.pronoun && roster.last() < 0) antecedent(ind.who, prose_from + ind.begin);
-        if (!plausible(text, roster, ind.who)) continue;
+        if (!speakers_detail::plausible(text, roster, ind.who)) continue;
         int who = roster.resolve(text, ind.who);
         if (who < 0) continue;
         roster.add(who, Quote{std::string(prose.substr(ind.begin, ind.end - ind.begin)), ind.who.verb,

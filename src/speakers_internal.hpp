@@ -1,12 +1,16 @@
-// Shared between the two halves of the speaker extractor: speakers.cpp finds
-// quotes and assembles Speakers, speakers_attribution.cpp reads the words
-// around a quote to say who spoke. Private to src/.
+// Shared between the parts of the speaker extractor: speakers.cpp runs the
+// passes and assembles Speakers, speakers_quotes.cpp finds the quotes,
+// speakers_attribution.cpp reads the words around a quote to say who spoke,
+// speakers_names.cpp splits and finds names, speakers_roster.cpp keeps the
+// people. Private to src/.
 #pragma once
 
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "winnow/speakers.hpp"
 
 namespace winnow::speakers_detail {
 
@@ -67,5 +71,63 @@ std::vector<Mention> find_mentions(std::string_view text);
 // The full name of a person quoted by surname only ("Ribeiro said: ..."),
 // from its first mention in prose ("the Representative, Teresa Ribeiro").
 std::optional<PersonName> full_name_for(std::string_view text, std::string_view surname);
+
+// ---- Quote segments (speakers_quotes.cpp) ----
+
+struct Paragraph {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+std::vector<Paragraph> paragraphs_of(std::string_view text);
+
+// One quotation: its marks and inner text, as offsets into the text.
+struct Segment {
+  std::size_t para = 0;
+  std::size_t open = 0;       // offset of the opening mark in text
+  std::size_t begin = 0;      // inner text
+  std::size_t end = 0;
+  std::size_t after_end = 0;  // end of the closing mark (== end if unclosed)
+  bool closed = false;
+  std::size_t first_piece_begin = 0;  // for merged multi-paragraph quotes
+  std::size_t first_para = 0;
+  std::string joined;                 // text of merged pieces; empty if single
+};
+
+// Every quotation of the text, in order, multi-paragraph ones merged.
+std::vector<Segment> find_quote_segments(std::string_view text, const std::vector<Paragraph>& paras);
+
+// Only spaces and tabs.
+bool only_space(std::string_view s);
+
+// ---- People (speakers_roster.cpp) ----
+
+// The people quoted so far, in order, and the last one quoted.
+class Roster {
+ public:
+  // "the Secretary General said": the latest person whose honorific or
+  // role is that title, or -1. A person known so far by surname only
+  // ("Zannier underlined that") is looked up in the text, where the full
+  // name with its honorific was introduced.
+  int by_title(std::string_view text, std::string_view title) const;
+  // Returns the index of the speaker for `who`, creating one if needed;
+  // -1 when a pronoun has nobody to refer to or the name is not a person.
+  int resolve(std::string_view text, const Attribution& who);
+  void add(int who, Quote q) {
+    people_[static_cast<std::size_t>(who)].quotes.push_back(std::move(q));
+    last_ = who;
+  }
+  int last() const { return last_; }
+  bool knows_surname(const std::string& surname) const;
+  std::vector<Speaker> take() { return std::move(people_); }
+
+ private:
+  std::vector<Speaker> people_;
+  int last_ = -1;
+};
+
+// A one-word name ("Kopaj", but also "Speakers noted that" or "the
+// Chairperson said") must be the surname of someone already quoted or named
+// in full elsewhere in the text.
+bool plausible(std::string_view text, const Roster& roster, const Attribution& who);
 
 }  // namespace winnow::speakers_detail
