@@ -100,7 +100,7 @@ std::string run_stats_json(const InputReader& reader, const Diagnostics& diagnos
   getrusage(RUSAGE_SELF, &usage);
   auto secs = [](const timeval& t) { return double(t.tv_sec) + double(t.tv_usec) / 1e6; };
   w.Key("cpu_seconds"), rounded(secs(usage.ru_utime) + secs(usage.ru_stime));
-  w.Key("read_cpu_seconds"), rounded(double(st.cpu_ns.load()) / 1e9);
+  w.Key("read_seconds"), rounded(double(st.read_ns.load()) / 1e9);
   w.Key("interrupted"), w.Bool(interrupted);
   w.EndObject();
   return std::string(buf.GetString(), buf.GetSize());

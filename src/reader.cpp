@@ -30,6 +30,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <filesystem>
 #include <fmt/format.h>
@@ -267,23 +268,22 @@ bool InputReader::open_next() {
 
 namespace {
 
-std::uint64_t thread_cpu_ns() {
-  timespec t;
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-  return std::uint64_t(t.tv_sec) * 1000000000u + std::uint64_t(t.tv_nsec);
+std::uint64_t monotonic_ns() {
+  return static_cast<std::uint64_t>(
+      std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch()).count());
 }
 
-// Adds the calling thread's CPU time over its scope to a counter.
-struct CpuTimer {
+// Adds the time spent in its scope to a counter.
+struct ReadTimer {
   std::atomic<std::uint64_t>& total;
-  std::uint64_t start = thread_cpu_ns();
-  ~CpuTimer() { total += thread_cpu_ns() - start; }
+  std::uint64_t start = monotonic_ns();
+  ~ReadTimer() { total += monotonic_ns() - start; }
 };
 
 }  // namespace
 
 bool InputReader::next(Document& doc) {
-  CpuTimer timer{stats_.cpu_ns};
+  ReadTimer timer{stats_.read_ns};
   deferred_ = false;
   for (;;) {
     if (options_.stop && options_.stop->load()) return false;

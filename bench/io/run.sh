@@ -134,9 +134,9 @@ for corpus in "$work/dir" "$work/1x.warc.gz"; do
   # reading, and how many CPUs the -j 2 run actually got.
   stats=$( ("$winnow" extract -q -j 2 --stats "$corpus" 2>&1 >/dev/null || true) | tail -n 1)
   field() { sed -E "s/.*\"$1\":([0-9.]+).*/\1/" <<<"$stats"; }
-  awk -v cpu="$(field cpu_seconds)" -v rd="$(field read_cpu_seconds)" -v wall="$(field seconds)" 'BEGIN {
+  awk -v cpu="$(field cpu_seconds)" -v rd="$(field read_seconds)" -v wall="$(field seconds)" 'BEGIN {
     bound = rd > 0 ? cpu / rd : 0
-    printf "  -j 2: %.2f CPU s in %.2f s wall (%.2f CPUs used); serial reading %.2f CPU s = %.0f%% of the work,\n",
+    printf "  -j 2: %.2f CPU s in %.2f s wall (%.2f CPUs used); serial reading %.2f s = %.0f%% of the CPU time,\n",
            cpu, wall, (wall > 0 ? cpu / wall : 0), rd, (cpu > 0 ? 100 * rd / cpu : 0)
     printf "  so 2 threads can give at most %.2fx on 2 free cores\n", (bound < 2 ? bound : 2) }'
 done

@@ -46,11 +46,11 @@ class Progress {
 // {"documents":120,"skipped":2,"repaired":1,"filtered":340,
 //  "filtered_by_reason":{"warc:request":170,"http:non-2xx":3,...},
 //  "files":3,"records_read":122,"bytes_read":8812311,"seconds":1.52,
-//  "docs_per_s":78.9,"mb_per_s":5.80,"cpu_seconds":2.9,"read_cpu_seconds":0.4,
+//  "docs_per_s":78.9,"mb_per_s":5.80,"cpu_seconds":2.9,"read_seconds":0.4,
 //  "interrupted":false}
-// read_cpu_seconds is the CPU time of reading (decompression, record
-// parsing), which runs on one thread: cpu_seconds / read_cpu_seconds bounds
-// the speed-up any number of threads can give.
+// read_seconds is the time spent reading (decompression, record parsing,
+// waiting for the disk), which runs on one thread: cpu_seconds /
+// read_seconds bounds the speed-up any number of threads can give.
 std::string run_stats_json(const InputReader& reader, const Diagnostics& diagnostics, std::uint64_t documents,
                            double seconds, bool interrupted);
 

@@ -82,9 +82,12 @@ struct ReaderStats {
   std::atomic<std::uint64_t> files{0};      // files opened
   std::atomic<std::uint64_t> raw_bytes{0};  // bytes read from files (compressed size when compressed)
   std::atomic<std::uint64_t> filtered{0};   // records passed over on purpose (sum of filtered_by_reason)
-  // CPU time spent inside next(): the serial part of a parallel run, so
-  // total CPU / this bounds the speed-up more threads can give.
-  std::atomic<std::uint64_t> cpu_ns{0};
+  // Time spent inside next(): the serial part of a parallel run, so total
+  // CPU / this bounds the speed-up more threads can give. Wall time on the
+  // reading thread, not its CPU time: a thread's CPU clock is a system call
+  // (about 5 us on a virtual machine, twice a record, on the serial path),
+  // the monotonic clock is not; and waiting for the disk is serial too.
+  std::atomic<std::uint64_t> read_ns{0};
   // "warc:request", "http:non-2xx", "http:non-text", ...: read it when the
   // run is over (writers hold the mutex).
   std::map<std::string, std::uint64_t> filtered_by_reason;
