@@ -151,13 +151,11 @@ std::optional<double> value_at(const std::vector<Token>& t, std::size_t i, std::
 void read_paragraph(std::string_view text, const std::vector<Token>& t, std::vector<Figure>& out) {
   const Shapes& re = shapes();
   for (std::size_t i = 0; i < t.size(); ++i) {
-    std::string_view core = t[i].core;
-    if (core.empty()) continue;
     // Most tokens are words: only digits, currency signs and number words
-    // (alone or before a hyphen) can start a figure.
-    // (The tokenizer noted which tokens hold a digit or a dash.)
-    if (!t[i].digit && !(t[i].dash ? number_word(core.substr(0, core.find('-'))).has_value() : t[i].word >= 0))
-      continue;
+    // (alone or before a hyphen) can start a figure; the tokenizer marked
+    // those.
+    if (!t[i].candidate) continue;
+    std::string_view core = t[i].core;
     re2::StringPiece piece(core.data(), core.size());
     // Each shape is tried only when the token has the byte it needs: a
     // FullMatch costs more than the rest of the token's handling.
@@ -195,7 +193,7 @@ void read_paragraph(std::string_view text, const std::vector<Token>& t, std::vec
       if (!w || !is_wordy(unit_word) || unit_word.size() < 3) continue;
       value = w;
       // Only durations give a unit; "five-member team" counts "team".
-      if (in_table(fw::kDurationUnits, unit_word)) f.unit = unit_word;
+      if (in_table<fw::kDurationUnits>(unit_word)) f.unit = unit_word;
       singular_ok = true;
     } else {
       value = value_at(t, i, used);
@@ -204,9 +202,7 @@ void read_paragraph(std::string_view text, const std::vector<Token>& t, std::vec
     last = i + used - 1;
     if (f.unit.empty()) {
       for (const auto& c : fw::kCurrencyPrefixes)
-        if (c.spelling.size() == 3 && prev.size() == 3 &&
-            std::equal(prev.begin(), prev.end(), c.spelling.begin(),
-                       [](char p, char s) { return p == static_cast<char>(std::tolower(static_cast<unsigned char>(s))); })) {
+        if (c.spelling.size() == 3 && prev.size() == 3 && same_letters(c.spelling, prev)) {
           f.unit = c.code;
           first = i - 1;
         }
@@ -218,7 +214,7 @@ void read_paragraph(std::string_view text, const std::vector<Token>& t, std::vec
       hedged = true;
     }
     // Reference numbers, phone numbers, dates, numbers fused with names.
-    if (in_table(fw::kReferenceWords, prev) || (!prev.empty() && std::isdigit(static_cast<unsigned char>(prev.back()))) ||
+    if (in_table<fw::kReferenceWords>(prev) || (!prev.empty() && std::isdigit(static_cast<unsigned char>(prev.back()))) ||
         (i > 0 && !t[i].break_before && is_month_name(t[i - 1].core)) ||
         (last + 1 < t.size() && !t[last + 1].break_before && is_month_name(t[last + 1].core)))
       continue;
@@ -237,7 +233,7 @@ void read_paragraph(std::string_view text, const std::vector<Token>& t, std::vec
       if (!sentence_start) continue;
     }
     if (core == "one" || core == "One") {
-      if (in_table(fw::kOnePronounBefore, prev)) continue;
+      if (in_table<fw::kOnePronounBefore>(prev)) continue;
     }
     // Scale, percent, currency after the number.
     std::size_t j = last + 1;
@@ -330,7 +326,7 @@ void read_paragraph(std::string_view text, const std::vector<Token>& t, std::vec
         std::size_t k = j + 1;
         // "3 per cent of a regional budget": a share of one thing takes "a" too.
         if (k < t.size() && !t[k].break_before &&
-            (in_table(fw::kDeterminers, t[k].lower) || t[k].lower == "a" || t[k].lower == "an"))
+            (in_table<fw::kDeterminers>(t[k].lower) || t[k].lower == "a" || t[k].lower == "an"))
           ++k;
         std::size_t end = last;
         counts = counted_phrase(t, k, true, end);
@@ -344,7 +340,7 @@ void read_paragraph(std::string_view text, const std::vector<Token>& t, std::vec
       // which is nearly always "one of the ..." in the sense of "a".
       if (counts.empty() && j + 1 < t.size() && !t[j].break_before && t[j].lower == "of" && (hedged || *value > 1)) {
         std::size_t k = j + 1;
-        if (!t[k].break_before && in_table(fw::kDeterminers, t[k].lower)) ++k;
+        if (!t[k].break_before && in_table<fw::kDeterminers>(t[k].lower)) ++k;
         counts = counted_phrase(t, k, false, end);
       }
       if (!counts.empty()) last = end;
@@ -354,22 +350,25 @@ void read_paragraph(std::string_view text, const std::vector<Token>& t, std::vec
     // between 18 and 30", "fewer than 20 of the 400 women").
     if (counts.empty() && !money && f.unit != "%" && !f.max && !hedged) continue;
     if (counts.empty() && !f.unit.empty() && !money && f.unit != "%") continue;  // "a 100-hour" alone
-    const std::string counts_lower = lower(counts);
-    if (counts_lower == "times") continue;  // "3.5 times more": a ratio
-    if (fw::kFractions.end() != std::find(fw::kFractions.begin(), fw::kFractions.end(), counts_lower))
+    // The counted phrase against lower-case words, compared in place.
+    if (same_letters(counts, "times")) continue;  // "3.5 times more": a ratio
+    if (std::any_of(fw::kFractions.begin(), fw::kFractions.end(),
+                    [&](std::string_view w) { return same_letters(counts, w); }))
       continue;  // "two thirds": a fraction
     if (f.unit.empty()) {
       // "two years": a duration whose unit is its own noun.
-      const std::string& l = counts_lower;
+      const std::string_view l = counts;
       for (std::string_view u : fw::kDurationUnits)
-        if (l == u || l == std::string(u) + "s") f.unit = u;
+        if (same_letters(l, u) ||
+            (l.size() == u.size() + 1 && same_letters(l.substr(0, u.size()), u) && (l.back() == 's' || l.back() == 'S')))
+          f.unit = u;
       // "over four days", "over the next two years": a preposition of time.
       if (!f.unit.empty() && f.approximator == "over") f.approximator.clear();
     }
     f.value = *value;
     f.counts = std::move(counts);
-    f.begin = t[first].begin;
-    f.end = t[last].end;
+    f.begin = static_cast<std::size_t>(t[first].core.data() - text.data());
+    f.end = static_cast<std::size_t>(t[last].core.data() + t[last].core.size() - text.data());
     f.text = std::string(text.substr(f.begin, f.end - f.begin));
     // A compound inside the counted phrase is read again on its own.
     std::size_t resume = last;

@@ -15,14 +15,16 @@
 namespace winnow::figures_detail {
 
 struct Token {
-  std::size_t begin = 0, end = 0;  // core, without surrounding punctuation
-  std::string_view core;
+  std::string_view core;     // without surrounding punctuation, a view into the text
   std::string_view lower;    // core in ASCII lower case (a view into tokenize's buffer)
   double word = -1;          // the value of a number word ("six", "Twenty-five"), else -1
   bool stop_after = false;   // followed by , . ; : ! ? ) or a closing quote
   bool break_before = false; // first token of a paragraph
-  bool digit = false;        // core holds an ASCII digit
-  bool dash = false;         // core holds a '-'
+  // May start a figure: holds an ASCII digit, or is a number word, or
+  // starts with one before a dash ("two-day"). Set by the tokenizer, which
+  // has the bytes' classes at hand, so read_paragraph turns words away
+  // with one test.
+  bool candidate = false;
 };
 
 // The tokens of text[from, to) (one paragraph), into `out`, offsets into
@@ -32,13 +34,37 @@ struct Token {
 void tokenize(std::string_view text, std::size_t from, std::size_t to, std::string& lowered,
               std::vector<Token>& out);
 
-std::string lower(std::string_view s);
+// Whether `a` is `lower_b` but for ASCII case ("Times" and "times").
+bool same_letters(std::string_view a, std::string_view lower_b);
 
 template <class Table>
 bool in_table(const Table& table, std::string_view word) {
   for (std::string_view w : table)
     if (w == word) return true;
   return false;
+}
+
+// Which lengths the words of a fixed table have, by first byte (its low
+// five bits, so both cases and a few marks share a slot).
+template <const auto& Table>
+inline constexpr auto kLengthsByFirst = [] {
+  std::array<std::uint32_t, 32> by_first{};
+  for (std::string_view w : Table) {
+    if (w.empty() || w.size() > 31) throw "in_table<>: words of 1 to 31 bytes";
+    by_first[static_cast<unsigned char>(w[0]) & 31] |= 1u << w.size();
+  }
+  return by_first;
+}();
+
+// in_table for the fixed tables of figures_words.hpp, asked about nearly
+// every word of a counted phrase: a word whose first byte and length no
+// table word has (most words) is turned away before any comparison.
+template <const auto& Table>
+bool in_table(std::string_view word) {
+  if (word.empty() || word.size() > 31 ||
+      !(kLengthsByFirst<Table>[static_cast<unsigned char>(word[0]) & 31] & (1u << word.size())))
+    return false;
+  return in_table(Table, word);
 }
 
 // Which lengths a number word has for each (first letter, last letter)

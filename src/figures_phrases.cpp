@@ -64,13 +64,14 @@ std::uint8_t byte_class(char c) { return kByteClass[static_cast<unsigned char>(c
 // runs in, without a library call per byte.
 char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
 
+}  // namespace
+
 bool same_letters(std::string_view a, std::string_view lower_b) {
   if (a.size() != lower_b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i)
     if (ascii_lower(a[i]) != lower_b[i]) return false;
   return true;
 }
-}  // namespace
 
 void tokenize(std::string_view text, std::size_t from, std::size_t to, std::string& lowered,
               std::vector<Token>& out) {
@@ -78,6 +79,9 @@ void tokenize(std::string_view text, std::size_t from, std::size_t to, std::stri
   // their own lower-case form.
   if (lowered.size() < text.size()) lowered.resize(text.size());
   out.clear();
+  // A token and its space take about six bytes in prose: a quarter of the
+  // paragraph's length spares the vector's regrowth for nearly every one.
+  out.reserve((to - from) / 4 + 16);
   text = text.substr(0, to);
   std::size_t pos = from;
   bool newline = true;
@@ -129,18 +133,22 @@ void tokenize(std::string_view text, std::size_t from, std::size_t to, std::stri
       }
       low = std::string_view(lowered.data() + b, e - b);
     }
-    const auto word = seen & kDigit ? std::nullopt : number_word(low);  // no number word holds a digit
-    out.push_back({b, e, core, low, word ? *word : -1.0, stop, newline, (seen & kDigit) != 0, (seen & kDash) != 0});
+    Token& tok = out.emplace_back();
+    tok.core = core;
+    tok.lower = low;
+    tok.stop_after = stop;
+    tok.break_before = newline;
+    if (seen & kDigit) {
+      tok.candidate = true;  // no number word holds a digit
+    } else {
+      if (auto word = number_word(low)) tok.word = *word;
+      tok.candidate = seen & kDash ? number_word(core.substr(0, core.find('-'))).has_value() : tok.word >= 0;
+    }
     newline = false;
     pos = end;
   }
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = ascii_lower(c);
-  return out;
-}
 
 
 
@@ -170,24 +178,44 @@ bool money_code(std::string_view w) {
 }
 
 double to_double(std::string_view digits) {
-  std::string clean;
+  // The digits without their group separators, on the stack: a number
+  // token is short, and this runs for every candidate.
+  std::array<char, 64> buffer;
+  std::string heap;
+  char* clean = buffer.data();
+  if (digits.size() > buffer.size()) {
+    heap.resize(digits.size());
+    clean = heap.data();
+  }
+  std::size_t n = 0;
   for (char c : digits)
-    if (c != ',' && c != ' ') clean += c;
+    if (c != ',' && c != ' ') clean[n++] = c;
   double v = 0;
-  std::from_chars(clean.data(), clean.data() + clean.size(), v);
+  std::from_chars(clean, clean + n, v);
   return v;
 }
 
 bool is_count_stop(std::string_view lower_word) {
-  // Asked for nearly every word of a counted phrase: a hash set, not a scan
-  // of the 84-word table.
+  // Asked for nearly every word of a counted phrase, most of them no stop
+  // word: the first-letter and length test turns those away, and a hash
+  // set, not a scan of the 84-word table, answers for the rest.
+  const auto& by_first = kLengthsByFirst<fw::kCountStopWords>;
+  if (lower_word.empty() || lower_word.size() > 31 ||
+      !(by_first[static_cast<unsigned char>(lower_word[0]) & 31] & (1u << lower_word.size())))
+    return false;
   static const std::unordered_set<std::string_view> set(fw::kCountStopWords.begin(), fw::kCountStopWords.end());
   return set.count(lower_word) != 0;
 }
 
+// No irregular plural ends in -s, so a word's last letter says which test
+// applies.
+static_assert(std::none_of(fw::kIrregularPlurals.begin(), fw::kIrregularPlurals.end(),
+                           [](std::string_view w) { return w.ends_with('s'); }));
+
 bool is_plural(std::string_view l) {
-  if (in_table(fw::kIrregularPlurals, l)) return true;
-  return l.size() > 3 && l.back() == 's' && !l.ends_with("ss") && !l.ends_with("us") && !l.ends_with("is");
+  if (l.ends_with('s'))
+    return l.size() > 3 && !l.ends_with("ss") && !l.ends_with("us") && !l.ends_with("is");
+  return in_table<fw::kIrregularPlurals>(l);
 }
 
 // Verbs that follow a counted phrase: "conference focuses", "commissioners
@@ -232,7 +260,7 @@ bool phrase_boundary(const std::vector<Token>& t, std::size_t j) {
   const Token& n = t[j + 1];
   auto l = n.lower;
   return !is_wordy(n.core) || is_count_stop(l) || is_verb_form(n) ||
-         in_table(fw::kVerbsInS, l) || is_conjunction(l) || (n.word >= 0);
+         in_table<fw::kVerbsInS>(l) || is_conjunction(l) || (n.word >= 0);
 }
 
 // "70 journalists, editors and media lawyers", "6 ministries and state
@@ -257,7 +285,7 @@ std::optional<std::size_t> list_end(const std::vector<Token>& t, std::size_t k) 
       auto l = t[m].lower;
       if (!is_wordy(t[m].core) || (t[m].word >= 0) || is_count_stop(l) || is_conjunction(l))
         break;
-      if (is_plural(t[m].lower) && !in_table(fw::kVerbsInS, l)) plural = m;
+      if (is_plural(t[m].lower) && !in_table<fw::kVerbsInS>(l)) plural = m;
       if (t[m].stop_after) break;
     }
     if (plural == 0) return std::nullopt;
@@ -267,7 +295,7 @@ std::optional<std::size_t> list_end(const std::vector<Token>& t, std::size_t k) 
     // households and cut water losses by ..."): the second must end the
     // sentence or be followed by a verb.
     const bool strong = items > 0 || t[j].stop_after || j + 1 >= t.size() || t[j + 1].break_before ||
-                        is_verb_form(t[j + 1]) || in_table(fw::kVerbsInS, t[j + 1].lower) ||
+                        is_verb_form(t[j + 1]) || in_table<fw::kVerbsInS>(t[j + 1].lower) ||
                         is_conjunction(t[j + 1].lower);
     return strong && phrase_boundary(t, j) ? std::optional<std::size_t>(j) : std::nullopt;
   }
@@ -286,7 +314,7 @@ std::string counted_phrase(const std::vector<Token>& t, std::size_t i, bool sing
   // "six more regions", "five two-day seminars" (the compound is a figure
   // of its own).
   while (i < t.size() && !t[i].break_before &&
-         (in_table(fw::kComparatives, t[i].lower) || is_number_compound(t[i].core))) {
+         (in_table<fw::kComparatives>(t[i].lower) || is_number_compound(t[i].core))) {
     if (t[i].stop_after) return {};
     ++i;
   }
@@ -295,7 +323,7 @@ std::string counted_phrase(const std::vector<Token>& t, std::size_t i, bool sing
     auto l = t[i].lower;
     if (!is_wordy(t[i].core) || (t[i].word >= 0) || is_count_stop(l)) break;
     // A verb in -s after the head: "the two-day conference focuses on".
-    if (!words.empty() && in_table(fw::kVerbsInS, l)) break;
+    if (!words.empty() && in_table<fw::kVerbsInS>(l)) break;
     if (is_plural(t[i].lower) && (mark_after(t[i]) == ',' || (i + 1 < t.size() && is_conjunction(t[i + 1].lower))))
       if (auto e = list_end(t, i)) {
         words.push_back(i);
@@ -357,7 +385,7 @@ std::string counted_phrase(const std::vector<Token>& t, std::size_t i, bool sing
 // "an overall budget of 550,000 euros": the words between the article and
 // "of" before the amount at token i.
 std::string money_subject(const std::vector<Token>& t, std::size_t i) {
-  if (i < 2 || !in_table(fw::kMoneyLinks, t[i - 1].lower) || t[i].break_before || t[i - 1].break_before) return {};
+  if (i < 2 || !in_table<fw::kMoneyLinks>(t[i - 1].lower) || t[i].break_before || t[i - 1].break_before) return {};
   std::size_t k = i - 2, n = 0;
   // "The 20 vehicles, worth ...": the comma before the link is allowed.
   while (n < 3 && (!t[k].stop_after || k == i - 2) && is_wordy(t[k].core) &&
@@ -384,7 +412,7 @@ std::string percent_subject(const std::vector<Token>& t, std::size_t i) {
   if (i < 2 || t[i].break_before) return {};
   std::size_t k = i - 1;
   if (t[k].lower == "at" && k >= 2 && !t[k].break_before && t[k - 1].lower == "stood") --k;  // "stood at"
-  if (!in_table(fw::kPercentLinks, t[k].lower) || t[k].break_before || t[k - 1].stop_after) return {};
+  if (!in_table<fw::kPercentLinks>(t[k].lower) || t[k].break_before || t[k - 1].stop_after) return {};
   std::size_t from = k, n = 0;
   while (from > 0 && n < 3) {
     const Token& w = t[from - 1];
@@ -438,7 +466,7 @@ std::optional<std::size_t> approximator_before(const std::vector<Token>& t, std:
       const Token& tok = t[i - n + k];
       ok = !tok.stop_after && !(k > 0 && tok.break_before) && tok.core.size() == words[k].size();
       for (std::size_t c = 0; c < words[k].size() && ok; ++c)
-        ok = std::tolower(static_cast<unsigned char>(tok.core[c])) == words[k][c];
+        ok = ascii_lower(tok.core[c]) == words[k][c];
     }
     if (ok) {
       out = std::string(fw::kApproximators[a]);
