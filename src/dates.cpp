@@ -76,12 +76,13 @@ int month_number(std::string_view name) {
     case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n': case 'd': break;
     default: return 0;
   }
+  // ASCII case folding by hand (what std::tolower does in the C locale,
+  // without a call per byte); a month's letters are all ASCII.
+  const auto fold = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; };
   for (const auto& m : kMonths)
-    if (name.size() == m.name.size()) {
+    if (name.size() == m.name.size() && fold(name[0]) == fold(m.name[0])) {
       bool same = true;
-      for (std::size_t i = 0; i < name.size() && same; ++i)
-        same = std::tolower(static_cast<unsigned char>(name[i])) ==
-               std::tolower(static_cast<unsigned char>(m.name[i]));
+      for (std::size_t i = 1; i < name.size() && same; ++i) same = fold(name[i]) == fold(m.name[i]);
       if (same) return m.number;
     }
   return 0;

@@ -387,11 +387,14 @@ void read_paragraph(std::string_view text, const std::vector<Token>& t, std::vec
 // "Twenty-five", "two-day"), and a core starts after a non-letter, so a
 // paragraph with no digit and no whole run of letters spelling a number
 // word holds none.
-// Letters (1) and ASCII digits (2), by table for may_hold_figure's byte loop.
+// Letters (1), ASCII digits (2), and letters that can start a number word
+// (3: "o", "t", "f", "s", "e", "n", "d", either case), by table for
+// may_hold_figure's byte loop.
 constexpr auto kScanClass = [] {
   std::array<std::uint8_t, 256> c{};
   for (int b = 'a'; b <= 'z'; ++b) c[b] = c[b - 'a' + 'A'] = 1;
   for (int b = '0'; b <= '9'; ++b) c[b] = 2;
+  for (const auto& n : fw::kNumberWords) c[static_cast<unsigned char>(n.word[0])] = c[n.word[0] - 'a' + 'A'] = 3;
   return c;
 }();
 
@@ -399,16 +402,17 @@ bool may_hold_figure(std::string_view para) {
   const auto* p = reinterpret_cast<const unsigned char*>(para.data());
   const auto* const end = p + para.size();
   while (p < end) {
-    const std::uint8_t c = kScanClass[*p];
+    // Non-letters up to the next letter run or digit.
+    std::uint8_t c = 0;
+    while (p < end && (c = kScanClass[*p]) == 0) ++p;
+    if (p == end) return false;
     if (c == 2) return true;
-    if (c == 0) {
-      ++p;
-      continue;
-    }
     const auto* b = p;
-    while (++p < end && kScanClass[*p] == 1) {}
+    while (++p < end && (kScanClass[*p] & 1)) {}
+    // Only a run of 3 to 9 letters whose first can start a number word is
+    // looked up (about a third of the runs).
     const auto n = static_cast<std::size_t>(p - b);
-    if (n >= 3 && n <= 9 && number_word(std::string_view(reinterpret_cast<const char*>(b), n))) return true;
+    if (c == 3 && n >= 3 && n <= 9 && number_word(std::string_view(reinterpret_cast<const char*>(b), n))) return true;
   }
   return false;
 }

@@ -178,6 +178,17 @@ bool money_code(std::string_view w) {
 }
 
 double to_double(std::string_view digits) {
+  // Most numbers are whole and short: summed by hand, exactly what
+  // from_chars gives for fewer than 16 digits.
+  if (digits.size() < 16) {
+    double whole = 0;
+    bool plain = !digits.empty();
+    for (char c : digits) {
+      if (c >= '0' && c <= '9') whole = whole * 10 + (c - '0');
+      else if (c != ',' && c != ' ') plain = false;
+    }
+    if (plain) return whole;
+  }
   // The digits without their group separators, on the stack: a number
   // token is short, and this runs for every candidate.
   std::array<char, 64> buffer;
@@ -461,12 +472,11 @@ std::optional<std::size_t> approximator_before(const std::vector<Token>& t, std:
     const auto& words = split[a];
     const std::size_t n = words.size();
     if (n > i) continue;
+    // Last word first: it tells most approximators apart.
     bool ok = true;
-    for (std::size_t k = 0; k < n && ok; ++k) {
+    for (std::size_t k = n; k-- > 0 && ok;) {
       const Token& tok = t[i - n + k];
-      ok = !tok.stop_after && !(k > 0 && tok.break_before) && tok.core.size() == words[k].size();
-      for (std::size_t c = 0; c < words[k].size() && ok; ++c)
-        ok = ascii_lower(tok.core[c]) == words[k][c];
+      ok = !tok.stop_after && !(k > 0 && tok.break_before) && tok.lower == words[k];
     }
     if (ok) {
       out = std::string(fw::kApproximators[a]);
