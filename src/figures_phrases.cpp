@@ -172,6 +172,7 @@ std::optional<double> scale_word(std::string_view lower_word) {
 }
 
 bool money_code(std::string_view w) {
+  if (w.size() != 3) return false;  // asked of the word after every number
   for (const auto& c : fw::kCurrencyPrefixes)
     if (c.spelling == w && c.spelling.size() == 3) return true;
   return false;
@@ -247,7 +248,7 @@ bool is_number_compound(std::string_view w) {
 bool is_wordy(std::string_view w) {
   if (w.empty()) return false;
   for (char c : w)
-    if (std::isdigit(static_cast<unsigned char>(c)) || c == '/' || c == '%') return false;
+    if ((c >= '0' && c <= '9') || c == '/' || c == '%') return false;
   return true;
 }
 
@@ -319,7 +320,17 @@ std::optional<std::size_t> list_end(const std::vector<Token>& t, std::size_t k) 
 // of its final token.
 std::string counted_phrase(const std::vector<Token>& t, std::size_t i, bool singular_ok, std::size_t& last,
                            bool whole) {
-  std::vector<std::size_t> words;
+  // At most six words are kept (five, or four and an "and" pair): on the
+  // stack, not in a vector allocated per call.
+  struct {
+    std::array<std::size_t, 8> at{};
+    std::size_t n = 0;
+    std::size_t size() const { return n; }
+    bool empty() const { return n == 0; }
+    std::size_t back() const { return at[n - 1]; }
+    void push_back(std::size_t k) { at[n++] = k; }
+    std::size_t operator[](std::size_t k) const { return at[k]; }
+  } words;
   bool seen_plural = false;
   // Comparatives and a following duration compound stay out of the phrase:
   // "six more regions", "five two-day seminars" (the compound is a figure
@@ -444,6 +455,21 @@ std::string percent_subject(const std::vector<Token>& t, std::size_t i) {
 // Approximator phrase ending right before token i: returns its first token.
 std::optional<std::size_t> approximator_before(const std::vector<Token>& t, std::size_t i, std::string& out) {
   if (i == 0 || t[i].break_before) return std::nullopt;
+  // Every approximator ends in one of a dozen words: the token before the
+  // number turns nearly all numbers away here, by the first byte and length
+  // of those words.
+  static constexpr auto kLastWords = [] {
+    std::array<std::uint32_t, 32> by_first{};
+    for (std::string_view a : fw::kApproximators) {
+      const std::string_view last = a.substr(a.rfind(' ') + 1);  // npos + 1 == 0: the whole
+      by_first[static_cast<unsigned char>(last[0]) & 31] |= 1u << last.size();
+    }
+    return by_first;
+  }();
+  const std::string_view before = t[i - 1].lower;
+  if (before.empty() || before.size() > 31 ||
+      !(kLastWords[static_cast<unsigned char>(before[0]) & 31] & (1u << before.size())))
+    return std::nullopt;
   // The approximators split into words once; compared in place, longest first.
   static const auto split = [] {
     std::vector<std::vector<std::string_view>> all;
