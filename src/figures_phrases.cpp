@@ -82,6 +82,9 @@ void tokenize(std::string_view text, std::size_t from, std::size_t to, std::stri
   // A token and its space take about six bytes in prose: a quarter of the
   // paragraph's length spares the vector's regrowth for nearly every one.
   out.reserve((to - from) / 4 + 16);
+  // The byte after the paragraph is its newline, when there is one: then
+  // the token loop below needs no bound, the space stops it.
+  const bool fenced = to < text.size() && (byte_class(text[to]) & kSpace);
   text = text.substr(0, to);
   std::size_t pos = from;
   bool newline = true;
@@ -93,10 +96,18 @@ void tokenize(std::string_view text, std::size_t from, std::size_t to, std::stri
     }
     std::size_t end = pos;
     std::uint8_t seen = 0;  // the classes of the token's bytes (its marks hold no digit, capital or dash)
-    for (; end < text.size(); ++end) {
-      const std::uint8_t c = byte_class(text[end]);
-      if (c & kSpace) break;
-      seen |= c;
+    if (fenced) {
+      for (const char* p = text.data();; ++end) {
+        const std::uint8_t c = byte_class(p[end]);
+        if (c & kSpace) break;
+        seen |= c;
+      }
+    } else {
+      for (; end < text.size(); ++end) {
+        const std::uint8_t c = byte_class(text[end]);
+        if (c & kSpace) break;
+        seen |= c;
+      }
     }
     const bool capital = seen & kUpper;
     std::size_t b = pos, e = end;
