@@ -70,8 +70,10 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cctype>
 #include <cstdint>
+#include <cstring>
 #include <string>
 
 #include <re2/re2.h>
@@ -398,21 +400,73 @@ constexpr auto kScanClass = [] {
   return c;
 }();
 
+// The first three letters of every number word (the hyphenated ones start
+// with a tens word), by their low five bits: a bit set of 2^15 keys.
+std::size_t prefix_key(const unsigned char* b) {
+  return static_cast<std::size_t>((b[0] & 31) << 10 | (b[1] & 31) << 5 | (b[2] & 31));
+}
+constexpr auto kNumberWordPrefixes = [] {
+  std::array<std::uint64_t, (1 << 15) / 64> bits{};
+  for (const auto& n : fw::kNumberWords) {
+    const std::size_t key = static_cast<std::size_t>((n.word[0] & 31) << 10 | (n.word[1] & 31) << 5 | (n.word[2] & 31));
+    bits[key / 64] |= std::uint64_t{1} << (key % 64);
+  }
+  return bits;
+}();
+
+// Whether a run of letters starting at `b` (before `end`) spells a number
+// word; asked only of runs whose first letter can start one (kScanClass 3).
+// Only runs whose first three bytes begin one are measured and looked up:
+// "the" and "of" are turned away by that ("for" is measured: "forty").
+bool number_word_run(const unsigned char* b, const unsigned char* end) {
+  if (end - b < 3) return false;
+  const std::size_t key = prefix_key(b);
+  if (!(kNumberWordPrefixes[key / 64] >> (key % 64) & 1)) return false;
+  const auto* p = b;
+  while (++p < end && (kScanClass[*p] & 1)) {}
+  const auto n = static_cast<std::size_t>(p - b);
+  return n >= 3 && n <= 9 && number_word(std::string_view(reinterpret_cast<const char*>(b), n));
+}
+
+// The high bit of each byte of `x` whose value is below `n` (at most 128),
+// exactly, byte by byte: no borrow crosses bytes.
+constexpr std::uint64_t kOnes = 0x0101010101010101, kHighBits = 0x8080808080808080;
+std::uint64_t bytes_below(std::uint64_t x, unsigned n) {
+  return ~(((x & ~kHighBits) + kOnes * (0x80 - n)) | x) & kHighBits;
+}
+
 bool may_hold_figure(std::string_view para) {
   const auto* p = reinterpret_cast<const unsigned char*>(para.data());
   const auto* const end = p + para.size();
+  // Eight bytes at a time: a paragraph's bytes are mostly letters and
+  // spaces, and a byte loop spends about five instructions on each. Each
+  // word gives its digits (any: done) and the starts of its letter runs
+  // (a letter after a non-letter), which alone are looked at.
+  if constexpr (std::endian::native == std::endian::little) {
+    std::uint64_t letters_before = 0;  // the last word's letters, its byte 7 in bit 7
+    for (; end - p >= 8; p += 8) {
+      std::uint64_t x;
+      std::memcpy(&x, p, 8);
+      if (bytes_below(x ^ (kOnes * '0'), 10)) return true;
+      const std::uint64_t folded = x | (kOnes * 0x20);  // letters to lower case
+      const std::uint64_t letters = bytes_below(folded, 'z' + 1) & ~bytes_below(folded, 'a');
+      for (std::uint64_t starts = letters & ~((letters << 8) | letters_before); starts; starts &= starts - 1)
+        if (const auto* b = p + (std::countr_zero(starts) >> 3); kScanClass[*b] == 3 && number_word_run(b, end))
+          return true;
+      letters_before = letters >> 56;
+    }
+    // The tail by bytes; a run begun in the last word was read whole.
+    if (letters_before)
+      while (p < end && (kScanClass[*p] & 1)) ++p;
+  }
   while (p < end) {
     // Non-letters up to the next letter run or digit.
     std::uint8_t c = 0;
     while (p < end && (c = kScanClass[*p]) == 0) ++p;
     if (p == end) return false;
     if (c == 2) return true;
-    const auto* b = p;
+    if (c == 3 && number_word_run(p, end)) return true;
     while (++p < end && (kScanClass[*p] & 1)) {}
-    // Only a run of 3 to 9 letters whose first can start a number word is
-    // looked up (about a third of the runs).
-    const auto n = static_cast<std::size_t>(p - b);
-    if (c == 3 && n >= 3 && n <= 9 && number_word(std::string_view(reinterpret_cast<const char*>(b), n))) return true;
   }
   return false;
 }
