@@ -161,7 +161,10 @@ void read_paragraph(std::string_view text, const std::vector<Token>& t, std::vec
     re2::StringPiece piece(core.data(), core.size());
     // Each shape is tried only when the token has the byte it needs: a
     // FullMatch costs more than the rest of the token's handling.
-    const bool dashed = core.find('-') != std::string_view::npos || core.find("\xE2\x80\x93") != std::string_view::npos;
+    // A hyphen or an en dash (E2 80 93), by a byte loop: find() calls memchr.
+    bool dashed = false;
+    for (std::size_t k = 0; k < core.size() && !dashed; ++k)
+      dashed = core[k] == '-' || (core[k] == '\xE2' && core.substr(k).starts_with("\xE2\x80\x93"));
     const bool suffixed = core.size() > 2 && std::isalpha(static_cast<unsigned char>(core.back())) &&
                           std::isdigit(static_cast<unsigned char>(core.front()));
     if (suffixed && RE2::FullMatch(piece, re.ordinal)) continue;

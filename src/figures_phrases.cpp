@@ -77,7 +77,9 @@ void tokenize(std::string_view text, std::size_t from, std::size_t to, std::stri
               std::vector<Token>& out) {
   // Only tokens with a capital are copied into the buffer: the others are
   // their own lower-case form.
-  if (lowered.size() < text.size()) lowered.resize(text.size());
+  // The buffer holds this paragraph only (offsets from `from`), so it grows
+  // to the longest paragraph tokenized, not to the text.
+  if (lowered.size() < to - from) lowered.resize(to - from);
   out.clear();
   // A token and its space take about six bytes in prose: a quarter of the
   // paragraph's length spares the vector's regrowth for nearly every one.
@@ -140,9 +142,9 @@ void tokenize(std::string_view text, std::size_t from, std::size_t to, std::stri
     if (capital) {
       for (std::size_t k = b; k < e; ++k) {
         const char c = text[k];
-        lowered[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
+        lowered[k - from] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
       }
-      low = std::string_view(lowered.data() + b, e - b);
+      low = std::string_view(lowered.data() + (b - from), e - b);
     }
     Token& tok = out.emplace_back();
     tok.core = core;
@@ -250,8 +252,10 @@ bool is_verb_form(const Token& w) {
 }
 
 bool is_number_compound(std::string_view w) {
-  auto dash = w.find('-');
-  if (dash == std::string_view::npos || dash == 0) return false;
+  // A byte loop, not find(): the words are short, and find calls memchr.
+  std::size_t dash = 0;
+  while (dash < w.size() && w[dash] != '-') ++dash;
+  if (dash == w.size() || dash == 0) return false;
   auto head = w.substr(0, dash);
   return number_word(head) || std::all_of(head.begin(), head.end(), [](char c) { return (c >= '0' && c <= '9') || c == ','; });
 }
