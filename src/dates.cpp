@@ -31,6 +31,7 @@
 #include "winnow/dates.hpp"
 
 #include <array>
+#include <cstdint>
 #include <cctype>
 #include <string>
 
@@ -70,12 +71,15 @@ std::string month_alternation() {
 
 int month_number(std::string_view name) {
   // Asked about many words that are no month: a month name is 3 to 9
-  // letters long and starts with one of "jfmasond".
+  // letters long, and only some lengths go with each first letter (by its
+  // low five bits, either case): "and" passes (Apr), "members" does not.
+  static constexpr auto kLengths = [] {
+    std::array<std::uint32_t, 32> by_first{};
+    for (const auto& m : kMonths) by_first[static_cast<unsigned char>(m.name[0]) & 31] |= 1u << m.name.size();
+    return by_first;
+  }();
   if (name.size() < 3 || name.size() > 9) return 0;
-  switch (name[0] | 0x20) {
-    case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n': case 'd': break;
-    default: return 0;
-  }
+  if (!(kLengths[static_cast<unsigned char>(name[0]) & 31] & (1u << name.size()))) return 0;
   // ASCII case folding by hand (what std::tolower does in the C locale,
   // without a call per byte); a month's letters are all ASCII.
   const auto fold = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; };

@@ -124,6 +124,15 @@ bool is_plain(std::string_view s) {
 
 bool is_three_digits(std::string_view s) { return s.size() == 3 && is_digit(s[0]) && is_digit(s[1]) && is_digit(s[2]); }
 
+// The first bytes of the currencies written after an amount: the word
+// after a number is compared with the sixteen spellings only if it could
+// start one.
+constexpr auto kCurrencySuffixStarts = [] {
+  std::array<bool, 256> starts{};
+  for (const auto& c : fw::kCurrencySuffixes) starts[static_cast<unsigned char>(c.spelling[0])] = true;
+  return starts;
+}();
+
 // The value of token i if it is a number, with how many tokens it used.
 std::optional<double> value_at(const std::vector<Token>& t, std::size_t i, std::size_t& used) {
   used = 1;
@@ -257,7 +266,7 @@ void read_paragraph(std::string_view text, const std::vector<Token>& t, std::vec
       } else if (l == "percent" || l == "%") {
         f.unit = "%";
         last = j++;
-      } else if (f.unit.empty()) {
+      } else if (f.unit.empty() && !t[j].core.empty() && kCurrencySuffixStarts[static_cast<unsigned char>(t[j].core[0])]) {
         for (const auto& c : fw::kCurrencySuffixes) {
           // The spelling's words against the tokens from j on, in place.
           std::size_t n = 0;

@@ -179,6 +179,13 @@ std::optional<double> number_word_lookup(std::string_view w) {
 }
 
 std::optional<double> scale_word(std::string_view lower_word) {
+  // Asked of the word after every number: most start with no scale's letter.
+  static constexpr auto kStarts = [] {
+    std::array<bool, 256> starts{};
+    for (const auto& s : fw::kScales) starts[static_cast<unsigned char>(s.word[0])] = true;
+    return starts;
+  }();
+  if (lower_word.empty() || !kStarts[static_cast<unsigned char>(lower_word[0])]) return std::nullopt;
   for (const auto& s : fw::kScales)
     if (s.word == lower_word) return s.value;
   return std::nullopt;
