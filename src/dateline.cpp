@@ -38,7 +38,8 @@
 // which turns "WASHINGTON D.C." into "Washington D.C." and "IVANO-FRANKIVSK"
 // into "Ivano-Frankivsk".
 //
-// Cost: one date search in the first 200 bytes of one paragraph.
+// Cost: one date search in the first 200 bytes of one paragraph; letter
+// case is read by hand for ASCII bytes, through utf8proc for the rest.
 #include "winnow/dateline.hpp"
 
 #include <algorithm>

@@ -27,7 +27,10 @@
 // year; text without one is turned away with no RE2 call), then runs one RE2
 // search for the whole match only (two DFA passes, no capturing engine),
 // starting where a date could first begin; `parse_date` then reads the
-// span. No allocation beyond the result string.
+// span. The commonest shapes ("16 July 2008", "July 16, 2008") are read by
+// hand before any RE2 call (a capturing FullMatch cost about 4,500
+// instructions, more than the search); the rest go to RE2's capturing
+// matches. No allocation beyond the result string.
 #include "winnow/dates.hpp"
 
 #include <array>

@@ -53,19 +53,23 @@
 // before it is tokenized: every figure's number is a token holding an ASCII
 // digit or one whose core starts with a number word, so a paragraph with no
 // digit and no run of letters spelling a number word holds none
-// (may_hold_figure, one byte loop). In a release most paragraphs are such.
+// (may_hold_figure). In a release most paragraphs are such.
 //
-// Cost: one byte pass over the text (by class table), then one pass over
-// the tokens of the paragraphs that hold a candidate; each number looks at
-// a bounded window of neighbours, so the whole is linear in the text. The
-// tokenizer notes which tokens hold a digit or a dash, so the token loop
+// Cost: one pass over the text, eight bytes at a time (digits and the
+// starts of letter runs by word arithmetic; only runs whose first three
+// letters begin a number word are looked up), then one pass over the
+// tokens of the paragraphs that hold a candidate; each number looks at a
+// bounded window of neighbours, so the whole is linear in the text. The
+// tokenizer marks the tokens that may start a figure, so the token loop
 // turns words away with one test, and the commonest per-number tests (a
-// plain number, an approximator's last word, a currency suffix) cost no
-// RE2 call and no allocation. On the seeds (about 100k instructions a page)
-// the tokenizer is 40% of the pass and the byte pass 17%: whole paragraphs
-// are still tokenized, not the sentences around the numbers; a window
-// around each candidate would save little, since on the seeds 90% of a
-// candidate paragraph's tokens lie within a figure's reach of one.
+// plain number, an approximator's last word, a currency suffix, a scale
+// word, a month) cost no RE2 call and no allocation, most of them one
+// table test. On the seeds (about 72k instructions a page) the tokenizer
+// is 40% of the pass, reading the tokens 42% and the paragraph filter
+// most of the rest: whole paragraphs are still tokenized, not the
+// sentences around the numbers; a window around each candidate would save
+// little, since on the seeds 90% of a candidate paragraph's tokens lie
+// within a figure's reach of one.
 #include "winnow/figures.hpp"
 
 #include <algorithm>
