@@ -511,19 +511,26 @@ std::optional<std::size_t> approximator_before(const std::vector<Token>& t, std:
     return all;
   }();
   // Every approximator ends in one of a dozen words: the token before the
-  // number (its lower-case form) turns nearly all numbers away here.
-  static const auto last_words = [] {
-    std::vector<std::string_view> all;
-    for (const auto& words : split)
-      if (std::find(all.begin(), all.end(), words.back()) == all.end()) all.push_back(words.back());
+  // number (its lower-case form) picks the approximators ending in it, in
+  // table order (longest first), and only those are compared.
+  static const auto by_last_word = [] {
+    std::vector<std::pair<std::string_view, std::vector<std::size_t>>> all;
+    for (std::size_t a = 0; a < split.size(); ++a) {
+      const std::string_view last = split[a].back();
+      auto it = std::find_if(all.begin(), all.end(), [&](const auto& e) { return e.first == last; });
+      if (it == all.end()) it = all.insert(all.end(), {last, {}});
+      it->second.push_back(a);
+    }
     return all;
   }();
-  if (!in_table(last_words, t[i - 1].lower)) return std::nullopt;
-  for (std::size_t a = 0; a < split.size(); ++a) {
+  const auto entry = std::find_if(by_last_word.begin(), by_last_word.end(),
+                                  [&](const auto& e) { return e.first == before; });
+  if (entry == by_last_word.end()) return std::nullopt;
+  for (const std::size_t a : entry->second) {
     const auto& words = split[a];
     const std::size_t n = words.size();
     if (n > i) continue;
-    // Last word first: it tells most approximators apart.
+    // The last word is `before`; the others from the last back.
     bool ok = true;
     for (std::size_t k = n; k-- > 0 && ok;) {
       const Token& tok = t[i - n + k];
