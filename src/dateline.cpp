@@ -38,7 +38,8 @@
 // which turns "WASHINGTON D.C." into "Washington D.C." and "IVANO-FRANKIVSK"
 // into "Ivano-Frankivsk".
 //
-// Cost: one date search in the first 200 bytes of one paragraph.
+// Cost: one date search in the first 200 bytes of one paragraph; letter
+// case is read by hand for ASCII bytes, through utf8proc for the rest.
 #include "winnow/dateline.hpp"
 
 #include <algorithm>
@@ -86,7 +87,16 @@ LetterCase letter_case(std::string_view s) {
   LetterCase lc;
   auto p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
   utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(s.size());
-  while (left > 0) {
+  while (left > 0 && !(lc.has_upper && lc.has_lower)) {
+    // ASCII by hand (utf8proc's answer for it: A-Z upper, a-z lower, the
+    // rest neither), utf8proc for the rest.
+    if (*p < 0x80) {
+      lc.has_upper = lc.has_upper || (*p >= 'A' && *p <= 'Z');
+      lc.has_lower = lc.has_lower || (*p >= 'a' && *p <= 'z');
+      ++p;
+      --left;
+      continue;
+    }
     utf8proc_int32_t cp;
     auto n = utf8proc_iterate(p, left, &cp);
     if (n <= 0) break;

@@ -53,25 +53,31 @@
 // before it is tokenized: every figure's number is a token holding an ASCII
 // digit or one whose core starts with a number word, so a paragraph with no
 // digit and no run of letters spelling a number word holds none
-// (may_hold_figure, one byte loop). In a release most paragraphs are such.
+// (may_hold_figure). In a release most paragraphs are such.
 //
-// Cost: one byte pass over the text (by class table), then one pass over
-// the tokens of the paragraphs that hold a candidate; each number looks at
-// a bounded window of neighbours, so the whole is linear in the text. The
-// tokenizer notes which tokens hold a digit or a dash, so the token loop
+// Cost: one pass over the text, eight bytes at a time (digits and the
+// starts of letter runs by word arithmetic; only runs whose first three
+// letters begin a number word are looked up), then one pass over the
+// tokens of the paragraphs that hold a candidate; each number looks at a
+// bounded window of neighbours, so the whole is linear in the text. The
+// tokenizer marks the tokens that may start a figure, so the token loop
 // turns words away with one test, and the commonest per-number tests (a
-// plain number, an approximator's last word, a currency suffix) cost no
-// RE2 call and no allocation. On the seeds (about 100k instructions a page)
-// the tokenizer is 40% of the pass and the byte pass 17%: whole paragraphs
-// are still tokenized, not the sentences around the numbers; a window
-// around each candidate would save little, since on the seeds 90% of a
-// candidate paragraph's tokens lie within a figure's reach of one.
+// plain number, an approximator's last word, a currency suffix, a scale
+// word, a month) cost no RE2 call and no allocation, most of them one
+// table test. On the seeds (about 72k instructions a page) the tokenizer
+// is 40% of the pass, reading the tokens 42% and the paragraph filter
+// most of the rest: whole paragraphs are still tokenized, not the
+// sentences around the numbers; a window around each candidate would save
+// little, since on the seeds 90% of a candidate paragraph's tokens lie
+// within a figure's reach of one.
 #include "winnow/figures.hpp"
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cctype>
 #include <cstdint>
+#include <cstring>
 #include <string>
 
 #include <re2/re2.h>
@@ -122,6 +128,15 @@ bool is_plain(std::string_view s) {
 
 bool is_three_digits(std::string_view s) { return s.size() == 3 && is_digit(s[0]) && is_digit(s[1]) && is_digit(s[2]); }
 
+// The first bytes of the currencies written after an amount: the word
+// after a number is compared with the sixteen spellings only if it could
+// start one.
+constexpr auto kCurrencySuffixStarts = [] {
+  std::array<bool, 256> starts{};
+  for (const auto& c : fw::kCurrencySuffixes) starts[static_cast<unsigned char>(c.spelling[0])] = true;
+  return starts;
+}();
+
 // The value of token i if it is a number, with how many tokens it used.
 std::optional<double> value_at(const std::vector<Token>& t, std::size_t i, std::size_t& used) {
   used = 1;
@@ -151,17 +166,18 @@ std::optional<double> value_at(const std::vector<Token>& t, std::size_t i, std::
 void read_paragraph(std::string_view text, const std::vector<Token>& t, std::vector<Figure>& out) {
   const Shapes& re = shapes();
   for (std::size_t i = 0; i < t.size(); ++i) {
-    std::string_view core = t[i].core;
-    if (core.empty()) continue;
     // Most tokens are words: only digits, currency signs and number words
-    // (alone or before a hyphen) can start a figure.
-    // (The tokenizer noted which tokens hold a digit or a dash.)
-    if (!t[i].digit && !(t[i].dash ? number_word(core.substr(0, core.find('-'))).has_value() : t[i].word >= 0))
-      continue;
+    // (alone or before a hyphen) can start a figure; the tokenizer marked
+    // those.
+    if (!t[i].candidate) continue;
+    std::string_view core = t[i].core;
     re2::StringPiece piece(core.data(), core.size());
     // Each shape is tried only when the token has the byte it needs: a
     // FullMatch costs more than the rest of the token's handling.
-    const bool dashed = core.find('-') != std::string_view::npos || core.find("\xE2\x80\x93") != std::string_view::npos;
+    // A hyphen or an en dash (E2 80 93), by a byte loop: find() calls memchr.
+    bool dashed = false;
+    for (std::size_t k = 0; k < core.size() && !dashed; ++k)
+      dashed = core[k] == '-' || (core[k] == '\xE2' && core.substr(k).starts_with("\xE2\x80\x93"));
     const bool suffixed = core.size() > 2 && std::isalpha(static_cast<unsigned char>(core.back())) &&
                           std::isdigit(static_cast<unsigned char>(core.front()));
     if (suffixed && RE2::FullMatch(piece, re.ordinal)) continue;
@@ -195,7 +211,7 @@ void read_paragraph(std::string_view text, const std::vector<Token>& t, std::vec
       if (!w || !is_wordy(unit_word) || unit_word.size() < 3) continue;
       value = w;
       // Only durations give a unit; "five-member team" counts "team".
-      if (in_table(fw::kDurationUnits, unit_word)) f.unit = unit_word;
+      if (in_table<fw::kDurationUnits>(unit_word)) f.unit = unit_word;
       singular_ok = true;
     } else {
       value = value_at(t, i, used);
@@ -204,9 +220,7 @@ void read_paragraph(std::string_view text, const std::vector<Token>& t, std::vec
     last = i + used - 1;
     if (f.unit.empty()) {
       for (const auto& c : fw::kCurrencyPrefixes)
-        if (c.spelling.size() == 3 && prev.size() == 3 &&
-            std::equal(prev.begin(), prev.end(), c.spelling.begin(),
-                       [](char p, char s) { return p == static_cast<char>(std::tolower(static_cast<unsigned char>(s))); })) {
+        if (c.spelling.size() == 3 && prev.size() == 3 && same_letters(c.spelling, prev)) {
           f.unit = c.code;
           first = i - 1;
         }
@@ -218,7 +232,7 @@ void read_paragraph(std::string_view text, const std::vector<Token>& t, std::vec
       hedged = true;
     }
     // Reference numbers, phone numbers, dates, numbers fused with names.
-    if (in_table(fw::kReferenceWords, prev) || (!prev.empty() && std::isdigit(static_cast<unsigned char>(prev.back()))) ||
+    if (in_table<fw::kReferenceWords>(prev) || (!prev.empty() && std::isdigit(static_cast<unsigned char>(prev.back()))) ||
         (i > 0 && !t[i].break_before && is_month_name(t[i - 1].core)) ||
         (last + 1 < t.size() && !t[last + 1].break_before && is_month_name(t[last + 1].core)))
       continue;
@@ -237,7 +251,7 @@ void read_paragraph(std::string_view text, const std::vector<Token>& t, std::vec
       if (!sentence_start) continue;
     }
     if (core == "one" || core == "One") {
-      if (in_table(fw::kOnePronounBefore, prev)) continue;
+      if (in_table<fw::kOnePronounBefore>(prev)) continue;
     }
     // Scale, percent, currency after the number.
     std::size_t j = last + 1;
@@ -256,7 +270,7 @@ void read_paragraph(std::string_view text, const std::vector<Token>& t, std::vec
       } else if (l == "percent" || l == "%") {
         f.unit = "%";
         last = j++;
-      } else if (f.unit.empty()) {
+      } else if (f.unit.empty() && !t[j].core.empty() && kCurrencySuffixStarts[static_cast<unsigned char>(t[j].core[0])]) {
         for (const auto& c : fw::kCurrencySuffixes) {
           // The spelling's words against the tokens from j on, in place.
           std::size_t n = 0;
@@ -330,7 +344,7 @@ void read_paragraph(std::string_view text, const std::vector<Token>& t, std::vec
         std::size_t k = j + 1;
         // "3 per cent of a regional budget": a share of one thing takes "a" too.
         if (k < t.size() && !t[k].break_before &&
-            (in_table(fw::kDeterminers, t[k].lower) || t[k].lower == "a" || t[k].lower == "an"))
+            (in_table<fw::kDeterminers>(t[k].lower) || t[k].lower == "a" || t[k].lower == "an"))
           ++k;
         std::size_t end = last;
         counts = counted_phrase(t, k, true, end);
@@ -344,7 +358,7 @@ void read_paragraph(std::string_view text, const std::vector<Token>& t, std::vec
       // which is nearly always "one of the ..." in the sense of "a".
       if (counts.empty() && j + 1 < t.size() && !t[j].break_before && t[j].lower == "of" && (hedged || *value > 1)) {
         std::size_t k = j + 1;
-        if (!t[k].break_before && in_table(fw::kDeterminers, t[k].lower)) ++k;
+        if (!t[k].break_before && in_table<fw::kDeterminers>(t[k].lower)) ++k;
         counts = counted_phrase(t, k, false, end);
       }
       if (!counts.empty()) last = end;
@@ -354,22 +368,25 @@ void read_paragraph(std::string_view text, const std::vector<Token>& t, std::vec
     // between 18 and 30", "fewer than 20 of the 400 women").
     if (counts.empty() && !money && f.unit != "%" && !f.max && !hedged) continue;
     if (counts.empty() && !f.unit.empty() && !money && f.unit != "%") continue;  // "a 100-hour" alone
-    const std::string counts_lower = lower(counts);
-    if (counts_lower == "times") continue;  // "3.5 times more": a ratio
-    if (fw::kFractions.end() != std::find(fw::kFractions.begin(), fw::kFractions.end(), counts_lower))
+    // The counted phrase against lower-case words, compared in place.
+    if (same_letters(counts, "times")) continue;  // "3.5 times more": a ratio
+    if (std::any_of(fw::kFractions.begin(), fw::kFractions.end(),
+                    [&](std::string_view w) { return same_letters(counts, w); }))
       continue;  // "two thirds": a fraction
     if (f.unit.empty()) {
       // "two years": a duration whose unit is its own noun.
-      const std::string& l = counts_lower;
+      const std::string_view l = counts;
       for (std::string_view u : fw::kDurationUnits)
-        if (l == u || l == std::string(u) + "s") f.unit = u;
+        if (same_letters(l, u) ||
+            (l.size() == u.size() + 1 && same_letters(l.substr(0, u.size()), u) && (l.back() == 's' || l.back() == 'S')))
+          f.unit = u;
       // "over four days", "over the next two years": a preposition of time.
       if (!f.unit.empty() && f.approximator == "over") f.approximator.clear();
     }
     f.value = *value;
     f.counts = std::move(counts);
-    f.begin = t[first].begin;
-    f.end = t[last].end;
+    f.begin = static_cast<std::size_t>(t[first].core.data() - text.data());
+    f.end = static_cast<std::size_t>(t[last].core.data() + t[last].core.size() - text.data());
     f.text = std::string(text.substr(f.begin, f.end - f.begin));
     // A compound inside the counted phrase is read again on its own.
     std::size_t resume = last;
@@ -388,28 +405,84 @@ void read_paragraph(std::string_view text, const std::vector<Token>& t, std::vec
 // "Twenty-five", "two-day"), and a core starts after a non-letter, so a
 // paragraph with no digit and no whole run of letters spelling a number
 // word holds none.
-// Letters (1) and ASCII digits (2), by table for may_hold_figure's byte loop.
+// Letters (1), ASCII digits (2), and letters that can start a number word
+// (3: "o", "t", "f", "s", "e", "n", "d", either case), by table for
+// may_hold_figure's byte loop.
 constexpr auto kScanClass = [] {
   std::array<std::uint8_t, 256> c{};
   for (int b = 'a'; b <= 'z'; ++b) c[b] = c[b - 'a' + 'A'] = 1;
   for (int b = '0'; b <= '9'; ++b) c[b] = 2;
+  for (const auto& n : fw::kNumberWords) c[static_cast<unsigned char>(n.word[0])] = c[n.word[0] - 'a' + 'A'] = 3;
   return c;
 }();
+
+// The first three letters of every number word (the hyphenated ones start
+// with a tens word), by their low five bits: a bit set of 2^15 keys.
+std::size_t prefix_key(const unsigned char* b) {
+  return static_cast<std::size_t>((b[0] & 31) << 10 | (b[1] & 31) << 5 | (b[2] & 31));
+}
+constexpr auto kNumberWordPrefixes = [] {
+  std::array<std::uint64_t, (1 << 15) / 64> bits{};
+  for (const auto& n : fw::kNumberWords) {
+    const std::size_t key = static_cast<std::size_t>((n.word[0] & 31) << 10 | (n.word[1] & 31) << 5 | (n.word[2] & 31));
+    bits[key / 64] |= std::uint64_t{1} << (key % 64);
+  }
+  return bits;
+}();
+
+// Whether a run of letters starting at `b` (before `end`) spells a number
+// word; asked only of runs whose first letter can start one (kScanClass 3).
+// Only runs whose first three bytes begin one are measured and looked up:
+// "the" and "of" are turned away by that ("for" is measured: "forty").
+bool number_word_run(const unsigned char* b, const unsigned char* end) {
+  if (end - b < 3) return false;
+  const std::size_t key = prefix_key(b);
+  if (!(kNumberWordPrefixes[key / 64] >> (key % 64) & 1)) return false;
+  const auto* p = b;
+  while (++p < end && (kScanClass[*p] & 1)) {}
+  const auto n = static_cast<std::size_t>(p - b);
+  return n >= 3 && n <= 9 && number_word(std::string_view(reinterpret_cast<const char*>(b), n));
+}
+
+// The high bit of each byte of `x` whose value is below `n` (at most 128),
+// exactly, byte by byte: no borrow crosses bytes.
+constexpr std::uint64_t kOnes = 0x0101010101010101, kHighBits = 0x8080808080808080;
+std::uint64_t bytes_below(std::uint64_t x, unsigned n) {
+  return ~(((x & ~kHighBits) + kOnes * (0x80 - n)) | x) & kHighBits;
+}
 
 bool may_hold_figure(std::string_view para) {
   const auto* p = reinterpret_cast<const unsigned char*>(para.data());
   const auto* const end = p + para.size();
-  while (p < end) {
-    const std::uint8_t c = kScanClass[*p];
-    if (c == 2) return true;
-    if (c == 0) {
-      ++p;
-      continue;
+  // Eight bytes at a time: a paragraph's bytes are mostly letters and
+  // spaces, and a byte loop spends about five instructions on each. Each
+  // word gives its digits (any: done) and the starts of its letter runs
+  // (a letter after a non-letter), which alone are looked at.
+  if constexpr (std::endian::native == std::endian::little) {
+    std::uint64_t letters_before = 0;  // the last word's letters, its byte 7 in bit 7
+    for (; end - p >= 8; p += 8) {
+      std::uint64_t x;
+      std::memcpy(&x, p, 8);
+      if (bytes_below(x ^ (kOnes * '0'), 10)) return true;
+      const std::uint64_t folded = x | (kOnes * 0x20);  // letters to lower case
+      const std::uint64_t letters = bytes_below(folded, 'z' + 1) & ~bytes_below(folded, 'a');
+      for (std::uint64_t starts = letters & ~((letters << 8) | letters_before); starts; starts &= starts - 1)
+        if (const auto* b = p + (std::countr_zero(starts) >> 3); kScanClass[*b] == 3 && number_word_run(b, end))
+          return true;
+      letters_before = letters >> 56;
     }
-    const auto* b = p;
-    while (++p < end && kScanClass[*p] == 1) {}
-    const auto n = static_cast<std::size_t>(p - b);
-    if (n >= 3 && n <= 9 && number_word(std::string_view(reinterpret_cast<const char*>(b), n))) return true;
+    // The tail by bytes; a run begun in the last word was read whole.
+    if (letters_before)
+      while (p < end && (kScanClass[*p] & 1)) ++p;
+  }
+  while (p < end) {
+    // Non-letters up to the next letter run or digit.
+    std::uint8_t c = 0;
+    while (p < end && (c = kScanClass[*p]) == 0) ++p;
+    if (p == end) return false;
+    if (c == 2) return true;
+    if (c == 3 && number_word_run(p, end)) return true;
+    while (++p < end && (kScanClass[*p] & 1)) {}
   }
   return false;
 }

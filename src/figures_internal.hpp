@@ -15,14 +15,16 @@
 namespace winnow::figures_detail {
 
 struct Token {
-  std::size_t begin = 0, end = 0;  // core, without surrounding punctuation
-  std::string_view core;
+  std::string_view core;     // without surrounding punctuation, a view into the text
   std::string_view lower;    // core in ASCII lower case (a view into tokenize's buffer)
   double word = -1;          // the value of a number word ("six", "Twenty-five"), else -1
   bool stop_after = false;   // followed by , . ; : ! ? ) or a closing quote
   bool break_before = false; // first token of a paragraph
-  bool digit = false;        // core holds an ASCII digit
-  bool dash = false;         // core holds a '-'
+  // May start a figure: holds an ASCII digit, or is a number word, or
+  // starts with one before a dash ("two-day"). Set by the tokenizer, which
+  // has the bytes' classes at hand, so read_paragraph turns words away
+  // with one test.
+  bool candidate = false;
 };
 
 // The tokens of text[from, to) (one paragraph), into `out`, offsets into
@@ -32,7 +34,8 @@ struct Token {
 void tokenize(std::string_view text, std::size_t from, std::size_t to, std::string& lowered,
               std::vector<Token>& out);
 
-std::string lower(std::string_view s);
+// Whether `a` is `lower_b` but for ASCII case ("Times" and "times").
+bool same_letters(std::string_view a, std::string_view lower_b);
 
 template <class Table>
 bool in_table(const Table& table, std::string_view word) {
@@ -41,24 +44,54 @@ bool in_table(const Table& table, std::string_view word) {
   return false;
 }
 
-// Which lengths a number word has for each (first letter, last letter)
-// pair: "the" or "for" pass a first-letter test, not this one. Inline, with
-// the test below, because number_word is asked about nearly every word.
+// Which lengths the words of a fixed table have, by first byte (its low
+// five bits, so both cases and a few marks share a slot).
+template <const auto& Table>
+inline constexpr auto kLengthsByFirst = [] {
+  std::array<std::uint32_t, 32> by_first{};
+  for (std::string_view w : Table) {
+    if (w.empty() || w.size() > 31) throw "in_table<>: words of 1 to 31 bytes";
+    by_first[static_cast<unsigned char>(w[0]) & 31] |= 1u << w.size();
+  }
+  return by_first;
+}();
+
+// in_table for the fixed tables of figures_words.hpp, asked about nearly
+// every word of a counted phrase: a word whose first byte and length no
+// table word has (most words) is turned away before any comparison.
+template <const auto& Table>
+bool in_table(std::string_view word) {
+  if (word.empty() || word.size() > 31 ||
+      !(kLengthsByFirst<Table>[static_cast<unsigned char>(word[0]) & 31] & (1u << word.size())))
+    return false;
+  return in_table(Table, word);
+}
+
+// Which lengths a number word has for each (first byte, last byte) pair,
+// the bytes by their low five bits (so either case): "the" or "for" pass
+// a first-letter test, not this one. The hyphenated tens and ones
+// ("forty-one") are in the table too, so no word needs a search for its
+// dash. Inline, with the test below, because number_word is asked about
+// nearly every word. Non-letters share slots with letters: the lookup
+// behind the test is exact, the test only turns words away.
 inline constexpr auto kNumberWordShapes = [] {
-  std::array<std::uint32_t, 26 * 26> by_ends{};
-  for (const auto& n : figures_words::kNumberWords)
-    by_ends[static_cast<std::size_t>((n.word.front() - 'a') * 26 + (n.word.back() - 'a'))] |= 1u << n.word.size();
+  std::array<std::uint32_t, 32 * 32> by_ends{};
+  const auto slot = [](char first, char last) {
+    return static_cast<std::size_t>((static_cast<unsigned char>(first) & 31) * 32 + (static_cast<unsigned char>(last) & 31));
+  };
+  for (const auto& n : figures_words::kNumberWords) by_ends[slot(n.word.front(), n.word.back())] |= 1u << n.word.size();
+  for (const auto& tens : figures_words::kNumberWords)
+    for (const auto& ones : figures_words::kNumberWords)
+      if (tens.value >= 20 && ones.value < 10)
+        by_ends[slot(tens.word.front(), ones.word.back())] |= 1u << (tens.word.size() + 1 + ones.word.size());
   return by_ends;
 }();
 
 // False for every word that is no number word (and for nearly all others).
 inline bool may_be_number_word(std::string_view w) {
-  if (w.size() < 3 || w.size() > 20) return false;
-  const char first = static_cast<char>(w.front() | 0x20), last = static_cast<char>(w.back() | 0x20);
-  if (first < 'a' || first > 'z') return false;
-  const bool shape = last >= 'a' && last <= 'z' &&
-                     (kNumberWordShapes[static_cast<std::size_t>((first - 'a') * 26 + (last - 'a'))] & (1u << w.size()));
-  return shape || (w.size() >= 8 && w.find('-') != std::string_view::npos);  // "forty-one" and longer
+  if (w.size() < 3 || w.size() > 31) return false;
+  const auto first = static_cast<unsigned char>(w.front()) & 31, last = static_cast<unsigned char>(w.back()) & 31;
+  return kNumberWordShapes[first * 32 + last] & (1u << w.size());
 }
 
 std::optional<double> number_word_lookup(std::string_view w);  // once may_be_number_word(w)

@@ -24,11 +24,14 @@
 // Accepted: the alternative is a part-of-speech model.
 //
 // Cost: each call looks at a bounded window of tokens. The tokenizer reads
-// each byte once through a class table (space, capital, digit, dash, mark)
-// and asks number_word only of tokens without a digit; number_word's
-// shape test (first letter, last letter, length) is inline, so an ordinary
-// word costs a few instructions. About 240 instructions a token remain,
-// mostly the byte loop and the Token written out.
+// each byte once through a class table (space, capital, digit, dash, mark),
+// with no bound check when the paragraph's newline fences it, and asks
+// number_word only of tokens without a digit; number_word's shape test
+// (first byte, last byte, length, one table load) is inline, so an
+// ordinary word costs a few instructions. Word tables are asked through a
+// (first byte, length) mask first, so most words cost no comparison. About
+// 170 instructions a token remain, mostly the byte loop, the marks and the
+// Token (48 bytes) written out.
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -64,20 +67,29 @@ std::uint8_t byte_class(char c) { return kByteClass[static_cast<unsigned char>(c
 // runs in, without a library call per byte.
 char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
 
+}  // namespace
+
 bool same_letters(std::string_view a, std::string_view lower_b) {
   if (a.size() != lower_b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i)
     if (ascii_lower(a[i]) != lower_b[i]) return false;
   return true;
 }
-}  // namespace
 
 void tokenize(std::string_view text, std::size_t from, std::size_t to, std::string& lowered,
               std::vector<Token>& out) {
   // Only tokens with a capital are copied into the buffer: the others are
   // their own lower-case form.
-  if (lowered.size() < text.size()) lowered.resize(text.size());
+  // The buffer holds this paragraph only (offsets from `from`), so it grows
+  // to the longest paragraph tokenized, not to the text.
+  if (lowered.size() < to - from) lowered.resize(to - from);
   out.clear();
+  // A token and its space take about six bytes in prose: a quarter of the
+  // paragraph's length spares the vector's regrowth for nearly every one.
+  out.reserve((to - from) / 4 + 16);
+  // The byte after the paragraph is its newline, when there is one: then
+  // the token loop below needs no bound, the space stops it.
+  const bool fenced = to < text.size() && (byte_class(text[to]) & kSpace);
   text = text.substr(0, to);
   std::size_t pos = from;
   bool newline = true;
@@ -89,10 +101,18 @@ void tokenize(std::string_view text, std::size_t from, std::size_t to, std::stri
     }
     std::size_t end = pos;
     std::uint8_t seen = 0;  // the classes of the token's bytes (its marks hold no digit, capital or dash)
-    for (; end < text.size(); ++end) {
-      const std::uint8_t c = byte_class(text[end]);
-      if (c & kSpace) break;
-      seen |= c;
+    if (fenced) {
+      for (const char* p = text.data();; ++end) {
+        const std::uint8_t c = byte_class(p[end]);
+        if (c & kSpace) break;
+        seen |= c;
+      }
+    } else {
+      for (; end < text.size(); ++end) {
+        const std::uint8_t c = byte_class(text[end]);
+        if (c & kSpace) break;
+        seen |= c;
+      }
     }
     const bool capital = seen & kUpper;
     std::size_t b = pos, e = end;
@@ -125,22 +145,26 @@ void tokenize(std::string_view text, std::size_t from, std::size_t to, std::stri
     if (capital) {
       for (std::size_t k = b; k < e; ++k) {
         const char c = text[k];
-        lowered[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
+        lowered[k - from] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
       }
-      low = std::string_view(lowered.data() + b, e - b);
+      low = std::string_view(lowered.data() + (b - from), e - b);
     }
-    const auto word = seen & kDigit ? std::nullopt : number_word(low);  // no number word holds a digit
-    out.push_back({b, e, core, low, word ? *word : -1.0, stop, newline, (seen & kDigit) != 0, (seen & kDash) != 0});
+    Token& tok = out.emplace_back();
+    tok.core = core;
+    tok.lower = low;
+    tok.stop_after = stop;
+    tok.break_before = newline;
+    if (seen & kDigit) {
+      tok.candidate = true;  // no number word holds a digit
+    } else {
+      if (auto word = number_word(low)) tok.word = *word;
+      tok.candidate = seen & kDash ? number_word(core.substr(0, core.find('-'))).has_value() : tok.word >= 0;
+    }
     newline = false;
     pos = end;
   }
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = ascii_lower(c);
-  return out;
-}
 
 
 
@@ -158,36 +182,75 @@ std::optional<double> number_word_lookup(std::string_view w) {
 }
 
 std::optional<double> scale_word(std::string_view lower_word) {
+  // Asked of the word after every number: most start with no scale's letter.
+  static constexpr auto kStarts = [] {
+    std::array<bool, 256> starts{};
+    for (const auto& s : fw::kScales) starts[static_cast<unsigned char>(s.word[0])] = true;
+    return starts;
+  }();
+  if (lower_word.empty() || !kStarts[static_cast<unsigned char>(lower_word[0])]) return std::nullopt;
   for (const auto& s : fw::kScales)
     if (s.word == lower_word) return s.value;
   return std::nullopt;
 }
 
 bool money_code(std::string_view w) {
+  if (w.size() != 3) return false;  // asked of the word after every number
   for (const auto& c : fw::kCurrencyPrefixes)
     if (c.spelling == w && c.spelling.size() == 3) return true;
   return false;
 }
 
 double to_double(std::string_view digits) {
-  std::string clean;
+  // Most numbers are whole and short: summed by hand, exactly what
+  // from_chars gives for fewer than 16 digits.
+  if (digits.size() < 16) {
+    double whole = 0;
+    bool plain = !digits.empty();
+    for (char c : digits) {
+      if (c >= '0' && c <= '9') whole = whole * 10 + (c - '0');
+      else if (c != ',' && c != ' ') plain = false;
+    }
+    if (plain) return whole;
+  }
+  // The digits without their group separators, on the stack: a number
+  // token is short, and this runs for every candidate.
+  std::array<char, 64> buffer;
+  std::string heap;
+  char* clean = buffer.data();
+  if (digits.size() > buffer.size()) {
+    heap.resize(digits.size());
+    clean = heap.data();
+  }
+  std::size_t n = 0;
   for (char c : digits)
-    if (c != ',' && c != ' ') clean += c;
+    if (c != ',' && c != ' ') clean[n++] = c;
   double v = 0;
-  std::from_chars(clean.data(), clean.data() + clean.size(), v);
+  std::from_chars(clean, clean + n, v);
   return v;
 }
 
 bool is_count_stop(std::string_view lower_word) {
-  // Asked for nearly every word of a counted phrase: a hash set, not a scan
-  // of the 84-word table.
+  // Asked for nearly every word of a counted phrase, most of them no stop
+  // word: the first-letter and length test turns those away, and a hash
+  // set, not a scan of the 84-word table, answers for the rest.
+  const auto& by_first = kLengthsByFirst<fw::kCountStopWords>;
+  if (lower_word.empty() || lower_word.size() > 31 ||
+      !(by_first[static_cast<unsigned char>(lower_word[0]) & 31] & (1u << lower_word.size())))
+    return false;
   static const std::unordered_set<std::string_view> set(fw::kCountStopWords.begin(), fw::kCountStopWords.end());
   return set.count(lower_word) != 0;
 }
 
+// No irregular plural ends in -s, so a word's last letter says which test
+// applies.
+static_assert(std::none_of(fw::kIrregularPlurals.begin(), fw::kIrregularPlurals.end(),
+                           [](std::string_view w) { return w.ends_with('s'); }));
+
 bool is_plural(std::string_view l) {
-  if (in_table(fw::kIrregularPlurals, l)) return true;
-  return l.size() > 3 && l.back() == 's' && !l.ends_with("ss") && !l.ends_with("us") && !l.ends_with("is");
+  if (l.ends_with('s'))
+    return l.size() > 3 && !l.ends_with("ss") && !l.ends_with("us") && !l.ends_with("is");
+  return in_table<fw::kIrregularPlurals>(l);
 }
 
 // Verbs that follow a counted phrase: "conference focuses", "commissioners
@@ -199,8 +262,10 @@ bool is_verb_form(const Token& w) {
 }
 
 bool is_number_compound(std::string_view w) {
-  auto dash = w.find('-');
-  if (dash == std::string_view::npos || dash == 0) return false;
+  // A byte loop, not find(): the words are short, and find calls memchr.
+  std::size_t dash = 0;
+  while (dash < w.size() && w[dash] != '-') ++dash;
+  if (dash == w.size() || dash == 0) return false;
   auto head = w.substr(0, dash);
   return number_word(head) || std::all_of(head.begin(), head.end(), [](char c) { return (c >= '0' && c <= '9') || c == ','; });
 }
@@ -208,7 +273,7 @@ bool is_number_compound(std::string_view w) {
 bool is_wordy(std::string_view w) {
   if (w.empty()) return false;
   for (char c : w)
-    if (std::isdigit(static_cast<unsigned char>(c)) || c == '/' || c == '%') return false;
+    if ((c >= '0' && c <= '9') || c == '/' || c == '%') return false;
   return true;
 }
 
@@ -232,7 +297,7 @@ bool phrase_boundary(const std::vector<Token>& t, std::size_t j) {
   const Token& n = t[j + 1];
   auto l = n.lower;
   return !is_wordy(n.core) || is_count_stop(l) || is_verb_form(n) ||
-         in_table(fw::kVerbsInS, l) || is_conjunction(l) || (n.word >= 0);
+         in_table<fw::kVerbsInS>(l) || is_conjunction(l) || (n.word >= 0);
 }
 
 // "70 journalists, editors and media lawyers", "6 ministries and state
@@ -257,7 +322,7 @@ std::optional<std::size_t> list_end(const std::vector<Token>& t, std::size_t k) 
       auto l = t[m].lower;
       if (!is_wordy(t[m].core) || (t[m].word >= 0) || is_count_stop(l) || is_conjunction(l))
         break;
-      if (is_plural(t[m].lower) && !in_table(fw::kVerbsInS, l)) plural = m;
+      if (is_plural(t[m].lower) && !in_table<fw::kVerbsInS>(l)) plural = m;
       if (t[m].stop_after) break;
     }
     if (plural == 0) return std::nullopt;
@@ -267,7 +332,7 @@ std::optional<std::size_t> list_end(const std::vector<Token>& t, std::size_t k) 
     // households and cut water losses by ..."): the second must end the
     // sentence or be followed by a verb.
     const bool strong = items > 0 || t[j].stop_after || j + 1 >= t.size() || t[j + 1].break_before ||
-                        is_verb_form(t[j + 1]) || in_table(fw::kVerbsInS, t[j + 1].lower) ||
+                        is_verb_form(t[j + 1]) || in_table<fw::kVerbsInS>(t[j + 1].lower) ||
                         is_conjunction(t[j + 1].lower);
     return strong && phrase_boundary(t, j) ? std::optional<std::size_t>(j) : std::nullopt;
   }
@@ -280,13 +345,23 @@ std::optional<std::size_t> list_end(const std::vector<Token>& t, std::size_t k) 
 // of its final token.
 std::string counted_phrase(const std::vector<Token>& t, std::size_t i, bool singular_ok, std::size_t& last,
                            bool whole) {
-  std::vector<std::size_t> words;
+  // At most six words are kept (five, or four and an "and" pair): on the
+  // stack, not in a vector allocated per call.
+  struct {
+    std::array<std::size_t, 8> at{};
+    std::size_t n = 0;
+    std::size_t size() const { return n; }
+    bool empty() const { return n == 0; }
+    std::size_t back() const { return at[n - 1]; }
+    void push_back(std::size_t k) { at[n++] = k; }
+    std::size_t operator[](std::size_t k) const { return at[k]; }
+  } words;
   bool seen_plural = false;
   // Comparatives and a following duration compound stay out of the phrase:
   // "six more regions", "five two-day seminars" (the compound is a figure
   // of its own).
   while (i < t.size() && !t[i].break_before &&
-         (in_table(fw::kComparatives, t[i].lower) || is_number_compound(t[i].core))) {
+         (in_table<fw::kComparatives>(t[i].lower) || is_number_compound(t[i].core))) {
     if (t[i].stop_after) return {};
     ++i;
   }
@@ -295,7 +370,7 @@ std::string counted_phrase(const std::vector<Token>& t, std::size_t i, bool sing
     auto l = t[i].lower;
     if (!is_wordy(t[i].core) || (t[i].word >= 0) || is_count_stop(l)) break;
     // A verb in -s after the head: "the two-day conference focuses on".
-    if (!words.empty() && in_table(fw::kVerbsInS, l)) break;
+    if (!words.empty() && in_table<fw::kVerbsInS>(l)) break;
     if (is_plural(t[i].lower) && (mark_after(t[i]) == ',' || (i + 1 < t.size() && is_conjunction(t[i + 1].lower))))
       if (auto e = list_end(t, i)) {
         words.push_back(i);
@@ -357,7 +432,7 @@ std::string counted_phrase(const std::vector<Token>& t, std::size_t i, bool sing
 // "an overall budget of 550,000 euros": the words between the article and
 // "of" before the amount at token i.
 std::string money_subject(const std::vector<Token>& t, std::size_t i) {
-  if (i < 2 || !in_table(fw::kMoneyLinks, t[i - 1].lower) || t[i].break_before || t[i - 1].break_before) return {};
+  if (i < 2 || !in_table<fw::kMoneyLinks>(t[i - 1].lower) || t[i].break_before || t[i - 1].break_before) return {};
   std::size_t k = i - 2, n = 0;
   // "The 20 vehicles, worth ...": the comma before the link is allowed.
   while (n < 3 && (!t[k].stop_after || k == i - 2) && is_wordy(t[k].core) &&
@@ -384,7 +459,7 @@ std::string percent_subject(const std::vector<Token>& t, std::size_t i) {
   if (i < 2 || t[i].break_before) return {};
   std::size_t k = i - 1;
   if (t[k].lower == "at" && k >= 2 && !t[k].break_before && t[k - 1].lower == "stood") --k;  // "stood at"
-  if (!in_table(fw::kPercentLinks, t[k].lower) || t[k].break_before || t[k - 1].stop_after) return {};
+  if (!in_table<fw::kPercentLinks>(t[k].lower) || t[k].break_before || t[k - 1].stop_after) return {};
   std::size_t from = k, n = 0;
   while (from > 0 && n < 3) {
     const Token& w = t[from - 1];
@@ -405,6 +480,21 @@ std::string percent_subject(const std::vector<Token>& t, std::size_t i) {
 // Approximator phrase ending right before token i: returns its first token.
 std::optional<std::size_t> approximator_before(const std::vector<Token>& t, std::size_t i, std::string& out) {
   if (i == 0 || t[i].break_before) return std::nullopt;
+  // Every approximator ends in one of a dozen words: the token before the
+  // number turns nearly all numbers away here, by the first byte and length
+  // of those words.
+  static constexpr auto kLastWords = [] {
+    std::array<std::uint32_t, 32> by_first{};
+    for (std::string_view a : fw::kApproximators) {
+      const std::string_view last = a.substr(a.rfind(' ') + 1);  // npos + 1 == 0: the whole
+      by_first[static_cast<unsigned char>(last[0]) & 31] |= 1u << last.size();
+    }
+    return by_first;
+  }();
+  const std::string_view before = t[i - 1].lower;
+  if (before.empty() || before.size() > 31 ||
+      !(kLastWords[static_cast<unsigned char>(before[0]) & 31] & (1u << before.size())))
+    return std::nullopt;
   // The approximators split into words once; compared in place, longest first.
   static const auto split = [] {
     std::vector<std::vector<std::string_view>> all;
@@ -421,24 +511,30 @@ std::optional<std::size_t> approximator_before(const std::vector<Token>& t, std:
     return all;
   }();
   // Every approximator ends in one of a dozen words: the token before the
-  // number (its lower-case form) turns nearly all numbers away here.
-  static const auto last_words = [] {
-    std::vector<std::string_view> all;
-    for (const auto& words : split)
-      if (std::find(all.begin(), all.end(), words.back()) == all.end()) all.push_back(words.back());
+  // number (its lower-case form) picks the approximators ending in it, in
+  // table order (longest first), and only those are compared.
+  static const auto by_last_word = [] {
+    std::vector<std::pair<std::string_view, std::vector<std::size_t>>> all;
+    for (std::size_t a = 0; a < split.size(); ++a) {
+      const std::string_view last = split[a].back();
+      auto it = std::find_if(all.begin(), all.end(), [&](const auto& e) { return e.first == last; });
+      if (it == all.end()) it = all.insert(all.end(), {last, {}});
+      it->second.push_back(a);
+    }
     return all;
   }();
-  if (!in_table(last_words, t[i - 1].lower)) return std::nullopt;
-  for (std::size_t a = 0; a < split.size(); ++a) {
+  const auto entry = std::find_if(by_last_word.begin(), by_last_word.end(),
+                                  [&](const auto& e) { return e.first == before; });
+  if (entry == by_last_word.end()) return std::nullopt;
+  for (const std::size_t a : entry->second) {
     const auto& words = split[a];
     const std::size_t n = words.size();
     if (n > i) continue;
+    // The last word is `before`; the others from the last back.
     bool ok = true;
-    for (std::size_t k = 0; k < n && ok; ++k) {
+    for (std::size_t k = n; k-- > 0 && ok;) {
       const Token& tok = t[i - n + k];
-      ok = !tok.stop_after && !(k > 0 && tok.break_before) && tok.core.size() == words[k].size();
-      for (std::size_t c = 0; c < words[k].size() && ok; ++c)
-        ok = std::tolower(static_cast<unsigned char>(tok.core[c])) == words[k][c];
+      ok = !tok.stop_after && !(k > 0 && tok.break_before) && tok.lower == words[k];
     }
     if (ok) {
       out = std::string(fw::kApproximators[a]);
