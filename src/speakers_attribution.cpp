@@ -82,6 +82,10 @@ constexpr const char* kAddressees =
 // carries no clause.
 constexpr const char* kBareClauseOpeners =
     "the|a|an|it|its|this|these|those|they|there|their|he|she|his|her|we|our|many|most|all|some|more|only|no";
+// The same words, for the trigger test (may_open_bare_clause).
+constexpr auto kBareClauseOpenerWords = std::to_array<std::string_view>(
+    {"the", "a", "an", "it", "its", "this", "these", "those", "they", "there", "their", "he",
+     "she", "his", "her", "we", "our", "many", "most", "all", "some", "more", "only", "no"});
 
 // Words that open a clause rather than an apposition after a name.
 constexpr auto kClauseOpeners = std::to_array<std::string_view>({"who", "which", "that", "when", "while", "as", "and", "but", "in", "at",
@@ -543,14 +547,55 @@ bool opens_trigger(std::string_view prose, std::size_t at) {
          (x & 0xFFFFFFu) == (word("who ") & 0xFFFFFFu);
 }
 
+// The whitespace-delimited word ending before the whitespace that ends
+// right before `b`.
+std::string_view word_before(std::string_view prose, std::size_t b) {
+  std::size_t e = b;
+  while (e > 0 && is_re_space(prose[e - 1])) --e;
+  std::size_t from = e;
+  while (from > 0 && !is_re_space(prose[from - 1])) --from;
+  return prose.substr(from, e - from);
+}
+
+// The last words that may stand right before the " that " of reported
+// speech in the patterns (kReported): a reporting verb ("pointed out"
+// ends in "out") or an addressee. "that" is common; after other words
+// ("the fact that", "NGOs that") no pattern can use it.
+bool may_report_that(std::string_view prose, std::size_t that_at) {
+  const std::string_view w = word_before(prose, that_at);
+  if (!w.empty() && reporting_verb_at(w, 0).size() == w.size()) return true;
+  for (std::string_view a : {"out", "participants", "journalists", "reporters", "delegates", "audience", "meeting",
+                             "conference", "press", "them", "us"})
+    if (w == a) return true;
+  return false;
+}
+
+// Whether the "said"/"says" at `b` is followed by a word that opens a
+// reported clause without "that" (kBareClauseOpeners, then whitespace), as
+// the bare patterns require: "said Ambassador ..." is no such clause.
+bool may_open_bare_clause(std::string_view prose, std::size_t b) {
+  std::size_t i = b + 4;
+  const std::size_t spaces = i;
+  while (i < prose.size() && is_re_space(prose[i])) ++i;
+  if (i == spaces) return false;
+  std::size_t e = i;
+  while (e < prose.size() && !is_re_space(prose[e])) ++e;
+  if (e == prose.size()) return false;
+  const std::string_view w = prose.substr(i, e - i);
+  for (std::string_view o : kBareClauseOpenerWords)
+    if (w == o) return true;
+  return false;
+}
+
 // The word starting at b (after whitespace, or at 0), tested against each trigger.
 void note_word(std::string_view prose, std::size_t b, Triggers& t) {
   switch (prose[b]) {
     case 't':
-      t.that = t.that || (b > 0 && word_is(prose, b, "that"));
+      t.that = t.that || (b > 0 && word_is(prose, b, "that") && may_report_that(prose, b));
       break;
     case 's':
-      t.said = t.said || (b > 0 && (word_is(prose, b, "said") || word_is(prose, b, "says")));
+      t.said = t.said || (b > 0 && (word_is(prose, b, "said") || word_is(prose, b, "says")) &&
+                          may_open_bare_clause(prose, b));
       break;
     case 'w':
       if (!t.who && b > 0 && word_is(prose, b, "who")) {
