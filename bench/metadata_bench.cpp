@@ -8,12 +8,15 @@
 //
 // The method: read the seed pages into memory once, then run the whole
 // extraction line (`winnow::Extractor`, exactly what the CLI runs) over them
-// N times on one thread, first with ExtractOptions::metadata off, then on,
-// and again off and on (ABAB), keeping the lower CPU time of each mode. Each
-// run starts from a fresh copy of the page bytes, as the reader hands them
-// over. Thread CPU time does not grow while another process holds the core,
-// so the figures hold on a shared machine; the minimum of two rounds drops
-// the round a cache or frequency change disturbed.
+// N times on one thread with ExtractOptions::metadata off and N times with
+// it on, in R rounds of N/R passes that alternate the two modes (off then on,
+// then on then off), keeping each mode's fastest round. Each run starts
+// from a fresh copy of the page bytes, as the reader hands them over. Thread
+// CPU time does not grow while another process holds the core, but on a
+// virtual machine a neighbour on the same physical core slows every
+// instruction for a while: two long rounds gave overheads from -16% to 67%
+// within a minute, while the fastest of ten short alternating rounds of each
+// mode comes from a quiet moment for both.
 //
 // The bench prints the overhead twice: over the extraction line alone (the
 // stricter figure, kept since session 1), and over what `winnow extract`
@@ -22,13 +25,13 @@
 // Only file reading and writing are left out of the second: they depend on
 // the disk, not on the code, and make the stage look cheaper still.
 //
-// Cost: 2 x 2 x 2 x N x pages extractions; N = 10000 on the five seeds
-// (about 125 MB of input per run) takes tens of seconds per run.
+// Cost: 2 x 2 x N x pages extractions; N = 10000 on the five seeds takes
+// a minute or two.
 //
-//   metadata_bench [SEED_DIR] [--repeat N] [--only line|record] [--mode without|with]
+//   metadata_bench [SEED_DIR] [--repeat N] [--rounds R] [--only line|record] [--mode without|with]
 //
 // --only and --mode run part of the bench, for callgrind: instructions per
-// page of one mode are (total at N=300 - total at N=100) / (200 x 5 x 2).
+// page of one mode are (total at N=300 - total at N=100) / (200 x 5).
 #include <time.h>
 
 #include <algorithm>
@@ -82,23 +85,33 @@ struct Times {
   std::size_t sink_without = 0, sink_with = 0;
 };
 
-// Both modes, ABAB, the lower CPU time of each kept; `mode` "without" or
-// "with" runs that one only (for instruction counts under callgrind).
+// Both modes in `rounds` rounds of repeat/rounds passes, alternating which
+// goes first, the fastest round of each kept (as time per page); `mode`
+// "without" or "with" runs that one only (for instruction counts under
+// callgrind).
 Times measure(const winnow::Extractor& without, const winnow::Extractor& with,
-              const winnow::RecordFormatter* formatter, const std::vector<Page>& pages, int repeat,
+              const winnow::RecordFormatter* formatter, const std::vector<Page>& pages, int repeat, int rounds,
               const std::string& mode) {
   Times t;
-  for (int round = 0; round < 2; ++round) {
-    if (mode != "with") t.without = std::min(t.without, run(without, formatter, pages, repeat, &t.sink_without));
-    if (mode != "without") t.with = std::min(t.with, run(with, formatter, pages, repeat, &t.sink_with));
+  const int per_round = std::max(1, repeat / rounds);
+  const double pages_per_round = static_cast<double>(per_round) * static_cast<double>(pages.size());
+  auto one = [&](bool metadata) {
+    if (metadata && mode != "without")
+      t.with = std::min(t.with, run(with, formatter, pages, per_round, &t.sink_with) / pages_per_round);
+    if (!metadata && mode != "with")
+      t.without = std::min(t.without, run(without, formatter, pages, per_round, &t.sink_without) / pages_per_round);
+  };
+  for (int round = 0; round < rounds; ++round) {
+    one(round % 2 == 1);
+    one(round % 2 == 0);
   }
   return t;
 }
 
-void report(const char* what, const Times& t, double n) {
+void report(const char* what, const Times& t) {
   std::printf("%s\n", what);
-  std::printf("  without metadata: %.3f s  (%.1f us/page)\n", t.without, t.without / n * 1e6);
-  std::printf("  with metadata:    %.3f s  (%.1f us/page)\n", t.with, t.with / n * 1e6);
+  std::printf("  without metadata: %.1f us/page\n", t.without * 1e6);
+  std::printf("  with metadata:    %.1f us/page\n", t.with * 1e6);
   double overhead = (t.with - t.without) / t.without * 100.0;
   std::printf("  metadata overhead: %.1f%%  (target <= 25%%)%s\n", overhead, overhead <= 25.0 ? "" : "  OVER");
 }
@@ -108,11 +121,13 @@ void report(const char* what, const Times& t, double n) {
 int main(int argc, char** argv) {
   fs::path dir = WINNOW_SOURCE_DIR "/fixtures/seeds";
   int repeat = 10000;
+  int rounds = 10;
   std::string only;  // "line" or "record": one of the two measurements (for callgrind)
   std::string mode;  // "without" or "with": one of the two modes (for callgrind)
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--repeat" && i + 1 < argc) repeat = std::max(1, std::atoi(argv[++i]));
+    else if (a == "--rounds" && i + 1 < argc) rounds = std::max(1, std::atoi(argv[++i]));
     else if (a == "--only" && i + 1 < argc) only = argv[++i];
     else if (a == "--mode" && i + 1 < argc) mode = argv[++i];
     else dir = a;
@@ -145,14 +160,13 @@ int main(int argc, char** argv) {
     return 2;
   }
   Times line, record;
-  if (only != "record") line = measure(without, with, nullptr, pages, repeat, mode);
-  if (only != "line") record = measure(without, with, &*json, pages, repeat, mode);
-  double n = static_cast<double>(pages.size()) * repeat;
-  std::printf("pages %zu x %d  (%.1f MB per run), one thread, CPU time, best of 2\n", pages.size(), repeat,
-              static_cast<double>(bytes) * repeat / 1e6);
-  if (only != "record") report("the extraction line alone (winnow::Extractor::run):", line, n);
+  if (only != "record") line = measure(without, with, nullptr, pages, repeat, rounds, mode);
+  if (only != "line") record = measure(without, with, &*json, pages, repeat, rounds, mode);
+  std::printf("pages %zu x %d per mode (%.1f MB), one thread, CPU time, fastest of %d alternating rounds\n",
+              pages.size(), repeat, static_cast<double>(bytes) * repeat / 1e6, rounds);
+  if (only != "record") report("the extraction line alone (winnow::Extractor::run):", line);
   if (only != "line")
-    report("the line and its JSON record, what `winnow extract` computes per record (file I/O left out):", record, n);
+    report("the line and its JSON record, what `winnow extract` computes per record (file I/O left out):", record);
   // Metadata on must not lose any text.
   if (mode.empty() && (line.sink_with < line.sink_without || record.sink_with < record.sink_without)) return 1;
   return 0;

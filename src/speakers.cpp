@@ -91,15 +91,17 @@ std::string_view sentence_head(std::string_view s) {
   return s.substr(0, limit);
 }
 
-std::size_t word_count(std::string_view s) {
-  std::size_t n = 0;
+// Whether `s` holds at least `n` words (separated by spaces or line
+// breaks); stops counting at `n`, since quotes can be long.
+bool has_words(std::string_view s, std::size_t n) {
+  std::size_t seen = 0;
   bool in = false;
   for (char c : s) {
-    bool sp = c == ' ' || c == '\n';
-    if (!sp && !in) ++n;
+    const bool sp = c == ' ' || c == '\n';
+    if (!sp && !in && ++seen == n) return true;
     in = !sp;
   }
-  return n;
+  return n == 0;
 }
 
 std::string_view trim_quote(std::string_view s, std::size_t& begin, std::size_t& end) {
@@ -191,7 +193,7 @@ std::vector<Speaker> find_speakers(std::string_view text) {
       bool continuation = false;
       if (speaker < 0 && !who && !titled_elsewhere) {
         bool opens_paragraph = s.open < p.begin || only_space(text.substr(p.begin, s.open - p.begin));
-        bool quote_like = word_count(body) >= 4 && (opens_paragraph || prev_attributed_here);
+        bool quote_like = (opens_paragraph || prev_attributed_here) && has_words(body, 4);
         if (quote_like && roster.last() >= 0 && pi <= last_quoted_para + 2) {
           speaker = roster.last();
           continuation = true;
