@@ -119,10 +119,13 @@ if command -v wget >/dev/null && command -v python3 >/dev/null; then
     >"$WORK/site/index.html"
   python3 -u -m http.server 0 --bind 127.0.0.1 --directory "$WORK/site" >"$WORK/server.log" 2>&1 &
   server=$!
-  for _ in $(seq 50); do grep -q 'port' "$WORK/server.log" && break; sleep 0.1; done
+  # A loaded machine may take seconds to start Python: wait up to 30 s, and
+  # let wget retry a refused connection.
+  for _ in $(seq 300); do grep -q 'port' "$WORK/server.log" && break; sleep 0.1; done
   port=$(grep -oE 'port [0-9]+' "$WORK/server.log" | grep -oE '[0-9]+')
-  (cd "$WORK" && wget -q -r -l 1 -e robots=off --no-proxy --warc-file=crawl --no-warc-keep-log -P dl \
-    "http://127.0.0.1:$port/")
+  check "the local server started" test -n "$port"
+  (cd "$WORK" && wget -q -r -l 1 -e robots=off --no-proxy --retry-connrefused --tries=5 --waitretry=1 \
+    --warc-file=crawl --no-warc-keep-log -P dl "http://127.0.0.1:$port/")
   kill "$server"
   wait "$server" 2>/dev/null
   check "wget wrote a .warc.gz" test -s "$WORK/crawl.warc.gz"
