@@ -11,6 +11,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 
 namespace winnow {
 
@@ -117,11 +118,20 @@ namespace {
 class Writer : public rapidjson::Writer<rapidjson::StringBuffer> {
  public:
   using rapidjson::Writer<rapidjson::StringBuffer>::Writer;
+  // Escaped into a scratch buffer kept by the thread, then copied whole:
+  // escaping straight into the record's buffer would make it reserve the
+  // worst case, six times the text, and regrow for it.
   void string_value(std::string_view s) {
-    Prefix(rapidjson::kStringType);  // the comma or colon before the value
+    thread_local std::unique_ptr<char[]> scratch;
+    thread_local std::size_t capacity = 0;
     const std::size_t room = max_json_string_size(s.size());
-    char* begin = os_->Push(room);
-    os_->Pop(room - static_cast<std::size_t>(write_json_string(begin, s) - begin));
+    if (room > capacity) {
+      capacity = std::max(room, 2 * capacity);
+      scratch = std::make_unique<char[]>(capacity);
+    }
+    const auto size = static_cast<std::size_t>(write_json_string(scratch.get(), s) - scratch.get());
+    Prefix(rapidjson::kStringType);  // the comma or colon before the value
+    std::memcpy(os_->Push(size), scratch.get(), size);
   }
   // A key of ours: plain ASCII letters and underscores, nothing to escape.
   // Its length is a constant, so the copy compiles to a few moves.
@@ -217,7 +227,9 @@ void write_figures(Writer& w, const std::vector<Figure>& figures) {
 }  // namespace
 
 std::string document_json(const Document& doc) {
-  rapidjson::StringBuffer buf;
+  // Room for a typical record at once (the text and some metadata), so the
+  // buffer is not regrown from 256 bytes by halves.
+  rapidjson::StringBuffer buf(nullptr, doc.text.size() + doc.text.size() / 8 + 4096);
   Writer w(buf);
   const Metadata& m = doc.metadata;
   w.StartObject();
