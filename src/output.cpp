@@ -28,6 +28,33 @@ namespace {
 
 constexpr std::size_t max_json_string_size(std::size_t n) { return 6 * n + 2; }
 
+// Which bytes of a 16-byte block need a backslash: lanes of all ones in two
+// words, in memory order. GCC/Clang vector types: SSE2 on x86-64, NEON on
+// ARM, plain words elsewhere.
+struct Flagged {
+  std::uint64_t lo = 0, hi = 0;
+  bool any() const { return (lo | hi) != 0; }
+  // The offset of the first flagged byte (any() must hold): on a
+  // little-endian machine the lowest set byte of `lo` comes first.
+  std::size_t first() const {
+    if constexpr (std::endian::native == std::endian::little)
+      return lo != 0 ? std::countr_zero(lo) / 8 : 8 + std::countr_zero(hi) / 8;
+    else
+      return lo != 0 ? std::countl_zero(lo) / 8 : 8 + std::countl_zero(hi) / 8;
+  }
+};
+
+Flagged needs_escape(const void* block) {
+  using Bytes = unsigned char __attribute__((vector_size(16)));
+  Bytes x;
+  std::memcpy(&x, block, 16);
+  const auto flagged = (x < 0x20) | (x == '"') | (x == '\\');
+  Flagged f;
+  std::memcpy(&f.lo, &flagged, 8);
+  std::memcpy(&f.hi, reinterpret_cast<const char*>(&flagged) + 8, 8);
+  return f;
+}
+
 // Writes `s` as a JSON string literal at `out`, which has room for
 // max_json_string_size(s.size()) bytes; returns the end of what it wrote.
 char* write_json_string(char* out, std::string_view s) {
@@ -55,27 +82,13 @@ char* write_json_string(char* out, std::string_view s) {
     }
     run = ++p;
   };
-  // Sixteen bytes at a time through GCC/Clang vector types (SSE2 on
-  // x86-64, NEON on ARM, plain words elsewhere): each lane is all ones
-  // where the byte needs a backslash.
-  using Bytes = unsigned char __attribute__((vector_size(16)));
   while (end - p >= 16) {
-    Bytes x;
-    std::memcpy(&x, p, 16);
-    const auto flagged = (x < 0x20) | (x == '"') | (x == '\\');
-    std::uint64_t lo, hi;
-    std::memcpy(&lo, &flagged, 8);
-    std::memcpy(&hi, reinterpret_cast<const char*>(&flagged) + 8, 8);
-    if ((lo | hi) == 0) {
+    const Flagged f = needs_escape(p);
+    if (!f.any()) {
       p += 16;
       continue;
     }
-    // Straight to the first flagged byte: lanes are in memory order, so on a
-    // little-endian machine the lowest set byte of `lo` comes first.
-    if constexpr (std::endian::native == std::endian::little)
-      p += lo != 0 ? std::countr_zero(lo) / 8 : 8 + std::countr_zero(hi) / 8;
-    else
-      p += lo != 0 ? std::countl_zero(lo) / 8 : 8 + std::countl_zero(hi) / 8;
+    p += f.first();
     escape(static_cast<unsigned char>(*p));
   }
   // The last bytes (most strings are shorter than 16): tested the same
@@ -84,13 +97,7 @@ char* write_json_string(char* out, std::string_view s) {
     unsigned char tail[16];
     std::memset(tail, ' ', sizeof tail);
     std::memcpy(tail, p, static_cast<std::size_t>(end - p));
-    Bytes x;
-    std::memcpy(&x, tail, 16);
-    const auto flagged = (x < 0x20) | (x == '"') | (x == '\\');
-    std::uint64_t lo, hi;
-    std::memcpy(&lo, &flagged, 8);
-    std::memcpy(&hi, reinterpret_cast<const char*>(&flagged) + 8, 8);
-    if ((lo | hi) != 0)
+    if (needs_escape(tail).any())
       for (; p < end;) {
         const auto c = static_cast<unsigned char>(*p);
         if (c < 0x20 || c == '"' || c == '\\') escape(c);
