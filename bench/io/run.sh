@@ -22,10 +22,9 @@
 # ceiling for two threads (virtual cores may be unequal or slow each other
 # down; see below). The
 # script prints what two busy processes get from the machine, and, from
-# --stats, the share of the CPU time spent in the serial reader, which bounds
-# the speed-up whatever the load. (Inflating a .warc.gz is serial: while the
-# HTML stage is a stub, extraction of the HTML records costs less than
-# inflating them, so the .warc.gz bound stays under 2.)
+# --stats, the time spent in the serial reader as a share of the CPU time,
+# which bounds the speed-up whatever the load. (Inflating a .warc.gz is
+# serial: about a fifth of the work on these pages.)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 data=${1:-$root/../shared/bench/extraction}
