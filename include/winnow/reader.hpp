@@ -85,7 +85,7 @@ struct ReaderStats {
   // Time spent inside next(): the serial part of a parallel run, so total
   // CPU / this bounds the speed-up more threads can give. Wall time on the
   // reading thread, not its CPU time: a thread's CPU clock is a system call
-  // (about 5 us on a virtual machine, twice a record, on the serial path),
+  // (2.5-5 us on this virtual machine, twice a record, on the serial path),
   // the monotonic clock is not; and waiting for the disk is serial too.
   std::atomic<std::uint64_t> read_ns{0};
   // "warc:request", "http:non-2xx", "http:non-text", ...: read it when the
