@@ -133,6 +133,18 @@ std::vector<Speaker> find_speakers(std::string_view text) {
       }
   };
   Roster roster;
+  // Reported speech in text[from, to), a stretch of prose with no quote marks.
+  auto read_reported_speech = [&](std::size_t from, std::size_t to) {
+    const auto prose = text.substr(from, to - from);
+    for (auto& ind : speakers_detail::find_indirect(prose)) {
+      if (ind.who.pronoun && roster.last() < 0) antecedent(ind.who, from + ind.begin);
+      if (!speakers_detail::plausible(text, roster, ind.who)) continue;
+      const int who = roster.resolve(text, ind.who);
+      if (who < 0) continue;
+      roster.add(who, Quote{std::string(prose.substr(ind.begin, ind.end - ind.begin)), ind.who.verb, true, false,
+                            from + ind.begin, from + ind.end});
+    }
+  };
   std::size_t last_quoted_para = 0;
   bool prev_attributed_here = false;  // previous segment, same paragraph, had a speaker
   std::size_t seg_index = 0;
@@ -146,18 +158,7 @@ std::vector<Speaker> find_speakers(std::string_view text) {
     while (seg_index < segs.size() && segs[seg_index].para == pi) {
       const Segment& s = segs[seg_index++];
       // Reported speech in the prose before this quote.
-      if (s.open > prose_from && s.open >= p.begin) {
-        auto prose = text.substr(prose_from, s.open - prose_from);
-        for (auto& ind : speakers_detail::find_indirect(prose)) {
-          if (ind.who.pronoun && roster.last() < 0) antecedent(ind.who, prose_from + ind.begin);
-          if (!speakers_detail::plausible(text, roster, ind.who)) continue;
-          int who = roster.resolve(text, ind.who);
-          if (who < 0) continue;
-          Quote q{std::string(prose.substr(ind.begin, ind.end - ind.begin)), ind.who.verb, true,
-                  false, prose_from + ind.begin, prose_from + ind.end};
-          roster.add(who, std::move(q));
-        }
-      }
+      if (s.open > prose_from && s.open >= p.begin) read_reported_speech(prose_from, s.open);
       // Attribution after the closing mark runs to the next opening mark.
       std::size_t after_to = p.end;
       if (seg_index < segs.size() && segs[seg_index].para == pi) after_to = segs[seg_index].open;
@@ -187,8 +188,9 @@ std::vector<Speaker> find_speakers(std::string_view text) {
       // by the patterns, "the Chairperson said" is refused here.
       // A title nobody quoted so far holds ("the Mission said") names
       // someone else: the quote is not the last speaker's continuation.
-      const bool titled_elsewhere = who && who->by_title && !speakers_detail::plausible(text, roster, *who);
-      if (who && !speakers_detail::plausible(text, roster, *who)) who.reset();
+      const bool plausible_who = who && speakers_detail::plausible(text, roster, *who);
+      const bool titled_elsewhere = who && who->by_title && !plausible_who;
+      if (who && !plausible_who) who.reset();
       int speaker = who ? roster.resolve(text, *who) : -1;
       bool continuation = false;
       if (speaker < 0 && !who && !titled_elsewhere) {
@@ -213,17 +215,7 @@ std::vector<Speaker> find_speakers(std::string_view text) {
         prose_from = stop < after_to ? stop + 1 : after_to;
       }
     }
-    if (p.end > prose_from) {
-      auto prose = text.substr(prose_from, p.end - prose_from);
-      for (auto& ind : speakers_detail::find_indirect(prose)) {
-        if (ind.who.pronoun && roster.last() < 0) antecedent(ind.who, prose_from + ind.begin);
-        if (!speakers_detail::plausible(text, roster, ind.who)) continue;
-        int who = roster.resolve(text, ind.who);
-        if (who < 0) continue;
-        roster.add(who, Quote{std::string(prose.substr(ind.begin, ind.end - ind.begin)), ind.who.verb,
-                              true, false, prose_from + ind.begin, prose_from + ind.end});
-      }
-    }
+    if (p.end > prose_from) read_reported_speech(prose_from, p.end);
   }
   // People quoted by surname only were usually introduced in the prose.
   auto people = roster.take();

@@ -194,3 +194,28 @@ TEST_CASE("speakers: a title instead of a name goes to the person introduced wit
   REQUIRE(none.size() == 1);
   CHECK(none[0].quotes.size() == 1);
 }
+
+// The trigger test before the reported-speech patterns (may_report_that,
+// may_open_bare_clause) must let every shape through that a pattern reads:
+// "that" after a multi-word verb or an addressee phrase, a bare "said"
+// before a clause opener; and "that" after another word reads as nothing.
+TEST_CASE("speakers: reported speech after every kind of trigger, and none after a plain 'that'") {
+  auto s = find_speakers(
+      "T\n"
+      "Ambassador Jane Doe pointed out that the mission would stay.\n"
+      "Colonel Ruslan Akhmetov told the audience that training would go on.\n"
+      "Professor Ana Vuković said the reforms had begun.\n"
+      "The fact that the NGOs that met agreed was noted.");
+  REQUIRE(s.size() == 3);
+  CHECK(s[0].name == "Jane Doe");
+  CHECK(s[0].quotes[0].verb == "pointed out");
+  CHECK(s[0].quotes[0].text == "the mission would stay");
+  CHECK(s[1].name == "Ruslan Akhmetov");
+  CHECK(s[1].quotes[0].verb == "told");
+  CHECK(s[1].quotes[0].text == "training would go on");
+  CHECK(s[2].name == "Ana Vuković");
+  CHECK(s[2].quotes[0].verb == "said");
+  CHECK(s[2].quotes[0].text == "the reforms had begun");
+  for (const auto& person : s) CHECK(person.quotes.size() == 1);
+  for (const auto& person : s) CHECK(person.quotes[0].indirect);
+}
