@@ -570,8 +570,9 @@ bool may_report_that(std::string_view prose, std::size_t that_at) {
   const std::string_view w = word_before(prose, that_at);
   if (w.empty()) return false;
   const auto last_word = [](std::string_view phrase) { return phrase.substr(phrase.rfind(' ') + 1); };
+  if (reporting_verb_at(w, 0).size() == w.size()) return true;  // a one-word verb, by its first letter
   for (std::string_view v : kReportingVerbs)
-    if (last_word(v) == w) return true;
+    if (v.find(' ') != std::string_view::npos && last_word(v) == w) return true;  // "pointed out"
   for (std::string_view a : kAddressees)
     if (last_word(a) == w) return true;
   return false;
