@@ -89,6 +89,10 @@ constexpr auto kBareClauseOpeners = std::to_array<std::string_view>(
     {"the", "a", "an", "it", "its", "this", "these", "those", "they", "there", "their", "he",
      "she", "his", "her", "we", "our", "many", "most", "all", "some", "more", "only", "no"});
 
+// Participles that hand a quote to the speaker of the one before: "...,
+// adding: “". Read by participle_before and by its end test (may_end_attribution).
+constexpr auto kParticiples = std::to_array<std::string_view>({"adding", "noting", "stressing", "saying", "concluding"});
+
 // Words that open a clause rather than an apposition after a name.
 constexpr auto kClauseOpeners = std::to_array<std::string_view>({"who", "which", "that", "when", "while", "as", "and", "but", "in", "at",
                                      "during", "on", "after", "before", "to", "for", "from", "with", "it", "he", "she"});
@@ -179,7 +183,7 @@ struct Patterns {
                   R"(\s+the\s+)" + kTitleWords + R"(\s*(?:[.,;!?]|$)))", options()};
   RE2 title_before{R"((?:^|\s)[Tt]he\s+)" + kTitleWords + R"(\s+(?:also\s+)?)" + verbs + R"(\s*[:,]?\s*$)", options()};
   // "..., adding: “": the speaker of the quote just closed goes on.
-  RE2 participle_before{R"((?:^|,)\s*(adding|noting|stressing|saying|concluding)\s*[:,]?\s*$)", options()};
+  RE2 participle_before{R"((?:^|,)\s*()" + alternation(kParticiples) + R"()\s*[:,]?\s*$)", options()};
   // "... chaired by Ambassador Alena Kupchyna, who said that ...": the
   // subject may stand anywhere when a relative clause introduces the verb.
   RE2 indirect_who{R"(\s)" + kNamePhrase + R"(()?,\s+who\s+(?:also\s+)?)" + verbs + kReported, options()};
@@ -200,6 +204,12 @@ const Patterns& patterns() {
 }
 
 bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+// RE2's \s.
+bool is_re_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+// RE2's \w.
+bool is_word_byte(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
 
 bool starts_word(std::string_view s, std::size_t at, std::string_view w) {
   return s.substr(at, w.size()) == w &&
@@ -235,6 +245,106 @@ std::string_view reporting_verb_at(std::string_view s, std::size_t at) {
     if (starts_word(s, at, v)) return v;
   }
   return {};
+}
+
+// Pretests. Each answers whether a pattern CAN match, by what its text
+// must hold (a reporting verb where the pattern wants one, "he" or "she"
+// beside it), so that RE2 is asked only then; a pretest may say yes in
+// vain but never no in vain: it reads each word the way the pattern does
+// (a space in a table's phrase as \s+, RE2's \s and \w). Most
+// attributions are "said NAME" or "NAME said", and these turn away the
+// pronoun, title and participle shapes there in a few compares.
+
+// Past one or more whitespace bytes from `i`, or npos when there are none.
+std::size_t past_spaces(std::string_view s, std::size_t i) {
+  std::size_t j = i;
+  while (j < s.size() && is_re_space(s[j])) ++j;
+  return j == i ? std::string_view::npos : j;
+}
+
+// The end of the reporting verb at `at` (its words apart by any whitespace,
+// as the patterns have them) when no word byte follows it, or npos.
+std::size_t reporting_verb_end(std::string_view s, std::size_t at) {
+  if (at >= s.size() || s[at] < 'a' || s[at] > 'z') return std::string_view::npos;
+  const auto c = static_cast<std::size_t>(s[at] - 'a');
+  for (std::size_t k = kVerbsByInitial.first[c]; k < kVerbsByInitial.first[c + 1]; ++k) {
+    std::size_t i = at;
+    for (char v : kReportingVerbs[kVerbsByInitial.order[k]]) {
+      if (v == ' ') i = past_spaces(s, i);
+      else i = i < s.size() && s[i] == v ? i + 1 : std::string_view::npos;
+      if (i == std::string_view::npos) break;
+    }
+    if (i != std::string_view::npos && (i == s.size() || !is_word_byte(s[i]))) return i;
+  }
+  return std::string_view::npos;
+}
+
+// The end of "he" or "she" at `i` in any case (RE2's (?i) folds the long
+// s, U+017F, to s as well), or npos.
+std::size_t pronoun_end(std::string_view s, std::size_t i) {
+  if (i < s.size() && (s[i] | 0x20) == 's') ++i;
+  else if (s.substr(i, 2) == "\xC5\xBF") i += 2;
+  if (i + 2 <= s.size() && (s[i] | 0x20) == 'h' && (s[i + 1] | 0x20) == 'e') return i + 2;
+  return std::string_view::npos;
+}
+
+// pronoun_after from `at`: "he (also) said" or "said he".
+bool may_be_pronoun_after(std::string_view s, std::size_t at) {
+  if (std::size_t p = pronoun_end(s, at); p != std::string_view::npos) {
+    std::size_t q = past_spaces(s, p);
+    if (q == std::string_view::npos) return false;
+    if (reporting_verb_end(s, q) != std::string_view::npos) return true;
+    if (s.substr(q, 4) != "also") return false;
+    q = past_spaces(s, q + 4);
+    return q != std::string_view::npos && reporting_verb_end(s, q) != std::string_view::npos;
+  }
+  std::size_t v = reporting_verb_end(s, at);
+  if (v == std::string_view::npos) return false;
+  v = past_spaces(s, v);
+  return v != std::string_view::npos && pronoun_end(s, v) != std::string_view::npos;
+}
+
+// verb_role_name from `at`: "said the ...".
+bool may_be_verb_the(std::string_view s, std::size_t at) {
+  std::size_t v = reporting_verb_end(s, at);
+  if (v == std::string_view::npos) return false;
+  v = past_spaces(s, v);
+  return v != std::string_view::npos && s.substr(v, 3) == "the" && v + 3 < s.size() && is_re_space(s[v + 3]);
+}
+
+// Whether `w` is the last word of a reporting verb ("said", "out").
+bool ends_reporting_verb(std::string_view w) {
+  for (std::string_view v : kReportingVerbs)
+    if (v.substr(v.rfind(' ') + 1) == w) return true;
+  return false;
+}
+
+// The attribution_before patterns all end in `\s*[:,]?\s*$` after a
+// reporting verb, a participle, or a verb's addressee ("told journalists:",
+// "told the press:"): the text's last word must be one of those, or follow
+// a verb or "the".
+bool may_end_attribution(std::string_view s) {
+  std::size_t e = s.size();
+  while (e > 0 && is_re_space(s[e - 1])) --e;
+  if (e > 0 && (s[e - 1] == ':' || s[e - 1] == ',')) {
+    --e;
+    while (e > 0 && is_re_space(s[e - 1])) --e;
+  }
+  auto word_ending_at = [&](std::size_t end) {
+    std::size_t b = end;
+    while (b > 0 && is_word_byte(s[b - 1])) --b;
+    return s.substr(b, end - b);
+  };
+  const std::string_view last = word_ending_at(e);
+  if (last.empty()) return false;
+  if (ends_reporting_verb(last)) return true;
+  for (std::string_view w : kParticiples)
+    if (last == w) return true;
+  std::size_t b = e - last.size();
+  if (b == 0 || !is_re_space(s[b - 1])) return false;
+  while (b > 0 && is_re_space(s[b - 1])) --b;
+  const std::string_view before = word_ending_at(b);
+  return before == "the" || ends_reporting_verb(before);
 }
 
 // kRoleEnd at `i`: spaces, then a sentence end, ";", a comma closing the
@@ -438,10 +548,11 @@ std::optional<Attribution> attribution_after(std::string_view after) {
   const bool verb_led = (lead >= 'a' && lead <= 'z') || lead == 'H' || lead == 'S';
   const bool name_led = (lead >= 'A' && lead <= 'Z') || lead >= 0x80;
   std::string verb, name, role, verb2;
-  if (verb_led && RE2::PartialMatch(in, p.pronoun_after, &verb, &verb2))
+  if (verb_led && may_be_pronoun_after(after, at) && RE2::PartialMatch(in, p.pronoun_after, &verb, &verb2))
     return Attribution{verb.empty() ? verb2 : verb, {}, {}, true};
   // Before verb_first, whose optional lower-case title would take "the".
-  if (verb_led && RE2::PartialMatch(in, p.verb_role_name, &verb, &role, &name) && split_name(name))
+  if (verb_led && may_be_verb_the(after, at) && RE2::PartialMatch(in, p.verb_role_name, &verb, &role, &name) &&
+      split_name(name))
     return Attribution{verb, name, clean_role(role), false};
   std::string title;
   re2::StringPiece g[4];
@@ -481,7 +592,10 @@ std::optional<Attribution> attribution_after(std::string_view after) {
   verb.clear();
   verb2.clear();
   title.clear();
-  if (verb_led && RE2::PartialMatch(in, p.title_after, &title, &verb, &verb2, &title2)) {
+  // title_after: "the TITLE said" or "said the TITLE".
+  const bool the_led = after.substr(at, 3) == "the" && past_spaces(after, at + 3) != std::string_view::npos;
+  if (verb_led && (the_led || may_be_verb_the(after, at)) &&
+      RE2::PartialMatch(in, p.title_after, &title, &verb, &verb2, &title2)) {
     Attribution who{verb.empty() ? verb2 : verb, title.empty() ? title2 : title, {}, false};
     who.by_title = true;
     return who;
@@ -491,6 +605,7 @@ std::optional<Attribution> attribution_after(std::string_view after) {
 
 std::optional<Attribution> attribution_before(std::string_view before) {
   const Patterns& p = patterns();
+  if (!may_end_attribution(before)) return std::nullopt;
   re2::StringPiece in(before.data(), before.size());
   std::string verb, name, role;
   if (RE2::PartialMatch(in, p.pronoun_before, &verb)) return Attribution{verb, {}, {}, true};
@@ -527,8 +642,6 @@ namespace {
 struct Triggers {
   bool that = false, said = false, who = false, according = false;
 };
-
-bool is_re_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
 // Whether the word starting at b is `w` followed by whitespace.
 bool word_is(std::string_view prose, std::size_t b, std::string_view w) {
