@@ -64,9 +64,9 @@
 // turns words away with one test, and the commonest per-number tests (a
 // plain number, an approximator's last word, a currency suffix, a scale
 // word, a month) cost no RE2 call and no allocation, most of them one
-// table test. On the seeds (about 72k instructions a page) the tokenizer
-// is 40% of the pass, reading the tokens 42% and the paragraph filter
-// most of the rest: whole paragraphs are still tokenized, not the
+// table test. On the seeds (about 70k instructions a page) the tokenizer
+// (figures_tokens.cpp) is 39% of the pass, reading the tokens 42% and the
+// paragraph filter most of the rest: whole paragraphs are still tokenized, not the
 // sentences around the numbers; a window around each candidate would save
 // little, since on the seeds 90% of a candidate paragraph's tokens lie
 // within a figure's reach of one.
@@ -490,14 +490,14 @@ bool may_hold_figure(std::string_view para) {
 }  // namespace
 
 std::vector<Figure> find_figures(std::string_view text) {
-  std::string lowered;
+  TokenizerBuffers buffers;
   std::vector<Token> tokens;
   std::vector<Figure> out;
   for (std::size_t pos = 0; pos <= text.size();) {
     std::size_t nl = text.find('\n', pos);
     if (nl == std::string_view::npos) nl = text.size();
     if (may_hold_figure(text.substr(pos, nl - pos))) {
-      tokenize(text, pos, nl, lowered, tokens);
+      tokenize(text, pos, nl, buffers, tokens);
       read_paragraph(text, tokens, out);
     }
     pos = nl + 1;

@@ -27,11 +27,19 @@ struct Token {
   bool candidate = false;
 };
 
+// What tokenize keeps from one paragraph to the next, so that none
+// allocates: the paragraph in ASCII lower case (the tokens' `lower` views
+// point into it) and its bytes' class masks.
+struct TokenizerBuffers {
+  std::string lowered;
+  std::vector<std::uint64_t> masks;
+};
+
 // The tokens of text[from, to) (one paragraph), into `out`, offsets into
-// `text`; their `lower` views point into `lowered`, which the caller keeps
+// `text`; their `lower` views point into `buffers`, which the caller keeps
 // alive while it uses them (one buffer, not a string per token: nearly every
-// test on a word is on its lower-case form).
-void tokenize(std::string_view text, std::size_t from, std::size_t to, std::string& lowered,
+// test on a word is on its lower-case form). figures_tokens.cpp.
+void tokenize(std::string_view text, std::size_t from, std::size_t to, TokenizerBuffers& buffers,
               std::vector<Token>& out);
 
 // Whether `a` is `lower_b` but for ASCII case ("Times" and "times").

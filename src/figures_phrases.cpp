@@ -23,15 +23,11 @@
 // two-day conference focuses on") is only caught when it is in kVerbsInS.
 // Accepted: the alternative is a part-of-speech model.
 //
-// Cost: each call looks at a bounded window of tokens. The tokenizer reads
-// each byte once through a class table (space, capital, digit, dash, mark),
-// with no bound check when the paragraph's newline fences it, and asks
-// number_word only of tokens without a digit; number_word's shape test
-// (first byte, last byte, length, one table load) is inline, so an
-// ordinary word costs a few instructions. Word tables are asked through a
-// (first byte, length) mask first, so most words cost no comparison. About
-// 170 instructions a token remain, mostly the byte loop, the marks and the
-// Token (48 bytes) written out.
+// Cost: each call looks at a bounded window of tokens (cut by
+// figures_tokens.cpp). number_word's shape test (first byte, last byte,
+// length, one table load) is inline, so an ordinary word costs a few
+// instructions. Word tables are asked through a (first byte, length) mask
+// first, so most words cost no comparison.
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -46,23 +42,6 @@ namespace winnow::figures_detail {
 namespace fw = figures_words;
 
 namespace {
-// What the tokenizer wants to know of each byte, by table: one load per
-// byte instead of a chain of comparisons.
-// kOpen: the first byte of an opening mark; kClose: a closing mark, or
-// the last byte of a UTF-8 closing quote (checked further).
-enum : std::uint8_t { kSpace = 1, kUpper = 2, kDigit = 4, kDash = 8, kOpen = 16, kClose = 32 };
-constexpr auto kByteClass = [] {
-  std::array<std::uint8_t, 256> c{};
-  for (char s : {' ', '\t', '\n', '\r'}) c[static_cast<unsigned char>(s)] = kSpace;
-  for (int b = 'A'; b <= 'Z'; ++b) c[b] = kUpper;
-  for (int b = '0'; b <= '9'; ++b) c[b] = kDigit;
-  c['-'] = kDash;
-  for (char s : {'"', '(', '\'', '[', '\xE2'}) c[static_cast<unsigned char>(s)] |= kOpen;
-  for (char s : {',', '.', ';', ':', '!', '?', ')', ']', '"', '\'', '\x9D', '\x99'}) c[static_cast<unsigned char>(s)] |= kClose;
-  return c;
-}();
-std::uint8_t byte_class(char c) { return kByteClass[static_cast<unsigned char>(c)]; }
-
 // ASCII lower case: what std::tolower does in the C locale the program
 // runs in, without a library call per byte.
 char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
@@ -75,98 +54,6 @@ bool same_letters(std::string_view a, std::string_view lower_b) {
     if (ascii_lower(a[i]) != lower_b[i]) return false;
   return true;
 }
-
-void tokenize(std::string_view text, std::size_t from, std::size_t to, std::string& lowered,
-              std::vector<Token>& out) {
-  // Only tokens with a capital are copied into the buffer: the others are
-  // their own lower-case form.
-  // The buffer holds this paragraph only (offsets from `from`), so it grows
-  // to the longest paragraph tokenized, not to the text.
-  if (lowered.size() < to - from) lowered.resize(to - from);
-  out.clear();
-  // A token and its space take about six bytes in prose: a quarter of the
-  // paragraph's length spares the vector's regrowth for nearly every one.
-  out.reserve((to - from) / 4 + 16);
-  // The byte after the paragraph is its newline, when there is one: then
-  // the token loop below needs no bound, the space stops it.
-  const bool fenced = to < text.size() && (byte_class(text[to]) & kSpace);
-  text = text.substr(0, to);
-  std::size_t pos = from;
-  bool newline = true;
-  while (pos < text.size()) {
-    if (byte_class(text[pos]) & kSpace) {
-      newline = newline || text[pos] == '\n';
-      ++pos;
-      continue;
-    }
-    std::size_t end = pos;
-    std::uint8_t seen = 0;  // the classes of the token's bytes (its marks hold no digit, capital or dash)
-    if (fenced) {
-      for (const char* p = text.data();; ++end) {
-        const std::uint8_t c = byte_class(p[end]);
-        if (c & kSpace) break;
-        seen |= c;
-      }
-    } else {
-      for (; end < text.size(); ++end) {
-        const std::uint8_t c = byte_class(text[end]);
-        if (c & kSpace) break;
-        seen |= c;
-      }
-    }
-    const bool capital = seen & kUpper;
-    std::size_t b = pos, e = end;
-    auto strip_front = [&](std::string_view mark) {
-      if (text.substr(b, e - b).starts_with(mark)) { b += mark.size(); return true; }
-      return false;
-    };
-    // Opening marks; the first-byte class spares the six comparisons for
-    // nearly every token.
-    while (b < e && (byte_class(text[b]) & kOpen) &&
-           (strip_front("\"") || strip_front("(") || strip_front("'") || strip_front("\xE2\x80\x9C") ||
-            strip_front("\xE2\x80\x98") || strip_front("["))) {}
-    // Trailing punctuation, by byte: ASCII marks, or the UTF-8 closing
-    // quotes ” and ’ (E2 80 9D, E2 80 99); the class turns away the rest.
-    bool stop = false;
-    while (e > b && (byte_class(text[e - 1]) & kClose)) {
-      const char c = text[e - 1];
-      if (c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' || c == ']' ||
-          c == '"' || c == '\'') {
-        --e;
-      } else if (e - b >= 3 && (c == '\x9D' || c == '\x99') && text[e - 2] == '\x80' && text[e - 3] == '\xE2') {
-        e -= 3;
-      } else {
-        break;
-      }
-      stop = true;
-    }
-    const std::string_view core = text.substr(b, e - b);
-    std::string_view low = core;
-    if (capital) {
-      for (std::size_t k = b; k < e; ++k) {
-        const char c = text[k];
-        lowered[k - from] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
-      }
-      low = std::string_view(lowered.data() + (b - from), e - b);
-    }
-    Token& tok = out.emplace_back();
-    tok.core = core;
-    tok.lower = low;
-    tok.stop_after = stop;
-    tok.break_before = newline;
-    if (seen & kDigit) {
-      tok.candidate = true;  // no number word holds a digit
-    } else {
-      if (auto word = number_word(low)) tok.word = *word;
-      tok.candidate = seen & kDash ? number_word(core.substr(0, core.find('-'))).has_value() : tok.word >= 0;
-    }
-    newline = false;
-    pos = end;
-  }
-}
-
-
-
 
 std::optional<double> number_word_lookup(std::string_view w) {
   const char first = static_cast<char>(w.front() | 0x20);
