@@ -11,10 +11,10 @@
 // The method. The text is cut into whitespace-separated tokens whose
 // surrounding punctuation is remembered (a comma or full stop after a token
 // ends any noun phrase). A plain or grouped number ("1,800", "816 000",
-// "34.6") is recognised by hand (is_plain); a small set of RE2 shapes
-// classifies the rarer cores: a range ("5-10"),
-// a percentage ("15%"), a compound ("100-hour", "one-day"), or a number word
-// from figures_words.hpp. From a number we read forward (scale words,
+// "34.6") and the rarer cores, a range ("5-10"), a percentage ("15%"), a
+// compound ("100-hour", "one-day") or an ordinal, are read by hand
+// (figures_shapes.cpp, each checked against its RE2 pattern in the tests);
+// a number word comes from figures_words.hpp. From a number we read forward (scale words,
 // currency, "per cent", "and/to N" for ranges, then the counted noun phrase)
 // and backward (currency codes, approximators, reference words, months).
 //
@@ -63,7 +63,7 @@
 // tokenizer marks the tokens that may start a figure, so the token loop
 // turns words away with one test, and the commonest per-number tests (a
 // plain number, an approximator's last word, a currency suffix, a scale
-// word, a month) cost no RE2 call and no allocation, most of them one
+// word, a month) cost no regular expression and no allocation, most of them one
 // table test. On the seeds (about 70k instructions a page) the tokenizer
 // (figures_tokens.cpp) is 39% of the pass, reading the tokens 42% and the
 // paragraph filter most of the rest: whole paragraphs are still tokenized, not the
@@ -80,8 +80,6 @@
 #include <cstring>
 #include <string>
 
-#include <re2/re2.h>
-
 #include "figures_internal.hpp"
 #include "winnow/dates.hpp"
 
@@ -91,40 +89,7 @@ namespace {
 namespace fw = figures_words;
 using namespace figures_detail;
 
-struct Shapes {
-  RE2 range{R"((\d+(?:,\d{3})*)(?:-|–)(\d+(?:,\d{3})*))"};
-  RE2 percent{R"((\d+(?:\.\d+)?)%)"};
-  RE2 compound{R"(([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+|[A-Za-z]+(?:-[a-z]+)?)-([a-z]+?)s?(?:-long|-old)?)"};
-  RE2 ordinal{R"(\d+(?:st|nd|rd|th))"};
-};
-
-const Shapes& shapes() {
-  static const Shapes s;
-  return s;
-}
-
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-// A plain or grouped number, the whole of `s`: \d+ or \d{1,3}(,\d{3})+,
-// then an optional .\d+ ("1,800", "34.6"). By hand: the commonest shape,
-// tried on every candidate, where an RE2 FullMatch costs more than the rest.
-bool is_plain(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size() && is_digit(s[i])) ++i;
-  if (i == 0) return false;
-  if (i < s.size() && s[i] == ',') {
-    if (i > 3) return false;
-    while (i < s.size() && s[i] == ',') {
-      if (i + 4 > s.size() || !is_digit(s[i + 1]) || !is_digit(s[i + 2]) || !is_digit(s[i + 3])) return false;
-      i += 4;
-    }
-  }
-  if (i == s.size()) return true;
-  if (s[i] != '.' || i + 1 == s.size()) return false;
-  for (++i; i < s.size(); ++i)
-    if (!is_digit(s[i])) return false;
-  return true;
-}
 
 bool is_three_digits(std::string_view s) { return s.size() == 3 && is_digit(s[0]) && is_digit(s[1]) && is_digit(s[2]); }
 
@@ -164,14 +129,12 @@ std::optional<double> value_at(const std::vector<Token>& t, std::size_t i, std::
 
 // The figures among one paragraph's tokens, appended to `out`.
 void read_paragraph(std::string_view text, const std::vector<Token>& t, std::vector<Figure>& out) {
-  const Shapes& re = shapes();
   for (std::size_t i = 0; i < t.size(); ++i) {
     // Most tokens are words: only digits, currency signs and number words
     // (alone or before a hyphen) can start a figure; the tokenizer marked
     // those.
     if (!t[i].candidate) continue;
     std::string_view core = t[i].core;
-    re2::StringPiece piece(core.data(), core.size());
     // Each shape is tried only when the token has the byte it needs: a
     // FullMatch costs more than the rest of the token's handling.
     // A hyphen or an en dash (E2 80 93), by a byte loop: find() calls memchr.
@@ -180,7 +143,7 @@ void read_paragraph(std::string_view text, const std::vector<Token>& t, std::vec
       dashed = core[k] == '-' || (core[k] == '\xE2' && core.substr(k).starts_with("\xE2\x80\x93"));
     const bool suffixed = core.size() > 2 && std::isalpha(static_cast<unsigned char>(core.back())) &&
                           std::isdigit(static_cast<unsigned char>(core.front()));
-    if (suffixed && RE2::FullMatch(piece, re.ordinal)) continue;
+    if (suffixed && is_ordinal(core)) continue;
     Figure f;
     std::size_t first = i, last = i, used = 1;
     bool singular_ok = false, hedged = false;
@@ -194,18 +157,18 @@ void read_paragraph(std::string_view text, const std::vector<Token>& t, std::vec
         number = core.substr(c.spelling.size());
         break;
       }
-    std::string a, b, unit_word;
+    std::string_view a, b, unit_word;
     std::optional<double> value;
     if (number != core) {
       if (is_plain(number)) value = to_double(number);
-    } else if (dashed && RE2::FullMatch(piece, re.range, &a, &b)) {
+    } else if (dashed && read_range(core, a, b)) {
       value = to_double(a);
       f.max = to_double(b);
       if (is_year(*value, a) && is_year(*f.max, b)) continue;
-    } else if (core.back() == '%' && RE2::FullMatch(piece, re.percent, &a)) {
+    } else if (core.back() == '%' && read_percent(core, a)) {
       value = to_double(a);
       f.unit = "%";
-    } else if (dashed && !number_word(core) && RE2::FullMatch(piece, re.compound, &a, &unit_word)) {
+    } else if (dashed && !number_word(core) && read_compound(core, a, unit_word)) {
       auto w = number_word(a);
       if (!w && std::isdigit(static_cast<unsigned char>(a[0]))) w = to_double(a);
       if (!w || !is_wordy(unit_word) || unit_word.size() < 3) continue;

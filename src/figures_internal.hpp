@@ -107,6 +107,13 @@ std::optional<double> number_word_lookup(std::string_view w);  // once may_be_nu
 inline std::optional<double> number_word(std::string_view w) {  // "six", "Twenty-five"
   return may_be_number_word(w) ? number_word_lookup(w) : std::nullopt;
 }
+// Number shapes, read by hand (figures_shapes.cpp; each follows the
+// pattern written above it there).
+bool is_plain(std::string_view s);  // "1,800", "34.6"
+bool read_range(std::string_view s, std::string_view& low, std::string_view& high);   // "2012-2013", "5–10"
+bool read_percent(std::string_view s, std::string_view& number);                      // "45%"
+bool read_compound(std::string_view s, std::string_view& number, std::string_view& unit);  // "100-hour", "two-day"
+bool is_ordinal(std::string_view s);  // "21st"
 std::optional<double> scale_word(std::string_view lower_word);   // "million"
 bool money_code(std::string_view w);                    // "EUR", "USD"
 double to_double(std::string_view digits);              // "1,800" -> 1800
