@@ -55,8 +55,8 @@
 // digit and no run of letters spelling a number word holds none
 // (may_hold_figure). In a release most paragraphs are such.
 //
-// Cost: one pass over the text, eight bytes at a time (digits and the
-// starts of letter runs by word arithmetic; only runs whose first three
+// Cost: one pass over the text, sixteen bytes at a time (digits and the
+// starts of letter runs as SSE2 bit masks; only runs whose first three
 // letters begin a number word are looked up), then one pass over the
 // tokens of the paragraphs that hold a candidate; each number looks at a
 // bounded window of neighbours, so the whole is linear in the text. The
@@ -79,6 +79,10 @@
 #include <cstdint>
 #include <cstring>
 #include <string>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "figures_internal.hpp"
 #include "winnow/dates.hpp"
@@ -393,64 +397,67 @@ constexpr auto kNumberWordPrefixes = [] {
   return bits;
 }();
 
-// Whether a run of letters starting at `b` (before `end`) spells a number
-// word; asked only of runs whose first letter can start one (kScanClass 3).
-// Only runs whose first three bytes begin one are measured and looked up:
-// "the" and "of" are turned away by that ("for" is measured: "forty").
-bool number_word_run(const unsigned char* b, const unsigned char* end) {
-  if (end - b < 3) return false;
+// Whether a run of letters starting at `b` (before `end`) may spell a
+// number word: its first letter can start one (kScanClass 3) and its first
+// three bytes begin one. "the" and "of" are turned away by that ("for"
+// passes: "forty"). Inline: it is asked at most word starts.
+[[gnu::always_inline]] inline bool may_start_number_word(const unsigned char* b, const unsigned char* end) {
+  if (kScanClass[*b] != 3 || end - b < 3) return false;
   const std::size_t key = prefix_key(b);
-  if (!(kNumberWordPrefixes[key / 64] >> (key % 64) & 1)) return false;
+  return kNumberWordPrefixes[key / 64] >> (key % 64) & 1;
+}
+
+// Whether the run of letters starting at `b`, which may_start_number_word
+// let through, spells a number word.
+bool number_word_run(const unsigned char* b, const unsigned char* end) {
   const auto* p = b;
   while (++p < end && (kScanClass[*p] & 1)) {}
   const auto n = static_cast<std::size_t>(p - b);
   return n >= 3 && n <= 9 && number_word(std::string_view(reinterpret_cast<const char*>(b), n));
 }
 
-// The high bit of each byte of `x` whose value is below `n` (at most 128),
-// exactly, byte by byte: no borrow crosses bytes.
-constexpr std::uint64_t kOnes = 0x0101010101010101, kHighBits = 0x8080808080808080;
-std::uint64_t bytes_below(std::uint64_t x, unsigned n) {
-  return ~(((x & ~kHighBits) + kOnes * (0x80 - n)) | x) & kHighBits;
-}
+}  // namespace
 
-bool may_hold_figure(std::string_view para) {
+bool figures_detail::may_hold_figure(std::string_view para) {
   const auto* p = reinterpret_cast<const unsigned char*>(para.data());
   const auto* const end = p + para.size();
-  // Eight bytes at a time: a paragraph's bytes are mostly letters and
+#if defined(__SSE2__)
+  // Sixteen bytes at a time: a paragraph's bytes are mostly letters and
   // spaces, and a byte loop spends about five instructions on each. Each
-  // word gives its digits (any: done) and the starts of its letter runs
-  // (a letter after a non-letter), which alone are looked at.
-  if constexpr (std::endian::native == std::endian::little) {
-    std::uint64_t letters_before = 0;  // the last word's letters, its byte 7 in bit 7
-    for (; end - p >= 8; p += 8) {
-      std::uint64_t x;
-      std::memcpy(&x, p, 8);
-      if (bytes_below(x ^ (kOnes * '0'), 10)) return true;
-      const std::uint64_t folded = x | (kOnes * 0x20);  // letters to lower case
-      const std::uint64_t letters = bytes_below(folded, 'z' + 1) & ~bytes_below(folded, 'a');
-      for (std::uint64_t starts = letters & ~((letters << 8) | letters_before); starts; starts &= starts - 1)
-        if (const auto* b = p + (std::countr_zero(starts) >> 3); kScanClass[*b] == 3 && number_word_run(b, end))
-          return true;
-      letters_before = letters >> 56;
-    }
-    // The tail by bytes; a run begun in the last word was read whole.
-    if (letters_before)
-      while (p < end && (kScanClass[*p] & 1)) ++p;
+  // block gives its digits (any: done) and the starts of its letter runs
+  // (a letter after a non-letter) as bit masks; only the starts are looked
+  // at, and only those whose first letter can start a number word are
+  // looked up.
+  unsigned letter_before = 0;  // the last block's last byte is a letter
+  const __m128i case_bit = _mm_set1_epi8(0x20);
+  auto in_range = [](__m128i x, char lo, int span) {  // x - lo < span, as unsigned bytes
+    return _mm_cmplt_epi8(_mm_sub_epi8(x, _mm_set1_epi8(static_cast<char>(lo + 128))),
+                          _mm_set1_epi8(static_cast<char>(-128 + span)));
+  };
+  for (; end - p >= 16; p += 16) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    if (_mm_movemask_epi8(in_range(x, '0', 10))) return true;
+    const auto letters = static_cast<unsigned>(_mm_movemask_epi8(in_range(_mm_or_si128(x, case_bit), 'a', 26)));
+    for (unsigned starts = letters & ~(letters << 1 | letter_before); starts; starts &= starts - 1)
+      if (const auto* b = p + std::countr_zero(starts); may_start_number_word(b, end) && number_word_run(b, end))
+        return true;
+    letter_before = letters >> 15;
   }
+  // The tail by bytes; a run begun in the last block was read whole.
+  if (letter_before)
+    while (p < end && (kScanClass[*p] & 1)) ++p;
+#endif
   while (p < end) {
     // Non-letters up to the next letter run or digit.
     std::uint8_t c = 0;
     while (p < end && (c = kScanClass[*p]) == 0) ++p;
     if (p == end) return false;
     if (c == 2) return true;
-    if (c == 3 && number_word_run(p, end)) return true;
+    if (c == 3 && may_start_number_word(p, end) && number_word_run(p, end)) return true;
     while (++p < end && (kScanClass[*p] & 1)) {}
   }
   return false;
 }
-
-}  // namespace
 
 std::vector<Figure> find_figures(std::string_view text) {
   TokenizerBuffers buffers;

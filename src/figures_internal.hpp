@@ -107,6 +107,10 @@ std::optional<double> number_word_lookup(std::string_view w);  // once may_be_nu
 inline std::optional<double> number_word(std::string_view w) {  // "six", "Twenty-five"
   return may_be_number_word(w) ? number_word_lookup(w) : std::nullopt;
 }
+// Whether a paragraph may hold a figure: it has an ASCII digit, or a run of
+// ASCII letters after a non-letter that spells a number word (figures.cpp).
+bool may_hold_figure(std::string_view paragraph);
+
 // Number shapes, read by hand (figures_shapes.cpp; each follows the
 // pattern written above it there).
 bool is_plain(std::string_view s);  // "1,800", "34.6"

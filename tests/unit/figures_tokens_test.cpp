@@ -108,3 +108,43 @@ TEST_CASE("figure tokens: the masked tokenizer reads every paragraph as the byte
     }
   }
 }
+
+TEST_CASE("figure paragraphs: the filter passes every paragraph with a digit or a number word") {
+  using winnow::figures_detail::may_hold_figure;
+  using winnow::figures_detail::number_word;
+  auto plain = [](std::string_view p) {
+    for (std::size_t i = 0; i < p.size();) {
+      auto letter = [&](std::size_t k) { return (p[k] | 0x20) >= 'a' && (p[k] | 0x20) <= 'z'; };
+      if (p[i] >= '0' && p[i] <= '9') return true;
+      if (!letter(i)) {
+        ++i;
+        continue;
+      }
+      std::size_t e = i;
+      while (e < p.size() && letter(e)) ++e;
+      if (number_word(p.substr(i, e - i))) return true;
+      i = e;
+    }
+    return false;
+  };
+  const std::vector<std::string> pieces = {"the", "of", "for", "forty", "Seventeen", "twelve", "tWo", "ten", "often",
+                                           "attend", "oneself", "one", "-", " ", " ", ",", ".", "\xC3\xA9", "\xE2\x80\x93",
+                                           "x", "e", "nine", "ninety", "s", "7", "thousand", "dozen", "Z"};
+  std::mt19937 rng(7);
+  int passed = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string p;
+    const std::size_t n = rng() % 40;
+    for (std::size_t k = 0; k < n; ++k) {
+      const auto& piece = pieces[rng() % pieces.size()];
+      if (piece == "7" && rng() % 8) continue;  // digits rare, so that the word test decides most paragraphs
+      p += piece;
+    }
+    CAPTURE(p);
+    const bool want = plain(p);
+    CHECK(may_hold_figure(p) == want);
+    passed += want;
+  }
+  CHECK(passed > 2000);
+  CHECK(passed < 18000);
+}
