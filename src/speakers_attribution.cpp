@@ -40,7 +40,7 @@
 // ones), and a stretch of prose is scanned for reported speech only by the
 // patterns whose words it holds ("that", a bare "said"/"says", ", who",
 // "According"), looked for only after a whitespace byte followed by a
-// trigger's first letter, picked out sixteen bytes at a time (triggers_of).
+// trigger's first two letters, picked out sixteen bytes at a time (triggers_of).
 // Capturing groups are what costs: a lazy group makes RE2 run its NFA over
 // the whole match, so the commonest shape ("said NAME, ROLE.") captures the
 // name only and its role is read by hand (role_tail), where a verb is
@@ -59,6 +59,10 @@
 #include <string>
 
 #include <re2/re2.h>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "speakers_internal.hpp"
 
@@ -635,10 +639,11 @@ namespace {
 // bare-clause patterns), ", who " (the relative-clause ones) and "According "
 // (indirect_according), each bounded by the whitespace (RE2's \s) the
 // patterns put around it. Every such word starts right after a whitespace
-// byte and begins with t, s, w or A, so only those are looked at: the prose
-// is read sixteen bytes at a time, each byte below '!' (whitespace among
-// them) followed by one of those letters is picked out with a few vector
-// operations, and only the words after them are tested.
+// byte and begins with "th", "sa", "wh" or "Ac", so only those are looked
+// at: the prose is read sixteen bytes at a time (SSE2; byte by byte
+// elsewhere and for the tail), each byte below '!' (whitespace among them)
+// followed by one of those pairs is picked out as a bit mask, and only the
+// words after them are tested.
 struct Triggers {
   bool that = false, said = false, who = false, according = false;
 };
@@ -679,15 +684,28 @@ std::string_view word_before(std::string_view prose, std::size_t b) {
 // speech in the patterns (kReported): a reporting verb ("pointed out"
 // ends in "out") or an addressee. "that" is common; after other words
 // ("the fact that", "NGOs that") no pattern can use it.
+// The last words of the multi-word verbs and of the addressees, gathered
+// once from their tables (a "that" costs a scan of these few, not of every
+// verb).
+struct LastWords {
+  std::array<std::string_view, kReportingVerbs.size() + kAddressees.size()> words{};
+  std::size_t size = 0;
+};
+constexpr LastWords kLastWordsBeforeThat = [] {
+  LastWords t;
+  const auto last_word = [](std::string_view phrase) { return phrase.substr(phrase.rfind(' ') + 1); };
+  for (std::string_view v : kReportingVerbs)
+    if (v.find(' ') != std::string_view::npos) t.words[t.size++] = last_word(v);  // "pointed out"
+  for (std::string_view a : kAddressees) t.words[t.size++] = last_word(a);
+  return t;
+}();
+
 bool may_report_that(std::string_view prose, std::size_t that_at) {
   const std::string_view w = word_before(prose, that_at);
   if (w.empty()) return false;
-  const auto last_word = [](std::string_view phrase) { return phrase.substr(phrase.rfind(' ') + 1); };
   if (reporting_verb_at(w, 0).size() == w.size()) return true;  // a one-word verb, by its first letter
-  for (std::string_view v : kReportingVerbs)
-    if (v.find(' ') != std::string_view::npos && last_word(v) == w) return true;  // "pointed out"
-  for (std::string_view a : kAddressees)
-    if (last_word(a) == w) return true;
+  for (std::size_t k = 0; k < kLastWordsBeforeThat.size; ++k)
+    if (kLastWordsBeforeThat.words[k] == w) return true;
   return false;
 }
 
@@ -749,22 +767,26 @@ Triggers triggers_of(std::string_view prose) {
     if (opens_trigger(prose, at + 1) && is_re_space(prose[at])) note_word(prose, at + 1, t);
   };
   std::size_t i = 0;
-  if constexpr (std::endian::native == std::endian::little) {
-    // GCC/Clang vector types: SSE2 on x86-64, NEON on ARM. Lane k of `hit`
-    // is all ones when byte i+k is below '!' and byte i+k+1 starts a trigger.
-    using Bytes = unsigned char __attribute__((vector_size(16)));
-    for (; i + 17 <= n; i += 16) {
-      Bytes x, next;
-      std::memcpy(&x, prose.data() + i, 16);
-      std::memcpy(&next, prose.data() + i + 1, 16);
-      const auto hit = (x < '!') & ((next == 't') | (next == 's') | (next == 'w') | (next == 'A'));
-      std::uint64_t half[2];
-      std::memcpy(half, &hit, 16);
-      for (std::size_t h = 0; h < 2; ++h)
-        for (std::uint64_t m = half[h] & 0x8080808080808080ull; m != 0; m &= m - 1)
-          try_word_after(i + 8 * h + static_cast<std::size_t>(std::countr_zero(m)) / 8);
-    }
+#if defined(__SSE2__)
+  // Bit k of `hit` is set when byte i+k is below '!' and bytes i+k+1 and
+  // i+k+2 open a trigger: "th", "sa", "wh" or "Ac" (most words are turned
+  // away by these two letters; the 32-bit test then reads four).
+  const auto eq = [](__m128i v, char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
+  const __m128i below = _mm_set1_epi8(' ');
+  for (; i + 18 <= n; i += 16) {
+    const auto* at = reinterpret_cast<const __m128i*>(prose.data() + i);
+    const __m128i x = _mm_loadu_si128(at);
+    const __m128i c1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(prose.data() + i + 1));
+    const __m128i c2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(prose.data() + i + 2));
+    const __m128i space = _mm_cmpeq_epi8(_mm_min_epu8(x, below), x);  // x <= ' ', unsigned
+    const __m128i pair = _mm_or_si128(
+        _mm_or_si128(_mm_and_si128(_mm_or_si128(eq(c1, 't'), eq(c1, 'w')), eq(c2, 'h')),
+                     _mm_and_si128(eq(c1, 's'), eq(c2, 'a'))),
+        _mm_and_si128(eq(c1, 'A'), eq(c2, 'c')));
+    for (auto hit = static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(space, pair))); hit != 0; hit &= hit - 1)
+      try_word_after(i + static_cast<std::size_t>(std::countr_zero(hit)));
   }
+#endif
   for (; i < n; ++i)
     if (static_cast<unsigned char>(prose[i]) < '!' && i + 1 < n && kTriggerInitial[static_cast<unsigned char>(prose[i + 1])])
       try_word_after(i);
