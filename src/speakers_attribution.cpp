@@ -384,7 +384,7 @@ bool role_tail(std::string_view s, std::string& role) {
       const char c = s[e];
       if (c == ';' || c == ':' || c == '"') break;
       if (c == '.' && (e + 1 == s.size() || is_ws(s[e + 1]))) break;
-      if (s.substr(e, 3) == "\xE2\x80\x9C" || s.substr(e, 3) == "\xE2\x80\x9D") break;
+      if (c == '\xE2' && (s.substr(e, 3) == "\xE2\x80\x9C" || s.substr(e, 3) == "\xE2\x80\x9D")) break;
       ++e;
       if (role_end_at(s, e)) {
         role = std::string(s.substr(b, e - b));
@@ -470,7 +470,7 @@ bool is_role_stop(std::string_view s, std::size_t k, bool comma_stops) {
   const char c = s[k];
   if (c == ';' || c == ':' || c == '"' || (comma_stops && c == ',')) return true;
   if (c == '.' && (k + 1 == s.size() || is_ws(s[k + 1]))) return true;
-  return s.substr(k, 3) == "\xE2\x80\x9C" || s.substr(k, 3) == "\xE2\x80\x9D";
+  return c == '\xE2' && (s.substr(k, 3) == "\xE2\x80\x9C" || s.substr(k, 3) == "\xE2\x80\x9D");
 }
 
 // What name_first accepts after the name, read by hand in the pattern's
@@ -485,7 +485,8 @@ bool name_first_tail(std::string_view s, std::string& role, std::string& verb) {
     for (std::size_t k = b; k < s.size() && !is_role_stop(s, k, false);) {
       ++k;
       std::size_t at = k < s.size() && s[k] == ',' ? k + 1 : k;
-      if (verb_at(s, at, verb) != std::string_view::npos) {
+      // verb_at wants whitespace first: most bytes are turned away here.
+      if (at < s.size() && is_ws(s[at]) && verb_at(s, at, verb) != std::string_view::npos) {
         role = std::string(s.substr(b, k - b));
         return true;
       }
@@ -497,7 +498,7 @@ bool name_first_tail(std::string_view s, std::string& role, std::string& verb) {
     if (b > i + 2)
       for (std::size_t k = b; k < s.size() && !is_role_stop(s, k, true);) {
         ++k;
-        if (verb_at(s, k, verb) != std::string_view::npos) {
+        if (k < s.size() && is_ws(s[k]) && verb_at(s, k, verb) != std::string_view::npos) {
           role.clear();
           return true;
         }
