@@ -5,8 +5,9 @@
 // gzip, ".gz" files that are not). open_input() looks at the first bytes
 // instead: 1f 8b is gzip, 28 b5 2f fd is zstd, anything else is read as is.
 // Decompression is streaming, so a 50 GB .warc.gz is never read whole: a gzip
-// member at a time (1 MiB buffers, up to 16 MiB; larger members are streamed
-// in 64 KiB steps), a zstd stream in 64 KiB steps.
+// member at a time (buffers of 32 KiB to 1 MiB, up to 16 MiB after large
+// members; larger members are streamed in 64 KiB steps), a zstd stream in
+// 64 KiB steps.
 //
 // LineInput adds what record parsers need on top: lines, exact-length blocks,
 // a peek at what comes next, and offsets (decompressed, and compressed) for

@@ -287,3 +287,20 @@ TEST_CASE("gzip: a read error inside a member is the file's error, after the sam
   Inflated want = zlib_reference(file.substr(0, limit));
   CHECK(got.bytes == want.bytes);
 }
+
+TEST_CASE("gzip: a file of one member larger than the output buffer is inflated whole, sized by its trailer") {
+  for (std::size_t n : {std::size_t{100}, std::size_t{200000}, std::size_t{1500000}, std::size_t{6000000}}) {
+    CAPTURE(n);
+    std::string page = prose(n);
+    TempDir dir;
+    auto path = dir.write("page.txt.gz", gzip_member(page));
+    std::string error;
+    auto g = open_input(path, nullptr, &error);
+    REQUIRE(g);
+    Inflated got = inflate_all(*g);
+    CHECK(got.error.empty());
+    CHECK(got.bytes == page);
+    CHECK(gzip_counts(*g).whole == 1);
+    CHECK(gzip_counts(*g).streamed == 0);
+  }
+}
