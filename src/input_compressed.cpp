@@ -93,8 +93,8 @@ constexpr std::size_t kGzipBuffer = 1 << 20;
 constexpr std::size_t kWholeMemberMax = 16 << 20;
 constexpr int kWholeMemberReads = 8;
 
-// A byte buffer that is not zero-filled when made or grown: a gzip file
-// gets two of 1 MiB, and a small one touches a few pages of them.
+// A byte buffer that is not zero-filled when made or grown: only the bytes
+// written are touched (a 1 MiB buffer may hold a few KB of the file's end).
 class Bytes {
  public:
   explicit Bytes(std::size_t n) : p_(new Bytef[n]), n_(n) {}
