@@ -4,8 +4,10 @@
 // WARC record) or zstd-compressed, and file names lie (".warc" files that are
 // gzip, ".gz" files that are not). open_input() looks at the first bytes
 // instead: 1f 8b is gzip, 28 b5 2f fd is zstd, anything else is read as is.
-// Decompression is streaming, so a 50 GB .warc.gz is read with a 64 KiB input
-// buffer and a 64 KiB output buffer, never whole.
+// Decompression is streaming, so a 50 GB .warc.gz is never read whole: a gzip
+// member at a time (buffers of 32 KiB to 1 MiB, up to 16 MiB after large
+// members; larger members are streamed in 64 KiB steps), a zstd stream in
+// 64 KiB steps.
 //
 // LineInput adds what record parsers need on top: lines, exact-length blocks,
 // a peek at what comes next, and offsets (decompressed, and compressed) for
@@ -59,6 +61,13 @@ std::unique_ptr<ByteStream> open_input(const std::string& path, const std::atomi
 // Decompressors over any stream; open_input() picks one. Exposed for tests.
 std::unique_ptr<ByteStream> gzip_stream(std::unique_ptr<ByteStream> raw);
 std::unique_ptr<ByteStream> zstd_stream(std::unique_ptr<ByteStream> raw);
+// How a gzip stream's members have been inflated so far: whole (the usual
+// way) or streamed (too large to inflate whole, or damaged). For tests; zeros
+// for a stream that gzip_stream() did not make.
+struct GzipCounts {
+  std::uint64_t whole = 0, streamed = 0;
+};
+GzipCounts gzip_counts(const ByteStream& stream);
 // A stream over bytes in memory (tests, and data already read).
 std::unique_ptr<ByteStream> memory_stream(std::string bytes);
 
