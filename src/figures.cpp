@@ -460,8 +460,10 @@ bool figures_detail::may_hold_figure(std::string_view para) {
 }
 
 std::vector<Figure> find_figures(std::string_view text) {
-  TokenizerBuffers buffers;
-  std::vector<Token> tokens;
+  // Kept by the thread from page to page: after the first pages no
+  // paragraph allocates.
+  thread_local TokenizerBuffers buffers;
+  thread_local std::vector<Token> tokens;
   std::vector<Figure> out;
   for (std::size_t pos = 0; pos <= text.size();) {
     std::size_t nl = text.find('\n', pos);
