@@ -69,12 +69,15 @@ Inflated zlib_reference(const std::string& file) {
   return r;
 }
 
-// A file that gives at most `step` bytes a read, as a pipe does.
+// A file that gives at most `step` bytes a read, as a pipe does, and fails
+// after `limit` bytes, as a disk can.
 class Trickle final : public ByteStream {
  public:
-  Trickle(std::string bytes, std::size_t step) : bytes_(std::move(bytes)), step_(step) {}
+  Trickle(std::string bytes, std::size_t step, std::size_t limit = std::string::npos)
+      : bytes_(std::move(bytes)), step_(step), limit_(std::min(limit, bytes_.size())) {}
   std::size_t read(char* out, std::size_t n) override {
-    std::size_t k = std::min({n, step_, bytes_.size() - pos_});
+    std::size_t k = std::min({n, step_, limit_ - pos_});
+    if (k == 0 && pos_ < bytes_.size()) error_ = "read error at byte " + std::to_string(pos_) + ": Input/output error";
     std::memcpy(out, bytes_.data() + pos_, k);
     pos_ += k;
     return k;
@@ -83,7 +86,7 @@ class Trickle final : public ByteStream {
 
  private:
   std::string bytes_;
-  std::size_t pos_ = 0, step_;
+  std::size_t pos_ = 0, step_, limit_;
 };
 
 Inflated inflate_all(ByteStream& s, std::size_t chunk = 1 << 16) {
@@ -258,30 +261,10 @@ TEST_CASE("gzip: cut anywhere, read in any steps, bytes and messages are streami
 }
 
 TEST_CASE("gzip: a read error inside a member is the file's error, after the same bytes") {
-  // A stream that fails after `limit` bytes, like a disk error.
-  class Failing final : public ByteStream {
-   public:
-    Failing(std::string bytes, std::size_t limit) : bytes_(std::move(bytes)), limit_(limit) {}
-    std::size_t read(char* out, std::size_t n) override {
-      std::size_t k = std::min({n, limit_ - pos_, bytes_.size() - pos_});
-      if (k == 0) {
-        error_ = "read error at byte " + std::to_string(pos_) + ": Input/output error";
-        return 0;
-      }
-      std::memcpy(out, bytes_.data() + pos_, k);
-      pos_ += k;
-      return k;
-    }
-    std::uint64_t raw_offset() const override { return pos_; }
-
-   private:
-    std::string bytes_;
-    std::size_t pos_ = 0, limit_;
-  };
   std::string a = gzip_member(prose(80000)), b = gzip_member(prose(90000));
   std::string file = a + b;
   std::size_t limit = a.size() + b.size() / 2;
-  auto g = gzip_stream(std::make_unique<Failing>(file, limit));
+  auto g = gzip_stream(std::make_unique<Trickle>(file, std::string::npos, limit));
   Inflated got = inflate_all(*g);
   CHECK(got.error == fmt::format("read error at byte {}: Input/output error", limit));
   Inflated want = zlib_reference(file.substr(0, limit));
