@@ -77,7 +77,6 @@
 #include <bit>
 #include <cctype>
 #include <cstdint>
-#include <cstring>
 #include <string>
 
 #if defined(__SSE2__)
@@ -139,8 +138,7 @@ void read_paragraph(std::string_view text, const std::vector<Token>& t, std::vec
     // those.
     if (!t[i].candidate) continue;
     std::string_view core = t[i].core;
-    // Each shape is tried only when the token has the byte it needs: a
-    // FullMatch costs more than the rest of the token's handling.
+    // Each shape is tried only when the token has the byte it needs.
     // A hyphen or an en dash (E2 80 93), by a byte loop: find() calls memchr.
     bool dashed = false;
     for (std::size_t k = 0; k < core.size() && !dashed; ++k)

@@ -35,7 +35,6 @@
 // paragraph allocates.
 #include <bit>
 #include <cstdint>
-#include <cstring>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>

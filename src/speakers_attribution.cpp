@@ -319,10 +319,13 @@ bool may_be_verb_the(std::string_view s, std::size_t at) {
   return v != std::string_view::npos && s.substr(v, 3) == "the" && v + 3 < s.size() && is_re_space(s[v + 3]);
 }
 
+// The last word of a table's phrase ("out" of "pointed out").
+constexpr std::string_view last_word(std::string_view phrase) { return phrase.substr(phrase.rfind(' ') + 1); }
+
 // Whether `w` is the last word of a reporting verb ("said", "out").
 bool ends_reporting_verb(std::string_view w) {
   for (std::string_view v : kReportingVerbs)
-    if (v.substr(v.rfind(' ') + 1) == w) return true;
+    if (last_word(v) == w) return true;
   return false;
 }
 
@@ -684,10 +687,6 @@ std::string_view word_before(std::string_view prose, std::size_t b) {
   return prose.substr(from, e - from);
 }
 
-// The last words that may stand right before the " that " of reported
-// speech in the patterns (kReported): a reporting verb ("pointed out"
-// ends in "out") or an addressee. "that" is common; after other words
-// ("the fact that", "NGOs that") no pattern can use it.
 // The last words of the multi-word verbs and of the addressees, gathered
 // once from their tables (a "that" costs a scan of these few, not of every
 // verb).
@@ -697,13 +696,16 @@ struct LastWords {
 };
 constexpr LastWords kLastWordsBeforeThat = [] {
   LastWords t;
-  const auto last_word = [](std::string_view phrase) { return phrase.substr(phrase.rfind(' ') + 1); };
   for (std::string_view v : kReportingVerbs)
     if (v.find(' ') != std::string_view::npos) t.words[t.size++] = last_word(v);  // "pointed out"
   for (std::string_view a : kAddressees) t.words[t.size++] = last_word(a);
   return t;
 }();
 
+// The last words that may stand right before the " that " of reported
+// speech in the patterns (kReported): a reporting verb ("pointed out"
+// ends in "out") or an addressee. "that" is common; after other words
+// ("the fact that", "NGOs that") no pattern can use it.
 bool may_report_that(std::string_view prose, std::size_t that_at) {
   const std::string_view w = word_before(prose, that_at);
   if (w.empty()) return false;
@@ -778,10 +780,8 @@ Triggers triggers_of(std::string_view prose) {
   const auto eq = [](__m128i v, char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
   const __m128i below = _mm_set1_epi8(' ');
   for (; i + 18 <= n; i += 16) {
-    const auto* at = reinterpret_cast<const __m128i*>(prose.data() + i);
-    const __m128i x = _mm_loadu_si128(at);
-    const __m128i c1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(prose.data() + i + 1));
-    const __m128i c2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(prose.data() + i + 2));
+    const auto load = [&](std::size_t k) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(prose.data() + k)); };
+    const __m128i x = load(i), c1 = load(i + 1), c2 = load(i + 2);
     const __m128i space = _mm_cmpeq_epi8(_mm_min_epu8(x, below), x);  // x <= ' ', unsigned
     const __m128i pair = _mm_or_si128(
         _mm_or_si128(_mm_and_si128(_mm_or_si128(eq(c1, 't'), eq(c1, 'w')), eq(c2, 'h')),
