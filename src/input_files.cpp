@@ -126,12 +126,12 @@ std::unique_ptr<ByteStream> open_input(const std::string& path, const std::atomi
   // handed back as the start of the stream: one read, not a probe and a read,
   // since a small file is mostly syscalls. It goes through a temporary stream
   // so EINTR and the stop flag are handled in one place.
-  std::string magic(kChunk, '\0');
+  std::unique_ptr<char[]> first(new char[kChunk]);  // not zero-filled: only the bytes read are kept
   std::size_t have = 0;
   {
     FdStream probe(fd, false, {}, stop);
     while (have < 4) {
-      std::size_t got = probe.read(magic.data() + have, magic.size() - have);
+      std::size_t got = probe.read(first.get() + have, kChunk - have);
       if (got == 0) {
         if (!probe.error().empty()) {
           *error = probe.error();
@@ -143,7 +143,8 @@ std::unique_ptr<ByteStream> open_input(const std::string& path, const std::atomi
       have += got;
     }
   }
-  magic.resize(have);
+  std::string magic(first.get(), have);
+  first.reset();
   auto raw = std::make_unique<FdStream>(fd, path != "-", magic, stop);
   Compression c = Compression::None;
   if (magic.size() >= 2 && magic[0] == '\x1f' && magic[1] == '\x8b') c = Compression::Gzip;
@@ -156,16 +157,30 @@ std::unique_ptr<ByteStream> open_input(const std::string& path, const std::atomi
 
 LineInput::LineInput(std::unique_ptr<ByteStream> stream) : stream_(std::move(stream)) {}
 
+void LineInput::Buffer::drop_front(std::size_t n) {
+  std::memmove(bytes_.get(), bytes_.get() + n, size_ - n);
+  size_ -= n;
+}
+
+char* LineInput::Buffer::room(std::size_t n) {
+  if (capacity_ - size_ < n) {
+    std::size_t capacity = std::max(size_ + n, 2 * capacity_);
+    std::unique_ptr<char[]> bigger(new char[capacity]);
+    if (size_ > 0) std::memcpy(bigger.get(), bytes_.get(), size_);
+    bytes_ = std::move(bigger);
+    capacity_ = capacity;
+  }
+  return bytes_.get() + size_;
+}
+
 bool LineInput::fill_once() {
   if (eof_) return false;
   if (pos_ > 0) {
-    buffer_.erase(0, pos_);
+    buffer_.drop_front(pos_);
     pos_ = 0;
   }
-  std::size_t old = buffer_.size();
-  buffer_.resize(old + kChunk);
-  std::size_t got = stream_->read(buffer_.data() + old, kChunk);
-  buffer_.resize(old + got);
+  std::size_t got = stream_->read(buffer_.room(kChunk), kChunk);
+  buffer_.added(got);
   if (got == 0) eof_ = true;
   return got > 0;
 }
@@ -179,18 +194,18 @@ bool LineInput::fill(std::size_t want) {
 std::string_view LineInput::peek_line(std::size_t max) {
   std::size_t scanned = 0;
   for (;;) {
-    std::string_view avail = std::string_view(buffer_).substr(pos_);
+    std::string_view avail = buffer_.view().substr(pos_);
     std::size_t nl = avail.find('\n', scanned);
     if (nl != std::string_view::npos) return avail.substr(0, std::min(nl + 1, max));
     if (avail.size() >= max) return avail.substr(0, max);
     scanned = avail.size();
-    if (!fill_once()) return std::string_view(buffer_).substr(pos_, max);
+    if (!fill_once()) return buffer_.view().substr(pos_, max);
   }
 }
 
 std::string_view LineInput::peek(std::size_t n) {
   fill(n);
-  return std::string_view(buffer_).substr(pos_, n);
+  return buffer_.view().substr(pos_, n);
 }
 
 bool LineInput::at_end() { return !fill(1); }
@@ -225,7 +240,7 @@ std::size_t LineInput::read_exact(std::string& out, std::size_t n) {
   while (done < n) {
     if (pos_ == buffer_.size() && !fill(1)) break;
     std::size_t k = std::min(n - done, buffer_.size() - pos_);
-    out.append(buffer_, pos_, k);
+    out.append(buffer_.data() + pos_, k);
     pos_ += k;
     consumed_ += k;
     done += k;

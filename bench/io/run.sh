@@ -20,7 +20,7 @@
 #              window bounds what is in flight.
 #
 # Environment: WINNOW (binary, default build/winnow), COPIES (default 180),
-# WARC_REPEAT (1x corpus repeats of every page, default 3), RUNS (default 5).
+# WARC_REPEAT (1x corpus repeats of every page, default 3), RUNS (default 7).
 # Figures from a loaded machine are pessimistic: run it alone if you can. The
 # script also times two independent -j 1 runs at once, the machine's own
 # ceiling for two threads (virtual cores may be unequal or slow each other
@@ -37,7 +37,7 @@ data=${1:-$root/../shared/bench/extraction}
 winnow=${WINNOW:-$root/build/winnow}
 copies=${COPIES:-180}
 repeat=${WARC_REPEAT:-3}
-runs=${RUNS:-5}
+runs=${RUNS:-7}
 [[ -x $winnow ]] || { echo "no winnow binary at $winnow (build first, or set WINNOW)" >&2; exit 2; }
 [[ -d $data ]] || { echo "no data directory $data" >&2; exit 2; }
 [[ -x /usr/bin/time ]] || { echo "needs GNU time (/usr/bin/time, Debian package time)" >&2; exit 2; }
