@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "corpus_files.hpp"
+#include "piece_stream.hpp"
 #include "winnow/input_stream.hpp"
 
 using namespace winnow;
@@ -69,26 +70,6 @@ Inflated zlib_reference(const std::string& file) {
   return r;
 }
 
-// A file that gives at most `step` bytes a read, as a pipe does, and fails
-// after `limit` bytes, as a disk can.
-class Trickle final : public ByteStream {
- public:
-  Trickle(std::string bytes, std::size_t step, std::size_t limit = std::string::npos)
-      : bytes_(std::move(bytes)), step_(step), limit_(std::min(limit, bytes_.size())) {}
-  std::size_t read(char* out, std::size_t n) override {
-    std::size_t k = std::min({n, step_, limit_ - pos_});
-    if (k == 0 && pos_ < bytes_.size()) error_ = "read error at byte " + std::to_string(pos_) + ": Input/output error";
-    std::memcpy(out, bytes_.data() + pos_, k);
-    pos_ += k;
-    return k;
-  }
-  std::uint64_t raw_offset() const override { return pos_; }
-
- private:
-  std::string bytes_;
-  std::size_t pos_ = 0, step_, limit_;
-};
-
 Inflated inflate_all(ByteStream& s, std::size_t chunk = 1 << 16) {
   Inflated r;
   std::string buf(chunk, '\0');
@@ -116,7 +97,7 @@ std::string prose(std::size_t n) {
 
 void same_as_reference(const std::string& file, std::size_t step = 0) {
   Inflated want = zlib_reference(file);
-  auto s = step ? std::unique_ptr<ByteStream>(std::make_unique<Trickle>(file, step)) : memory_stream(file);
+  auto s = step ? std::unique_ptr<ByteStream>(std::make_unique<PieceStream>(file, [step] { return step; })) : memory_stream(file);
   auto g = gzip_stream(std::move(s));
   Inflated got = inflate_all(*g, 1000 + file.size() % 70000);
   CHECK(got.error == want.error);
@@ -264,7 +245,7 @@ TEST_CASE("gzip: a read error inside a member is the file's error, after the sam
   std::string a = gzip_member(prose(80000)), b = gzip_member(prose(90000));
   std::string file = a + b;
   std::size_t limit = a.size() + b.size() / 2;
-  auto g = gzip_stream(std::make_unique<Trickle>(file, std::string::npos, limit));
+  auto g = gzip_stream(std::make_unique<PieceStream>(file, [] { return std::string::npos; }, limit));
   Inflated got = inflate_all(*g);
   CHECK(got.error == fmt::format("read error at byte {}: Input/output error", limit));
   Inflated want = zlib_reference(file.substr(0, limit));

@@ -8,32 +8,12 @@
 #include <algorithm>
 #include <random>
 
+#include "piece_stream.hpp"
 #include "winnow/input_stream.hpp"
 
 using namespace winnow;
 
 namespace {
-
-// Hands out the bytes in pieces of random length, as a pipe may.
-class PieceStream final : public ByteStream {
- public:
-  PieceStream(std::string bytes, std::uint32_t seed) : bytes_(std::move(bytes)), rng_(seed) {}
-  std::size_t read(char* out, std::size_t n) override {
-    std::size_t piece = std::uniform_int_distribution<std::size_t>(0, 3)(rng_) == 0
-                            ? std::uniform_int_distribution<std::size_t>(1, 7)(rng_)
-                            : std::uniform_int_distribution<std::size_t>(1, 100000)(rng_);
-    std::size_t k = std::min({n, piece, bytes_.size() - pos_});
-    std::copy_n(bytes_.data() + pos_, k, out);
-    pos_ += k;
-    return k;
-  }
-  std::uint64_t raw_offset() const override { return pos_; }
-
- private:
-  std::string bytes_;
-  std::size_t pos_ = 0;
-  std::mt19937 rng_;
-};
 
 // Lines of 0 to 200,000 bytes, some ending in CRLF, the last one maybe
 // without a line end.
@@ -56,7 +36,11 @@ TEST_CASE("LineInput reads what a plain reading of the whole bytes reads, in any
   std::mt19937 rng(20261124);
   for (int round = 0; round < 300; ++round) {
     std::string text = random_text(rng);
-    LineInput in(std::make_unique<PieceStream>(text, rng()));
+    // Pieces of 1-7 bytes a quarter of the time, else of up to 100,000.
+    std::mt19937 pieces(rng());
+    LineInput in(std::make_unique<PieceStream>(text, [&pieces] {
+      return pieces() % 4 == 0 ? 1 + pieces() % 7 : 1 + pieces() % 100000;
+    }));
     std::size_t pos = 0;  // the reference reader's place in `text`
     while (pos < text.size()) {
       std::string_view rest = std::string_view(text).substr(pos);
