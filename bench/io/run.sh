@@ -12,9 +12,9 @@
 #              .warc.gz (every page as a gzip-per-record response, repeated
 #              3 x WARC_REPEAT times); best of RUNS wall times each. The
 #              corpora take seconds at -j 1, so that what every run pays once
-#              (starting the process, about 20 ms here, and tearing it down,
-#              about 10 ms) weighs as it would on a real corpus, not as a
-#              tenth of a -j 2 run.
+#              (starting and ending the process: 10-30 ms here, printed as
+#              "fixed cost") weighs as it would on a real corpus, not as up to
+#              a twentieth of a -j 2 run.
 #   memory     peak RSS (GNU time's %M) for the .warc.gz corpus at 1x, 10x and 30x
 #              the records; flat means the reader streams and the pipeline's
 #              window bounds what is in flight.
