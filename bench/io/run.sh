@@ -159,8 +159,8 @@ for corpus in "$work/dir" "$work/3x.warc.gz"; do
       printf "speed-up %s: -j 1 %.2f s, -j 2 %.2f s: %.2fx over all %d rounds (target >= 1.8x)\n", name, all1, all2, all1 / all2, n
       if (ceil == 0 && n > 0) exit
       if (q > 0)
-        printf "  over the %d rounds where the machine gave two cores: -j 1 %.2f s, -j 2 %.2f s: %.2fx (ceiling %.2fx on average)\n",
-               q, q1, q2, q1 / q2, qc / q
+        printf "  over the %d rounds where the machine gave two cores: -j 1 %.2f s, -j 2 %.2f s: %.2fx (ceiling %.2fx on\n  average; -j 2 reaches %.0f%% of it)\n",
+               q, q1, q2, q1 / q2, qc / q, 100 * (q1 / q2) / (qc / q)
       else
         printf "  in no round did the machine give two cores: rerun on a quieter machine\n"
       printf "  rounds, -j 1/-j 2 seconds (ceiling: two independent -j 1 runs at once over one alone):\n "
