@@ -143,13 +143,12 @@ std::unique_ptr<ByteStream> open_input(const std::string& path, const std::atomi
       have += got;
     }
   }
-  std::string magic(first.get(), have);
-  first.reset();
-  auto raw = std::make_unique<FdStream>(fd, path != "-", magic, stop);
+  std::string_view head(first.get(), have);
   Compression c = Compression::None;
-  if (magic.size() >= 2 && magic[0] == '\x1f' && magic[1] == '\x8b') c = Compression::Gzip;
-  else if (magic.size() >= 4 && magic.compare(0, 4, "\x28\xb5\x2f\xfd", 4) == 0) c = Compression::Zstd;
+  if (head.starts_with("\x1f\x8b")) c = Compression::Gzip;
+  else if (head.starts_with("\x28\xb5\x2f\xfd")) c = Compression::Zstd;
   if (compression) *compression = c;
+  auto raw = std::make_unique<FdStream>(fd, path != "-", std::string(head), stop);
   if (c == Compression::Gzip) return gzip_stream(std::move(raw));
   if (c == Compression::Zstd) return zstd_stream(std::move(raw));
   return raw;
