@@ -23,6 +23,7 @@
 #include <cctype>
 
 #include "html_head.hpp"
+#include "json_parse.hpp"
 
 namespace winnow::html {
 namespace {
@@ -54,13 +55,14 @@ std::string iso_date(std::string_view raw) {
   return s;
 }
 
-std::string json_string(const rapidjson::Value& v) {
-  if (v.IsString()) return v.GetString();
-  if (v.IsObject()) {
+std::string json_string(const rapidjson::Value& value) {
+  const rapidjson::Value* v = &value;
+  while (v->IsArray() && !v->Empty()) v = &(*v)[0];  // [[["x"]]] is "x"; a loop, as the nesting may be deep
+  if (v->IsString()) return v->GetString();
+  if (v->IsObject()) {
     for (const char* key : {"@id", "url", "name"})
-      if (v.HasMember(key) && v[key].IsString()) return v[key].GetString();
+      if (v->HasMember(key) && (*v)[key].IsString()) return (*v)[key].GetString();
   }
-  if (v.IsArray() && !v.Empty()) return json_string(v[0]);
   return {};
 }
 
@@ -77,11 +79,16 @@ bool is_article_type(const rapidjson::Value& type) {
   return false;
 }
 
-const rapidjson::Value* find_article(const rapidjson::Value& v) {
-  // JSON-LD nests articles in arrays and @graph lists; two levels is all sites use.
+// JSON-LD nests articles in arrays and @graph lists; two levels is all sites
+// use, so the walk looks kMaxArticleDepth arrays deep and no further (a page
+// of 100k nested arrays is a DOM the walk must not recurse through).
+constexpr int kMaxArticleDepth = 8;
+
+const rapidjson::Value* find_article(const rapidjson::Value& v, int depth = 0) {
   if (v.IsArray()) {
+    if (depth >= kMaxArticleDepth) return nullptr;
     for (const auto& item : v.GetArray())
-      if (const auto* hit = find_article(item)) return hit;
+      if (const auto* hit = find_article(item, depth + 1)) return hit;
     return nullptr;
   }
   if (!v.IsObject()) return nullptr;
@@ -162,8 +169,7 @@ void HeadReader::finish(const std::vector<std::string>& json_ld, const std::stri
   Metadata& m = m_;
   for (const std::string& body : json_ld) {
     rapidjson::Document d;
-    d.Parse(body.c_str());
-    if (d.HasParseError()) continue;
+    if (!parse_json(d, body).ok) continue;
     const rapidjson::Value* article = find_article(d);
     if (!article) continue;
     const auto& a = *article;

@@ -25,6 +25,7 @@
 #include <optional>
 
 #include "html_selectors.hpp"
+#include "json_parse.hpp"
 #include "winnow/html.hpp"
 
 namespace winnow {
@@ -66,8 +67,7 @@ bool classify_html_with_profile(Document& doc, std::string_view html_section, st
   if (!problem) problem = &ignored;
   if (html_section.empty()) return false;
   rapidjson::Document section;
-  section.Parse(html_section.data(), html_section.size());
-  if (section.HasParseError() || !section.IsObject()) {
+  if (!parse_json(section, html_section).ok || !section.IsObject()) {
     *problem = "the profile's html section is not a JSON object";
     return false;
   }

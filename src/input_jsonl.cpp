@@ -5,7 +5,8 @@
 // own field names, and an export of millions of lines usually has a few broken
 // ones (a crawler killed mid-write, a stray log line).
 //
-// The method: read a line, parse it with RapidJSON, take the page from the
+// The method: read a line, parse it with RapidJSON (iteratively, at most
+// kMaxJsonDepth levels deep: json_parse.hpp), take the page from the
 // text field (by default "html" if present, else "text"; --jsonl-text-field
 // names another), the id and URL from their fields (a numeric id is written
 // out as a number), and "fetch_date" when present so winnow's own output reads
@@ -17,11 +18,11 @@
 // is copied once into the record. Parsing happens on the reading thread, at
 // several hundred MB/s, well ahead of extraction.
 #include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
 
 #include <fmt/format.h>
 
 #include "input_sources.hpp"
+#include "json_parse.hpp"
 
 namespace winnow {
 namespace {
@@ -67,11 +68,14 @@ class JsonlSource final : public RecordSource {
         return false;
       }
       rapidjson::Document json;
-      json.Parse(line.data(), line.size());
-      if (json.HasParseError()) {
+      JsonParseResult parsed = parse_json(json, line);
+      if (parsed.too_deep) {
+        ctx_.diagnostics.skipped(ctx_.path, fmt::format("line {}: JSON {}", line_no_, parsed.error));
+        continue;
+      }
+      if (!parsed.ok) {
         ctx_.diagnostics.skipped(ctx_.path, fmt::format("line {}: invalid JSON at column {}: {}", line_no_,
-                                                        json.GetErrorOffset() + 1,
-                                                        rapidjson::GetParseError_En(json.GetParseError())));
+                                                        parsed.error_offset + 1, parsed.error));
         continue;
       }
       if (!json.IsObject()) {
@@ -112,8 +116,7 @@ class JsonlSource final : public RecordSource {
 
 bool is_json_object_line(const std::string& line) {
   rapidjson::Document json;
-  json.Parse(line.data(), line.size());
-  return !json.HasParseError() && json.IsObject();
+  return parse_json(json, line).ok && json.IsObject();
 }
 
 std::unique_ptr<RecordSource> jsonl_source(std::unique_ptr<LineInput> in, SourceContext context) {

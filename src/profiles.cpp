@@ -8,7 +8,6 @@
 
 #include <re2/re2.h>
 #include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
@@ -16,6 +15,8 @@
 #include <fmt/format.h>
 #include <fstream>
 #include <sstream>
+
+#include "json_parse.hpp"
 
 namespace winnow {
 
@@ -93,10 +94,9 @@ ProfileSet ProfileSet::builtin() {
 
 void ProfileSet::add_json(std::string_view json, std::string_view origin) {
   rapidjson::Document d;
-  d.Parse(json.data(), json.size());
-  if (d.HasParseError())
-    throw ProfileError(fmt::format("{}: invalid JSON at offset {}: {}", origin, d.GetErrorOffset(),
-                                   rapidjson::GetParseError_En(d.GetParseError())));
+  JsonParseResult parsed = parse_json(d, json);
+  if (!parsed.ok)
+    throw ProfileError(fmt::format("{}: invalid JSON at offset {}: {}", origin, parsed.error_offset, parsed.error));
   if (!d.IsObject() || !d.HasMember("name") || !d["name"].IsString())
     throw ProfileError(fmt::format("{}: a profile is an object with a \"name\"", origin));
   SiteProfile p;

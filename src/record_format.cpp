@@ -22,6 +22,7 @@
 #include <algorithm>
 #include <fmt/format.h>
 
+#include "json_parse.hpp"
 #include "winnow/output.hpp"
 
 namespace winnow {
@@ -70,7 +71,7 @@ const std::vector<std::string>& RecordFormatter::field_names() {
   static const std::vector<std::string> names = [] {
     Document empty;
     rapidjson::Document json;
-    json.Parse(document_json(empty).c_str());
+    parse_json(json, document_json(empty));
     std::vector<std::string> v;
     for (auto& m : json.GetObject()) v.emplace_back(m.name.GetString(), m.name.GetStringLength());
     v.push_back("snippet");
@@ -117,7 +118,7 @@ std::string RecordFormatter::format(const Document& doc) const {
   std::string full = document_json(doc);
   if (fields_.empty()) return full;
   rapidjson::Document json;
-  json.Parse(full.c_str(), full.size());
+  parse_json(json, full);
   std::string cut = snippet(doc.text, kSnippetChars);
   rapidjson::Value snippet_value(rapidjson::StringRef(cut.data(), cut.size()));
   auto value_of = [&](const std::string& name) -> const rapidjson::Value& {
