@@ -35,6 +35,7 @@
 #include <fmt/format.h>
 #include <optional>
 
+#include "deadline.hpp"
 #include "winnow/dateline.hpp"
 #include "winnow/dates.hpp"
 #include "winnow/text_dump.hpp"
@@ -175,6 +176,7 @@ void mark_edge_navigation(Document& doc, std::size_t from, std::size_t to) {
 void repair_tooltips(Document& doc) {
   Block* prev = nullptr;
   for (Block& b : doc.blocks) {
+    poll_deadline();
     if (b.role != Role::Body) continue;
     if (prev) {
       Abbreviation abbr;

@@ -7,6 +7,8 @@
 #include <chrono>
 #include <fmt/format.h>
 
+#include "deadline.hpp"
+
 #include "winnow/boilerplate.hpp"
 #include "winnow/decode.hpp"
 #include "winnow/html.hpp"
@@ -18,7 +20,7 @@ namespace winnow {
 Extractor::Extractor(ProfileSet profiles, ExtractOptions options)
     : profiles_(std::move(profiles)), options_(options) {}
 
-namespace {
+namespace detail {
 
 // True, with a message, once the record has used up its time budget.
 class Budget {
@@ -26,16 +28,29 @@ class Budget {
   explicit Budget(std::uint32_t ms) : ms_(ms), start_(std::chrono::steady_clock::now()) {}
   bool exceeded(const char* stage, std::string* problem) const {
     if (ms_ == 0) return false;
-    auto spent = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start_);
-    if (spent.count() <= ms_) return false;
-    *problem = fmt::format("over the time budget of {} ms ({} ms, during {})", ms_, spent.count(), stage);
+    if (spent_ms() <= ms_) return false;
+    report(stage, problem);
     return true;
   }
+  void report(const char* stage, std::string* problem) const {
+    *problem = fmt::format("over the time budget of {} ms ({} ms, during {})", ms_, spent_ms(), stage);
+  }
+  std::chrono::steady_clock::time_point start() const { return start_; }
+  std::uint32_t ms() const { return ms_; }
 
  private:
+  std::uint64_t spent_ms() const {
+    return static_cast<std::uint64_t>(
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start_).count());
+  }
   std::uint32_t ms_;
   std::chrono::steady_clock::time_point start_;
 };
+
+
+}  // namespace detail
+
+namespace {
 
 // Articles are kilobytes; a "text" of many megabytes is a dump or an attack,
 // and its speakers and figures are not worth seconds per megabyte. Metadata
@@ -63,7 +78,19 @@ void read_metadata(Document& doc, const LayoutFields& fields, MetadataParts part
 }  // namespace
 
 bool Extractor::run(Document& doc, std::string* problem) const {
-  Budget budget(options_.time_budget_ms);
+  detail::Budget budget(options_.time_budget_ms);
+  DeadlineScope deadline(budget.start(), budget.ms(), options_.cancel);
+  const char* stage = "decoding";
+  try {
+    return run_stages(doc, budget, stage, problem);
+  } catch (const DeadlineExpired& e) {
+    if (e.cancelled) *problem = kInterrupted;
+    else budget.report(stage, problem);
+    return false;
+  }
+}
+
+bool Extractor::run_stages(Document& doc, const detail::Budget& budget, const char*& stage, std::string* problem) const {
   if (!decode_document(doc, problem)) return false;
   if (budget.exceeded("decoding", problem)) return false;
   if (!options_.strip) {
@@ -72,6 +99,7 @@ bool Extractor::run(Document& doc, std::string* problem) const {
     return true;
   }
   LayoutFields fields;
+  stage = "parsing and classification";
   if (doc.format == InputFormat::Html) {
     parse_html(doc);
     // A known site's page is read by its layout when the layout's anchors
@@ -99,6 +127,7 @@ bool Extractor::run(Document& doc, std::string* problem) const {
     *problem = "no article text found";
     return false;
   }
+  stage = "metadata extraction";
   if (options_.metadata) read_metadata(doc, fields, options_.metadata_parts);
   if (budget.exceeded("metadata extraction", problem)) return false;
   if (!options_.keep_blocks) {

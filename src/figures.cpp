@@ -83,6 +83,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "deadline.hpp"
 #include "figures_internal.hpp"
 #include "winnow/dates.hpp"
 
@@ -464,6 +465,7 @@ std::vector<Figure> find_figures(std::string_view text) {
   thread_local std::vector<Token> tokens;
   std::vector<Figure> out;
   for (std::size_t pos = 0; pos <= text.size();) {
+    poll_deadline();
     std::size_t nl = text.find('\n', pos);
     if (nl == std::string_view::npos) nl = text.size();
     if (may_hold_figure(text.substr(pos, nl - pos))) {

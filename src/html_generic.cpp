@@ -51,6 +51,7 @@
 #include <string>
 #include <vector>
 
+#include "deadline.hpp"
 #include "html_boilerplate_words.hpp"
 #include "winnow/html.hpp"
 
@@ -173,6 +174,7 @@ void GenericClassifier::measure() {
   links_.assign(n_, 0);
   good_text_.assign(n_, 0);
   for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
+    poll_deadline();
     const Block& b = doc_.blocks[i];
     BlockFacts& f = facts_[i];
     f.chars = char_count(b.text);
@@ -209,6 +211,7 @@ void GenericClassifier::mark_regions() {
   clean_good_.assign(n_, 0);
   linked_headings_.assign(n_, 0);
   for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
+    poll_deadline();
     const Block& b = doc_.blocks[i];
     // A <header> inside a teaser card is chrome by tag, but still tells that
     // the card is a teaser; a sidebar's headings say nothing about the article.

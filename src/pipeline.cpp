@@ -18,7 +18,10 @@
 // that turns out to hold many records (a WARC named .dat) is read, in order,
 // by the writer: correct, only slower, and rare. Stopping (a closed pipe, or
 // Ctrl-C through the reader's stop flag) ends the input; the records already
-// in flight still reach the sink, so output ends on a whole record.
+// in flight still reach the sink, so output ends on a whole record. A record
+// that Ctrl-C catches mid-extraction (ExtractOptions::cancel, polled inside
+// the stages) is abandoned, and the records after it are not written, so the
+// output stays a prefix of the input.
 #include "winnow/pipeline.hpp"
 
 #include <oneapi/tbb/parallel_pipeline.h>
@@ -45,6 +48,7 @@ struct Slot {
   bool deferred = false;  // only doc.id is set: the worker reads the file (ReaderOptions::defer_files)
   bool multi = false;     // a deferred file that holds many records: read in order by the writer
   bool ok = false;
+  bool interrupted = false;  // abandoned mid-extraction by Ctrl-C: it and every later record are dropped
 };
 
 }  // namespace
@@ -60,11 +64,16 @@ bool run_extraction(InputReader& reader, const Extractor& extractor, Diagnostics
   std::size_t jobs = options.jobs == 0 ? default_jobs() : options.jobs;
   std::size_t window = options.window == 0 ? 4 * jobs : options.window;
   std::atomic<bool> stopped{false};
+  bool cut = false;  // a record was abandoned by Ctrl-C; only the serial output filter touches it
 
   // Extraction, reports and rendering of one record; any thread.
-  auto work = [&](Document& doc, const std::string& origin, std::string& rendered) {
+  auto work = [&](Document& doc, const std::string& origin, std::string& rendered, bool* interrupted) {
     std::string problem;
     bool ok = extractor.run(doc, &problem);
+    if (!ok && problem == Extractor::kInterrupted) {
+      *interrupted = true;  // not the record's fault: no message
+      return false;
+    }
     if (ok && options.after_extract) options.after_extract(doc);
     if (ok && render) rendered = render(doc);
     if (ok && doc.repairs.empty()) return ok;
@@ -98,20 +107,23 @@ bool run_extraction(InputReader& reader, const Extractor& extractor, Diagnostics
                                                  return slot;
                                                }
                                              }
-                                             slot->ok = work(slot->doc, slot->origin, slot->rendered);
+                                             slot->ok = work(slot->doc, slot->origin, slot->rendered, &slot->interrupted);
                                              return slot;
                                            }) &
             tbb::make_filter<Slot*, void>(tbb::filter_mode::serial_in_order, [&](Slot* raw) {
               std::unique_ptr<Slot> slot(raw);
-              if (stopped.load()) return;
+              if (slot->interrupted) cut = true;  // output stays a prefix of the input, in order
+              if (stopped.load() || cut) return;
               if (slot->multi) {
                 // Rare (a WARC or JSONL file with a name that does not say
                 // so): its records are read and extracted here, in order, on
                 // this one thread.
                 reader.read_file(slot->doc.id, [&](Document& doc, const std::string& origin) {
                   std::string rendered;
-                  if (work(doc, origin, rendered) && !sink(doc, rendered)) stopped = true;
-                  return !stopped.load();
+                  bool interrupted = false;
+                  if (work(doc, origin, rendered, &interrupted) && !sink(doc, rendered)) stopped = true;
+                  cut = cut || interrupted;
+                  return !stopped.load() && !cut;
                 });
                 return;
               }

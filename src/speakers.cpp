@@ -50,8 +50,8 @@
 // Cost: linear in the text; quote marks are found with memchr, each quote
 // costs a few anchored regex matches (only those its first word allows) and
 // a paragraph is scanned for reported speech only by the patterns whose
-// trigger words it holds. Speakers are few, so resolution is a linear
-// search over them; split_name remembers its last answers, since the same
+// trigger words it holds. Resolution is a hash lookup by name and surname
+// (a hostile text may name thousands); split_name remembers its last answers, since the same
 // phrase is split by the patterns, plausible() and the roster.
 #include "winnow/speakers.hpp"
 
@@ -59,6 +59,7 @@
 #include <optional>
 #include <string>
 
+#include "deadline.hpp"
 #include "speakers_internal.hpp"
 
 namespace winnow {
@@ -137,6 +138,7 @@ std::vector<Speaker> find_speakers(std::string_view text) {
   auto read_reported_speech = [&](std::size_t from, std::size_t to) {
     const auto prose = text.substr(from, to - from);
     for (auto& ind : speakers_detail::find_indirect(prose)) {
+      poll_deadline();
       if (ind.who.pronoun && roster.last() < 0) antecedent(ind.who, from + ind.begin);
       if (!speakers_detail::plausible(text, roster, ind.who)) continue;
       const int who = roster.resolve(text, ind.who);
@@ -149,6 +151,7 @@ std::vector<Speaker> find_speakers(std::string_view text) {
   bool prev_attributed_here = false;  // previous segment, same paragraph, had a speaker
   std::size_t seg_index = 0;
   for (std::size_t pi = 0; pi < paras.size(); ++pi) {
+    poll_deadline();
     const Paragraph& p = paras[pi];
     std::size_t prose_from = p.begin;  // start of the current stretch without quotes
     std::size_t quote_gap = p.begin;   // end of the previous quote mark in this paragraph
@@ -156,6 +159,7 @@ std::vector<Speaker> find_speakers(std::string_view text) {
     // Segments are grouped by the paragraph where they end; a merged run
     // belongs to its last paragraph but starts in an earlier one.
     while (seg_index < segs.size() && segs[seg_index].para == pi) {
+      poll_deadline();
       const Segment& s = segs[seg_index++];
       // Reported speech in the prose before this quote.
       if (s.open > prose_from && s.open >= p.begin) read_reported_speech(prose_from, s.open);
@@ -221,7 +225,7 @@ std::vector<Speaker> find_speakers(std::string_view text) {
   auto people = roster.take();
   for (auto& person : people)
     if (person.name.find(' ') == std::string::npos)
-      if (auto full = speakers_detail::full_name_for(text, person.name)) {
+      if (auto full = roster.full_name(text, person.name)) {
         person.name = full->name;
         if (person.honorific.empty()) person.honorific = full->honorific;
         if (person.role.empty()) person.role = full->role_prefix;

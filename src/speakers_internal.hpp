@@ -6,8 +6,10 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "winnow/speakers.hpp"
@@ -101,13 +103,17 @@ bool only_space(std::string_view s);
 
 // ---- People (speakers_roster.cpp) ----
 
-// The people quoted so far, in order, and the last one quoted.
+// The people quoted so far, in order, and the last one quoted, indexed by
+// full name and by surname so that a text of ten thousand speakers is not
+// ten thousand searches of ten thousand people.
 class Roster {
  public:
   // "the Secretary General said": the latest person whose honorific or
   // role is that title, or -1. A person known so far by surname only
   // ("Zannier underlined that") is looked up in the text, where the full
-  // name with its honorific was introduced.
+  // name with its honorific was introduced. Only the kTitleLookback latest
+  // people are asked: a release quotes a handful.
+  static constexpr std::size_t kTitleLookback = 64;
   int by_title(std::string_view text, std::string_view title) const;
   // Returns the index of the speaker for `who`, creating one if needed;
   // -1 when a pronoun has nobody to refer to or the name is not a person.
@@ -117,12 +123,24 @@ class Roster {
     last_ = who;
   }
   int last() const { return last_; }
-  bool knows_surname(const std::string& surname) const;
+  bool knows_surname(const std::string& surname) const { return first_with_surname_.count(surname) > 0; }
+  // full_name_for(text, surname), remembered per surname. Each new surname
+  // costs a search of the whole text, so after kMaxNameSearches of them a
+  // text (a dump of thousands of one-word names, not an article) gets no
+  // more: the answer is "not introduced".
+  static constexpr std::size_t kMaxNameSearches = 256;
+  std::optional<PersonName> full_name(std::string_view text, const std::string& surname) const;
   std::vector<Speaker> take() { return std::move(people_); }
 
  private:
+  void rename(int who, std::string name);
+
   std::vector<Speaker> people_;
   int last_ = -1;
+  std::unordered_map<std::string, int> by_name_;             // the first person of each name
+  std::unordered_map<std::string, int> first_with_surname_;  // the first person of each last word
+  std::unordered_map<std::string, std::set<int>> one_word_;  // people known by surname only, per surname
+  mutable std::unordered_map<std::string, std::optional<PersonName>> full_names_;
 };
 
 // A one-word name ("Kopaj", but also "Speakers noted that" or "the

@@ -12,8 +12,11 @@
 // A one-word name nobody holds must be named in full somewhere in the text
 // (plausible), or it is refused: "the Chairperson said" names nobody.
 //
-// Cost: a linear search over the people, who are few; a surname-only person
-// looked up by title costs one search of the text (full_name_for).
+// Cost: a hash lookup by full name and one by surname per attribution (a
+// text of 10,000 distinct speakers once took seconds in a linear search of
+// the people, twice per quote); a title looks back over at most
+// kTitleLookback people; a surname-only person's full name is one search of
+// the text per surname, remembered, and at most kMaxNameSearches of them.
 #include <cctype>
 #include <string>
 
@@ -53,15 +56,37 @@ bool role_names(std::string_view role, std::string_view title) {
 
 }  // namespace
 
+std::optional<PersonName> Roster::full_name(std::string_view text, const std::string& surname) const {
+  auto known = full_names_.find(surname);
+  if (known != full_names_.end()) return known->second;
+  if (full_names_.size() >= kMaxNameSearches) return std::nullopt;
+  return full_names_.emplace(surname, full_name_for(text, surname)).first->second;
+}
+
 int Roster::by_title(std::string_view text, std::string_view title) const {
-  for (std::size_t i = people_.size(); i-- > 0;) {
+  const std::size_t oldest = people_.size() > kTitleLookback ? people_.size() - kTitleLookback : 0;
+  for (std::size_t i = people_.size(); i-- > oldest;) {
     const Speaker& p = people_[i];
     if (same_words(p.honorific, title) || role_names(p.role, title)) return static_cast<int>(i);
     if (p.name.find(' ') == std::string::npos)
-      if (auto full = full_name_for(text, p.name))
+      if (auto full = full_name(text, p.name))
         if (same_words(full->honorific, title) || role_names(full->role_prefix, title)) return static_cast<int>(i);
   }
   return -1;
+}
+
+void Roster::rename(int who, std::string name) {
+  Speaker& s = people_[static_cast<std::size_t>(who)];
+  auto old = by_name_.find(s.name);
+  if (old != by_name_.end() && old->second == who) by_name_.erase(old);
+  if (s.name.find(' ') == std::string::npos) {
+    auto known = one_word_.find(s.name);
+    if (known != one_word_.end()) known->second.erase(who);
+  }
+  s.name = std::move(name);
+  by_name_.emplace(s.name, who);  // keeps an earlier holder of the name
+  first_with_surname_.emplace(last_word(s.name), who);
+  if (s.name.find(' ') == std::string::npos) one_word_[s.name].insert(who);
 }
 
 int Roster::resolve(std::string_view text, const Attribution& who) {
@@ -74,31 +99,28 @@ int Roster::resolve(std::string_view text, const Attribution& who) {
   auto person = split_name(who.name_phrase);
   if (!person) return -1;
   int found = -1;
-  for (std::size_t i = 0; i < people_.size() && found < 0; ++i)
-    if (people_[i].name == person->name) found = static_cast<int>(i);
-  // A surname, or a full name whose surname is already known.
-  for (std::size_t i = 0; i < people_.size() && found < 0; ++i)
-    if (last_word(people_[i].name) == last_word(person->name) &&
-        (person->name.find(' ') == std::string::npos ||
-         people_[i].name.find(' ') == std::string::npos))
-      found = static_cast<int>(i);
+  if (auto named = by_name_.find(person->name); named != by_name_.end()) found = named->second;
+  // A surname, or a full name whose surname is already known by surname only.
   if (found < 0) {
-    people_.push_back(Speaker{person->name, person->honorific, {}, {}});
+    const std::string surname = last_word(person->name);
+    if (person->name.find(' ') == std::string::npos) {
+      if (auto any = first_with_surname_.find(surname); any != first_with_surname_.end()) found = any->second;
+    } else if (auto bare = one_word_.find(surname); bare != one_word_.end() && !bare->second.empty()) {
+      found = *bare->second.begin();
+    }
+  }
+  if (found < 0) {
+    people_.push_back(Speaker{{}, person->honorific, {}, {}});
     found = static_cast<int>(people_.size() - 1);
+    rename(found, person->name);
   }
   Speaker& s = people_[static_cast<std::size_t>(found)];
   if (s.name.find(' ') == std::string::npos && person->name.find(' ') != std::string::npos)
-    s.name = person->name;
+    rename(found, person->name);
   if (s.honorific.empty()) s.honorific = person->honorific;
   if (s.role.empty()) s.role = !who.role.empty() ? who.role : person->role_prefix;
   last_ = found;
   return found;
-}
-
-bool Roster::knows_surname(const std::string& surname) const {
-  for (auto& p : people_)
-    if (last_word(p.name) == surname) return true;
-  return false;
 }
 
 bool plausible(std::string_view text, const Roster& roster, const Attribution& who) {
@@ -107,7 +129,7 @@ bool plausible(std::string_view text, const Roster& roster, const Attribution& w
   auto person = split_name(who.name_phrase);
   if (!person) return false;
   if (person->name.find(' ') != std::string::npos || !person->honorific.empty()) return true;
-  return roster.knows_surname(person->name) || full_name_for(text, person->name).has_value();
+  return roster.knows_surname(person->name) || roster.full_name(text, person->name).has_value();
 }
 
 }  // namespace winnow::speakers_detail

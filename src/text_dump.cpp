@@ -7,6 +7,8 @@
 // abbreviation tooltip that splits a sentence over two lines).
 #include "winnow/text_dump.hpp"
 
+#include "deadline.hpp"
+
 namespace winnow {
 
 std::size_t layout_space_length(std::string_view s, std::size_t i) {
@@ -45,6 +47,7 @@ void parse_text_dump(Document& doc) {
   std::string_view body = doc.body;
   std::size_t line_number = 0;
   while (!body.empty()) {
+    poll_deadline();
     std::size_t eol = body.find('\n');
     std::string_view raw = body.substr(0, eol);
     body.remove_prefix(eol == std::string_view::npos ? body.size() : eol + 1);

@@ -9,8 +9,10 @@
 // compiled patterns), so one instance may serve all worker threads.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "winnow/document.hpp"
 #include "winnow/metadata.hpp"
@@ -23,12 +25,19 @@ struct ExtractOptions {
   bool strip = true;         // false: doc.text is the whole decoded input, no cleaning or metadata
   bool metadata = true;      // false: skip the metadata extractors (for benchmarks)
   MetadataParts metadata_parts;  // speakers and figures only when the output carries them
-  // Wall-clock budget per document, checked between stages: a record that
-  // overruns it is skipped, so one pathological page cannot stall a batch.
-  // Stages are linear in their input (RE2, iterative tree walks), so the
-  // overrun of the stage that crosses the budget is bounded by the size limit.
+  // Wall-clock budget per document, checked between stages and polled inside
+  // their loops (src/deadline.hpp): a record that overruns it is skipped, so
+  // one pathological page cannot stall a batch. 0: no budget.
   std::uint32_t time_budget_ms = 30000;
+  // When set and raised (a SIGINT handler's flag), the record in progress
+  // is abandoned at its next poll: run() returns false with the problem
+  // Extractor::kInterrupted.
+  const std::atomic<bool>* cancel = nullptr;
 };
+
+namespace detail {
+class Budget;
+}
 
 class Extractor {
  public:
@@ -40,7 +49,12 @@ class Extractor {
 
   const ProfileSet& profiles() const { return profiles_; }
 
+  // The problem of a record abandoned because ExtractOptions::cancel was raised.
+  static constexpr std::string_view kInterrupted = "interrupted";
+
  private:
+  bool run_stages(Document& doc, const detail::Budget& budget, const char*& stage, std::string* problem) const;
+
   ProfileSet profiles_;
   ExtractOptions options_;
 };

@@ -45,6 +45,7 @@ bool interrupted() { return g_interrupted.load(); }
 
 std::unique_ptr<CorpusRun> start_corpus_run(const CorpusOptions& options, ExtractOptions extract) {
   extract.time_budget_ms = options.time_budget_ms;
+  extract.cancel = &g_interrupted;  // Ctrl-C abandons the records in flight at their next poll
   auto run = std::make_unique<CorpusRun>();
   run->diagnostics.set_quiet(options.quiet);
   ProfileSet profiles = ProfileSet::builtin();
