@@ -39,7 +39,15 @@
 namespace winnow {
 namespace {
 
+// A record's header section is a dozen lines of a few hundred bytes. These
+// bounds keep a hostile one (200 MB of folded continuation lines, millions
+// of short lines) from growing the header list without end, whatever
+// --max-doc-bytes says: past them the record is skipped as "record headers
+// too long", its lines are read on without being kept, and the reading goes
+// on after its block when a Content-Length was among them.
 constexpr std::size_t kMaxHeaderLine = 1 << 16;
+constexpr std::size_t kMaxHeaderBytes = 1 << 18;
+constexpr std::size_t kMaxHeaderLines = 1000;
 
 std::string lower(std::string_view s) {
   std::string out(s);
@@ -185,10 +193,41 @@ class WarcSource final : public RecordSource {
     if (!line.starts_with("WARC/")) return fail(fmt::format("expected a WARC version line, found \"{}\"", line.substr(0, 40)));
 
     std::vector<Header> headers;
+    std::string too_long;  // why the headers are refused, once they are
+    std::size_t header_bytes = 0, header_lines = 0;
+    std::string late_length;  // a Content-Length read after the headers were refused
     for (;;) {
-      if (!in_->read_line(line, kMaxHeaderLine)) return fail_short("the file ends inside the record's headers");
+      bool line_too_long = false;
+      if (!in_->read_line(line, kMaxHeaderLine, &line_too_long)) {
+        if (!too_long.empty()) return fail_short(fmt::format("record headers too long ({}); the file ends inside them", too_long));
+        return fail_short("the file ends inside the record's headers");
+      }
       if (line.empty()) break;
-      add_header_line(headers, line);
+      header_bytes += line.size();
+      ++header_lines;
+      if (too_long.empty()) {
+        if (line_too_long) too_long = fmt::format("a line over {} KiB", kMaxHeaderLine >> 10);
+        else if (header_lines > kMaxHeaderLines) too_long = fmt::format("over {} lines", kMaxHeaderLines);
+        else if (header_bytes > kMaxHeaderBytes) too_long = fmt::format("over {} KiB", kMaxHeaderBytes >> 10);
+        if (too_long.empty()) {
+          add_header_line(headers, line);
+          continue;
+        }
+      }
+      if (lower(line.substr(0, 15)) == "content-length:") late_length = trim(std::string_view(line).substr(15));
+    }
+    if (!too_long.empty()) {
+      const std::string* known = find(headers, "content-length");
+      std::string length_text = known ? *known : late_length;
+      std::uint64_t length = 0;
+      if (length_text.empty() ||
+          std::from_chars(length_text.data(), length_text.data() + length_text.size(), length).ec != std::errc())
+        return fail(fmt::format("record headers too long ({}), and no valid Content-Length to pass the record by",
+                                too_long));
+      if (in_->skip(length) < length) return fail_short(fmt::format("the {}-byte block ends early", length));
+      end_of_block();
+      ctx_.diagnostics.skipped(ctx_.path, fmt::format("{}: record headers too long ({})", where(), too_long));
+      return false;
     }
     const std::string* length_text = find(headers, "content-length");
     std::uint64_t length = 0;
