@@ -18,7 +18,9 @@ namespace winnow::cli {
 namespace {
 
 std::atomic<bool> g_interrupted{false};
+std::atomic<const char*> g_temp_path{nullptr};
 static_assert(std::atomic<bool>::is_always_lock_free, "the SIGINT handler needs a lock-free flag");
+static_assert(std::atomic<const char*>::is_always_lock_free, "the SIGINT handler needs a lock-free pointer");
 
 extern "C" void on_sigint(int) { g_interrupted.store(true); }
 
@@ -42,6 +44,8 @@ InputKind input_kind(const std::string& name) {
 }  // namespace
 
 bool interrupted() { return g_interrupted.load(); }
+
+void publish_temp_path(const char* path) { g_temp_path.store(path); }
 
 std::unique_ptr<CorpusRun> start_corpus_run(const CorpusOptions& options, ExtractOptions extract) {
   extract.time_budget_ms = options.time_budget_ms;

@@ -36,6 +36,9 @@ std::unique_ptr<CorpusRun> start_corpus_run(const CorpusOptions& options, Extrac
 
 bool interrupted();
 
+// The -o temporary file, for the signal handler to unlink (null: none).
+void publish_temp_path(const char* path);
+
 // The end of a run, for every command: after Ctrl-C the output is abandoned
 // (an -o file is not put in place; exit 130); otherwise it is committed
 // (exit 3 if that fails), a closed stdout is a quiet success, and the

@@ -32,7 +32,7 @@ check "SIGINT: the three records read before it are written, whole" \
 interrupt_after_three extract -o "$WORK/result.jsonl"
 check "SIGINT with -o: exit 130" test "$rc" = 130
 check "SIGINT with -o: the file is not put in place" test ! -e "$WORK/result.jsonl"
-check "SIGINT with -o: no temporary file left" test -z "$(ls "$WORK" | grep '\.tmp\.' || true)"
+check "SIGINT with -o: no temporary file left" test -z "$(ls -A "$WORK" | grep -E '^\.result\.jsonl\.|\.tmp\.' || true)"
 
 interrupt_after_three dedup --emit unique --format json
 check "SIGINT in dedup: exit 130" test "$rc" = 130
