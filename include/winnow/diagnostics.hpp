@@ -9,8 +9,9 @@
 //   1  some inputs were skipped or repaired (each one reported on stderr)
 //   2  usage error (bad flags): nothing was processed
 //   3  fatal error (e.g. cannot write the output): the run stopped
-//   130  interrupted (SIGINT): whole records written so far are kept on stdout,
-//        an -o file is not put in place
+//   130  interrupted (SIGINT; the CLI exits 143 for SIGTERM, 129 for SIGHUP):
+//        whole records written so far are kept on stdout, an -o file is not
+//        put in place
 //
 //   winnow::Diagnostics diag(stderr);
 //   diag.skipped("fixtures/x.bin", "binary data, not text or HTML");

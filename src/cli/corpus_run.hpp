@@ -35,6 +35,8 @@ struct CorpusRun {
 std::unique_ptr<CorpusRun> start_corpus_run(const CorpusOptions& options, ExtractOptions extract = {});
 
 bool interrupted();
+// 128 + the signal that stopped the run: 130 SIGINT, 143 SIGTERM, 129 SIGHUP.
+int interrupted_exit_code();
 
 // The -o temporary file, for the signal handler to unlink (null: none).
 void publish_temp_path(const char* path);

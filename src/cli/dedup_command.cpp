@@ -118,7 +118,7 @@ int run_dedup(DedupFlags& flags) {
   run->finish();
   if (interrupted()) {  // verdicts on part of a corpus would mislead: write none
     out.abandon();
-    return kExitInterrupted;
+    return interrupted_exit_code();
   }
   if (!spill.error().empty()) {
     fmt::print(stderr, "winnow: {}\n", spill.error());

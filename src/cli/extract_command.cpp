@@ -3,7 +3,8 @@
 //
 // The command only wires the pieces: the reader, the ordered pipeline, the
 // formatter and the output sink. The exit code is the worst thing seen:
-// 130 after Ctrl-C (whole records only written, -o file not put in place),
+// 128 + the signal after SIGINT, SIGTERM or SIGHUP (whole records only
+// written, -o file not put in place),
 // 3 if the output cannot be written, 1 if some input was skipped or repaired.
 #include <fmt/format.h>
 

@@ -15,7 +15,8 @@ int main(int argc, char** argv) {
   app.set_version_flag("-V,--version", fmt::format("winnow {}", WINNOW_VERSION));
   app.require_subcommand(1);
   app.footer("Exit codes: 0 all inputs fine, 1 some inputs skipped or repaired, 2 usage error, 3 fatal error, "
-             "130 interrupted (Ctrl-C).");
+             "130/143/129 interrupted by SIGINT/SIGTERM/SIGHUP (records in flight written whole, -o temporary file "
+             "removed; a second signal kills at once).");
 
   auto* extract = app.add_subcommand("extract", "Clean each document and print its article and metadata (JSONL)");
   auto run_extract = winnow::cli::add_extract_command(*extract);
