@@ -28,6 +28,10 @@ namespace winnow {
 
 enum ExitCode : int { kExitOk = 0, kExitSomeSkipped = 1, kExitUsage = 2, kExitFatal = 3, kExitInterrupted = 130 };
 
+// Writes `text` to `sink` and flushes, ignoring failure: a closed or full
+// stderr must never turn a report into an exception (or an abort).
+void write_message(std::FILE* sink, std::string_view text) noexcept;
+
 class Diagnostics {
  public:
   explicit Diagnostics(std::FILE* sink = stderr) : sink_(sink) {}

@@ -76,7 +76,7 @@ std::unique_ptr<CorpusRun> start_corpus_run(const CorpusOptions& options, Extrac
   try {
     for (auto& file : options.profile_files) profiles.add_file(file);
   } catch (const ProfileError& e) {
-    fmt::print(stderr, "winnow: {}\n", e.what());
+    say("winnow: {}\n", e.what());
     return nullptr;
   }
   run->extractor = std::make_unique<Extractor>(std::move(profiles), extract);
@@ -103,9 +103,9 @@ std::unique_ptr<CorpusRun> start_corpus_run(const CorpusOptions& options, Extrac
 void CorpusRun::finish() {
   progress->finish();
   if (interrupted() && !quiet)
-    fmt::print(stderr, "winnow: interrupted after {} records; the records written are whole\n", written);
+    say("winnow: interrupted after {} records; the records written are whole\n", written);
   if (stats)
-    fmt::print(stderr, "{}\n", run_stats_json(*reader, diagnostics, written, progress->seconds(), interrupted()));
+    say("{}\n", run_stats_json(*reader, diagnostics, written, progress->seconds(), interrupted()));
 }
 
 int close_output(OutputSink& out, const Diagnostics& diagnostics) {
@@ -114,7 +114,7 @@ int close_output(OutputSink& out, const Diagnostics& diagnostics) {
     return interrupted_exit_code();
   }
   if (!out.commit()) {
-    fmt::print(stderr, "winnow: {}\n", out.error());
+    say("winnow: {}\n", out.error());
     return kExitFatal;
   }
   if (out.closed()) return kExitOk;

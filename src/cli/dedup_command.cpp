@@ -47,12 +47,12 @@ int run_dedup(DedupFlags& flags) {
   if (flags.format != "ids") {
     std::string error;
     if (flags.emit != "unique") {
-      fmt::print(stderr, "winnow: --format {} needs --emit unique\n", flags.format);
+      say("winnow: --format {} needs --emit unique\n", flags.format);
       return kExitUsage;
     }
     formatter = RecordFormatter::make(flags.format, flags.fields, &error);
     if (!formatter) {
-      fmt::print(stderr, "winnow: --fields: {}\n", error);
+      say("winnow: --fields: {}\n", error);
       return kExitUsage;
     }
   }
@@ -65,7 +65,7 @@ int run_dedup(DedupFlags& flags) {
   if (!run) return kExitUsage;
   OutputSink out(flags.corpus.output);
   if (!out.ok()) {
-    fmt::print(stderr, "winnow: {}\n", out.error());
+    say("winnow: {}\n", out.error());
     return kExitFatal;
   }
   Deduplicator engine(flags.dedup);
@@ -86,7 +86,7 @@ int run_dedup(DedupFlags& flags) {
   if (formatter) {
     std::string error;
     if (!spill.open(&error)) {
-      fmt::print(stderr, "winnow: {}\n", error);
+      say("winnow: {}\n", error);
       return kExitFatal;
     }
   }
@@ -121,7 +121,7 @@ int run_dedup(DedupFlags& flags) {
     return interrupted_exit_code();
   }
   if (!spill.error().empty()) {
-    fmt::print(stderr, "winnow: {}\n", spill.error());
+    say("winnow: {}\n", spill.error());
     return kExitFatal;
   }
   DedupReport report = engine.finish();
@@ -146,7 +146,7 @@ int run_dedup(DedupFlags& flags) {
       if (!out.write_line(record)) break;
     }
     if (!spill.error().empty()) {
-      fmt::print(stderr, "winnow: {}\n", spill.error());
+      say("winnow: {}\n", spill.error());
       return kExitFatal;
     }
   } else if (flags.emit == "unique") {

@@ -27,7 +27,7 @@ int run_extract(const ExtractFlags& flags) {
   std::string error;
   auto formatter = RecordFormatter::make(flags.format, flags.fields, &error);
   if (!formatter) {
-    fmt::print(stderr, "winnow: --fields: {}\n", error);
+    say("winnow: --fields: {}\n", error);
     return kExitUsage;
   }
   ExtractOptions extract;
@@ -36,7 +36,7 @@ int run_extract(const ExtractFlags& flags) {
   if (!run) return kExitUsage;
   OutputSink out(flags.corpus.output);
   if (!out.ok()) {
-    fmt::print(stderr, "winnow: {}\n", out.error());
+    say("winnow: {}\n", out.error());
     return kExitFatal;
   }
   bool text = formatter->format() == RecordFormat::Text;

@@ -1,4 +1,6 @@
 // winnow: clean scraped web corpora. main() parses flags and dispatches.
+#include <fcntl.h>
+
 #include <csignal>
 #include <cstdio>
 #include <fmt/format.h>
@@ -7,6 +9,10 @@
 #include "winnow/diagnostics.hpp"
 
 int main(int argc, char** argv) {
+  // A descriptor 0-2 closed by the caller (`2>&-`) would be handed to the
+  // first file opened, and messages written into the output: fill the gap.
+  for (int fd = 0; fd <= 2; ++fd)
+    if (fcntl(fd, F_GETFD) == -1 && open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY) < 0) return winnow::kExitFatal;
   // A closed pipe shows up as EPIPE on write, handled as a quiet end.
   std::signal(SIGPIPE, SIG_IGN);
 
@@ -35,7 +41,7 @@ int main(int argc, char** argv) {
     if (extract->parsed()) return run_extract();
     if (dedup->parsed()) return run_dedup();
   } catch (const std::exception& e) {
-    fmt::print(stderr, "winnow: {}\n", e.what());
+    winnow::cli::say("winnow: {}\n", e.what());
     return winnow::kExitFatal;
   }
   return winnow::kExitUsage;
