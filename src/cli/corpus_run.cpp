@@ -102,8 +102,14 @@ std::unique_ptr<CorpusRun> start_corpus_run(const CorpusOptions& options, Extrac
 
 void CorpusRun::finish() {
   progress->finish();
-  if (interrupted() && !quiet)
-    say("winnow: interrupted after {} records; the records written are whole\n", written);
+  if (interrupted() && !quiet) {
+    if (writes_nothing_if_interrupted)
+      say("winnow: interrupted after reading {} records; nothing written (verdicts on part of a corpus would "
+          "mislead)\n",
+          written);
+    else
+      say("winnow: interrupted after {} records; the records written are whole\n", written);
+  }
   if (stats)
     say("{}\n", run_stats_json(*reader, diagnostics, written, progress->seconds(), interrupted()));
 }

@@ -22,6 +22,8 @@ struct CorpusRun {
   std::uint64_t written = 0;
   bool stats = false;
   bool quiet = false;
+  // dedup: an interrupted run writes no verdicts, so `written` counts records read, not written.
+  bool writes_nothing_if_interrupted = false;
 
   // The sink calls this after each record it wrote.
   void record_written() { progress->update(*reader, diagnostics, ++written); }

@@ -63,6 +63,7 @@ int run_dedup(DedupFlags& flags) {
   extract.metadata_parts = {formatter && formatter->writes("speakers"), formatter && formatter->writes("figures")};
   auto run = start_corpus_run(flags.corpus, extract);
   if (!run) return kExitUsage;
+  run->writes_nothing_if_interrupted = true;
   OutputSink out(flags.corpus.output);
   if (!out.ok()) {
     say("winnow: {}\n", out.error());
