@@ -61,14 +61,14 @@ void Progress::update(const InputReader& reader, const Diagnostics& diagnostics,
     if (*f >= 0.01 && elapsed >= 1) line += fmt::format(", ETA {}", duration_text(elapsed * (1 - *f) / *f));
   }
   // "\033[K" clears what a longer previous line left behind.
-  fmt::print(out_, "\r{}\033[K", line);
+  write_message(out_, fmt::format("\r{}\033[K", line));
   std::fflush(out_);
   drawn_ = true;
 }
 
 void Progress::finish() {
   if (!drawn_) return;
-  fmt::print(out_, "\r\033[K");
+  write_message(out_, "\r\033[K");
   std::fflush(out_);
   drawn_ = false;
 }

@@ -9,8 +9,9 @@
 //   1  some inputs were skipped or repaired (each one reported on stderr)
 //   2  usage error (bad flags): nothing was processed
 //   3  fatal error (e.g. cannot write the output): the run stopped
-//   130  interrupted (SIGINT): whole records written so far are kept on stdout,
-//        an -o file is not put in place
+//   130  interrupted (SIGINT; the CLI exits 143 for SIGTERM, 129 for SIGHUP):
+//        whole records written so far are kept on stdout, an -o file is not
+//        put in place
 //
 //   winnow::Diagnostics diag(stderr);
 //   diag.skipped("fixtures/x.bin", "binary data, not text or HTML");
@@ -26,6 +27,10 @@
 namespace winnow {
 
 enum ExitCode : int { kExitOk = 0, kExitSomeSkipped = 1, kExitUsage = 2, kExitFatal = 3, kExitInterrupted = 130 };
+
+// Writes `text` to `sink` and flushes, ignoring failure: a closed or full
+// stderr must never turn a report into an exception (or an abort).
+void write_message(std::FILE* sink, std::string_view text) noexcept;
 
 class Diagnostics {
  public:

@@ -7,9 +7,18 @@
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
+
+#include "winnow/diagnostics.hpp"
 #include "winnow/reader.hpp"
 
 namespace winnow::cli {
+
+// A message on stderr that never throws (stderr may be closed or full).
+template <typename... Args>
+void say(fmt::format_string<Args...> format, Args&&... args) {
+  write_message(stderr, fmt::format(format, std::forward<Args>(args)...));
+}
 
 // Flags every subcommand that reads a corpus shares.
 struct CorpusOptions {

@@ -8,7 +8,9 @@ void add_corpus_options(CLI::App& app, CorpusOptions& o) {
                  "Files (plain, gzip or zstd; one document, WARC or JSONL, by content), directories (walked "
                  "recursively) or - for stdin [default: - unless --files-from]");
   app.add_option("-o,--output", o.output,
-                 "Write to FILE atomically (temporary file, then rename; not renamed on error or Ctrl-C) "
+                 "Write to FILE atomically (hidden mkstemp file in its directory, renamed over it; mode and owner "
+                 "kept; a symlink's target replaced; not renamed on error or Ctrl-C); a device, FIFO or /dev/stdout "
+                 "is written directly; a directory or unwritable target is refused before any work (exit 3) "
                  "[default: stdout]");
   app.add_option("-j,--jobs", o.jobs, "Worker threads [default: all cores]")->check(CLI::Range(1, 1024));
   app.add_option("--glob", o.globs,

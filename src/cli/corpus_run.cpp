@@ -1,11 +1,15 @@
 // Starting and ending a corpus run.
 //
-// Ctrl-C on a long run should leave usable output: the handler only raises a
-// flag (an atomic store is all a signal handler may safely do), the reader
-// looks at it before each record and while waiting on a pipe, the records in
-// flight are finished and written whole, and the command then exits 130
-// without renaming an -o file into place. SA_RESETHAND makes a second Ctrl-C
-// kill at once, for a run stuck somewhere the flag is not looked at.
+// A long run stopped by Ctrl-C, `timeout`, systemd, Slurm or a closed ssh
+// session (SIGINT, SIGTERM, SIGHUP alike) should leave usable output and no
+// debris: the handler only raises a flag and records the signal (atomic
+// stores are all a signal handler may safely do), the reader looks at the
+// flag before each record and while waiting on a pipe, the records in flight
+// are finished and written whole, the -o temporary file is removed, and the
+// command exits 128 + the signal (130, 143, 129). A second signal, for a run
+// stuck where the flag is not looked at, unlinks the temporary file (its
+// name published by the output sink; unlink(2) is async-signal-safe) and
+// dies of the signal at once.
 #include "corpus_run.hpp"
 
 #include <unistd.h>
@@ -18,18 +22,32 @@ namespace winnow::cli {
 namespace {
 
 std::atomic<bool> g_interrupted{false};
+std::atomic<const char*> g_temp_path{nullptr};
 static_assert(std::atomic<bool>::is_always_lock_free, "the SIGINT handler needs a lock-free flag");
+static_assert(std::atomic<const char*>::is_always_lock_free, "the SIGINT handler needs a lock-free pointer");
 
-extern "C" void on_sigint(int) { g_interrupted.store(true); }
+std::atomic<int> g_signal{0};
+constexpr int kStopSignals[] = {SIGINT, SIGTERM, SIGHUP};
 
-void install_sigint_handler() {
+extern "C" void on_stop_signal(int sig) {
+  if (g_signal.exchange(sig) != 0) {  // the second one: clean up and die of it
+    if (const char* temp = g_temp_path.load()) unlink(temp);
+    signal(sig, SIG_DFL);
+    raise(sig);  // blocked while in here: delivered, and fatal, on return
+    return;
+  }
+  g_interrupted.store(true);
+}
+
+void install_stop_handlers() {
   struct sigaction sa = {};
-  sa.sa_handler = on_sigint;
+  sa.sa_handler = on_stop_signal;
   sigemptyset(&sa.sa_mask);
+  for (int sig : kStopSignals) sigaddset(&sa.sa_mask, sig);
   // SA_RESTART: writes and reads interrupted by the signal carry on; the
   // reader polls pipes and sees the flag within 200 ms anyway.
-  sa.sa_flags = SA_RESETHAND | SA_RESTART;
-  sigaction(SIGINT, &sa, nullptr);
+  sa.sa_flags = SA_RESTART;
+  for (int sig : kStopSignals) sigaction(sig, &sa, nullptr);
 }
 
 InputKind input_kind(const std::string& name) {
@@ -43,6 +61,13 @@ InputKind input_kind(const std::string& name) {
 
 bool interrupted() { return g_interrupted.load(); }
 
+int interrupted_exit_code() {
+  int sig = g_signal.load();
+  return 128 + (sig == 0 ? SIGINT : sig);
+}
+
+void publish_temp_path(const char* path) { g_temp_path.store(path); }
+
 std::unique_ptr<CorpusRun> start_corpus_run(const CorpusOptions& options, ExtractOptions extract) {
   extract.time_budget_ms = options.time_budget_ms;
   extract.cancel = &g_interrupted;  // Ctrl-C abandons the records in flight at their next poll
@@ -52,7 +77,7 @@ std::unique_ptr<CorpusRun> start_corpus_run(const CorpusOptions& options, Extrac
   try {
     for (auto& file : options.profile_files) profiles.add_file(file);
   } catch (const ProfileError& e) {
-    fmt::print(stderr, "winnow: {}\n", e.what());
+    say("winnow: {}\n", e.what());
     return nullptr;
   }
   run->extractor = std::make_unique<Extractor>(std::move(profiles), extract);
@@ -66,7 +91,7 @@ std::unique_ptr<CorpusRun> start_corpus_run(const CorpusOptions& options, Extrac
   reader_options.jsonl = options.jsonl;
   reader_options.stop = &g_interrupted;
   reader_options.defer_files = true;  // run_extraction() reads plain files on its worker threads
-  install_sigint_handler();
+  install_stop_handlers();
   bool show_progress = !options.quiet && isatty(STDERR_FILENO);
   run->diagnostics.set_erase_line(show_progress);
   run->reader = std::make_unique<InputReader>(std::move(inputs), reader_options, run->diagnostics);
@@ -78,19 +103,25 @@ std::unique_ptr<CorpusRun> start_corpus_run(const CorpusOptions& options, Extrac
 
 void CorpusRun::finish() {
   progress->finish();
-  if (interrupted() && !quiet)
-    fmt::print(stderr, "winnow: interrupted after {} records; the records written are whole\n", written);
+  if (interrupted() && !quiet) {
+    if (writes_nothing_if_interrupted)
+      say("winnow: interrupted after reading {} records; nothing written (verdicts on part of a corpus would "
+          "mislead)\n",
+          written);
+    else
+      say("winnow: interrupted after {} records; the records written are whole\n", written);
+  }
   if (stats)
-    fmt::print(stderr, "{}\n", run_stats_json(*reader, diagnostics, written, progress->seconds(), interrupted()));
+    say("{}\n", run_stats_json(*reader, diagnostics, written, progress->seconds(), interrupted()));
 }
 
 int close_output(OutputSink& out, const Diagnostics& diagnostics) {
   if (interrupted()) {
     out.abandon();
-    return kExitInterrupted;
+    return interrupted_exit_code();
   }
   if (!out.commit()) {
-    fmt::print(stderr, "winnow: {}\n", out.error());
+    say("winnow: {}\n", out.error());
     return kExitFatal;
   }
   if (out.closed()) return kExitOk;

@@ -22,6 +22,8 @@ struct CorpusRun {
   std::uint64_t written = 0;
   bool stats = false;
   bool quiet = false;
+  // dedup: an interrupted run writes no verdicts, so `written` counts records read, not written.
+  bool writes_nothing_if_interrupted = false;
 
   // The sink calls this after each record it wrote.
   void record_written() { progress->update(*reader, diagnostics, ++written); }
@@ -35,6 +37,11 @@ struct CorpusRun {
 std::unique_ptr<CorpusRun> start_corpus_run(const CorpusOptions& options, ExtractOptions extract = {});
 
 bool interrupted();
+// 128 + the signal that stopped the run: 130 SIGINT, 143 SIGTERM, 129 SIGHUP.
+int interrupted_exit_code();
+
+// The -o temporary file, for the signal handler to unlink (null: none).
+void publish_temp_path(const char* path);
 
 // The end of a run, for every command: after Ctrl-C the output is abandoned
 // (an -o file is not put in place; exit 130); otherwise it is committed

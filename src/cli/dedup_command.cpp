@@ -47,12 +47,12 @@ int run_dedup(DedupFlags& flags) {
   if (flags.format != "ids") {
     std::string error;
     if (flags.emit != "unique") {
-      fmt::print(stderr, "winnow: --format {} needs --emit unique\n", flags.format);
+      say("winnow: --format {} needs --emit unique\n", flags.format);
       return kExitUsage;
     }
     formatter = RecordFormatter::make(flags.format, flags.fields, &error);
     if (!formatter) {
-      fmt::print(stderr, "winnow: --fields: {}\n", error);
+      say("winnow: --fields: {}\n", error);
       return kExitUsage;
     }
   }
@@ -63,9 +63,10 @@ int run_dedup(DedupFlags& flags) {
   extract.metadata_parts = {formatter && formatter->writes("speakers"), formatter && formatter->writes("figures")};
   auto run = start_corpus_run(flags.corpus, extract);
   if (!run) return kExitUsage;
+  run->writes_nothing_if_interrupted = true;
   OutputSink out(flags.corpus.output);
   if (!out.ok()) {
-    fmt::print(stderr, "winnow: {}\n", out.error());
+    say("winnow: {}\n", out.error());
     return kExitFatal;
   }
   Deduplicator engine(flags.dedup);
@@ -86,7 +87,7 @@ int run_dedup(DedupFlags& flags) {
   if (formatter) {
     std::string error;
     if (!spill.open(&error)) {
-      fmt::print(stderr, "winnow: {}\n", error);
+      say("winnow: {}\n", error);
       return kExitFatal;
     }
   }
@@ -118,10 +119,10 @@ int run_dedup(DedupFlags& flags) {
   run->finish();
   if (interrupted()) {  // verdicts on part of a corpus would mislead: write none
     out.abandon();
-    return kExitInterrupted;
+    return interrupted_exit_code();
   }
   if (!spill.error().empty()) {
-    fmt::print(stderr, "winnow: {}\n", spill.error());
+    say("winnow: {}\n", spill.error());
     return kExitFatal;
   }
   DedupReport report = engine.finish();
@@ -146,7 +147,7 @@ int run_dedup(DedupFlags& flags) {
       if (!out.write_line(record)) break;
     }
     if (!spill.error().empty()) {
-      fmt::print(stderr, "winnow: {}\n", spill.error());
+      say("winnow: {}\n", spill.error());
       return kExitFatal;
     }
   } else if (flags.emit == "unique") {

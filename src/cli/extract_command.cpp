@@ -3,7 +3,8 @@
 //
 // The command only wires the pieces: the reader, the ordered pipeline, the
 // formatter and the output sink. The exit code is the worst thing seen:
-// 130 after Ctrl-C (whole records only written, -o file not put in place),
+// 128 + the signal after SIGINT, SIGTERM or SIGHUP (whole records only
+// written, -o file not put in place),
 // 3 if the output cannot be written, 1 if some input was skipped or repaired.
 #include <fmt/format.h>
 
@@ -26,7 +27,7 @@ int run_extract(const ExtractFlags& flags) {
   std::string error;
   auto formatter = RecordFormatter::make(flags.format, flags.fields, &error);
   if (!formatter) {
-    fmt::print(stderr, "winnow: --fields: {}\n", error);
+    say("winnow: --fields: {}\n", error);
     return kExitUsage;
   }
   ExtractOptions extract;
@@ -35,7 +36,7 @@ int run_extract(const ExtractFlags& flags) {
   if (!run) return kExitUsage;
   OutputSink out(flags.corpus.output);
   if (!out.ok()) {
-    fmt::print(stderr, "winnow: {}\n", out.error());
+    say("winnow: {}\n", out.error());
     return kExitFatal;
   }
   bool text = formatter->format() == RecordFormat::Text;

@@ -1,4 +1,6 @@
 // winnow: clean scraped web corpora. main() parses flags and dispatches.
+#include <fcntl.h>
+
 #include <csignal>
 #include <cstdio>
 #include <fmt/format.h>
@@ -7,6 +9,10 @@
 #include "winnow/diagnostics.hpp"
 
 int main(int argc, char** argv) {
+  // A descriptor 0-2 closed by the caller (`2>&-`) would be handed to the
+  // first file opened, and messages written into the output: fill the gap.
+  for (int fd = 0; fd <= 2; ++fd)
+    if (fcntl(fd, F_GETFD) == -1 && open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY) < 0) return winnow::kExitFatal;
   // A closed pipe shows up as EPIPE on write, handled as a quiet end.
   std::signal(SIGPIPE, SIG_IGN);
 
@@ -15,7 +21,8 @@ int main(int argc, char** argv) {
   app.set_version_flag("-V,--version", fmt::format("winnow {}", WINNOW_VERSION));
   app.require_subcommand(1);
   app.footer("Exit codes: 0 all inputs fine, 1 some inputs skipped or repaired, 2 usage error, 3 fatal error, "
-             "130 interrupted (Ctrl-C).");
+             "130/143/129 interrupted by SIGINT/SIGTERM/SIGHUP (records before the one in flight written whole, -o temporary file "
+             "removed; a second signal kills at once).");
 
   auto* extract = app.add_subcommand("extract", "Clean each document and print its article and metadata (JSONL)");
   auto run_extract = winnow::cli::add_extract_command(*extract);
@@ -34,7 +41,7 @@ int main(int argc, char** argv) {
     if (extract->parsed()) return run_extract();
     if (dedup->parsed()) return run_dedup();
   } catch (const std::exception& e) {
-    fmt::print(stderr, "winnow: {}\n", e.what());
+    winnow::cli::say("winnow: {}\n", e.what());
     return winnow::kExitFatal;
   }
   return winnow::kExitUsage;

@@ -1,14 +1,19 @@
-// Where the CLI writes: stdout, or a file written atomically.
+// Where the CLI writes: stdout, or the file named by -o.
 //
-// A file given with -o is written to "FILE.tmp.PID" and renamed over FILE
-// only when the run completes, so a crash or Ctrl-C never leaves half a file
-// where a whole one is expected. A closed stdout (`winnow ... | head`) is not
-// an error: writes stop, and the run ends quietly with the status so far.
+// The file's policy (written directly when it is a device, a FIFO or a
+// descriptor; otherwise a hidden mkstemp file in its directory, renamed over
+// it at the end; refused before any work when unusable) is the library's
+// OutputFile. This adds what a command needs around it: lines, a closed
+// stdout or FIFO (`winnow ... | head`) as a quiet end rather than an error,
+// and the temporary file's name published for the signal handler, so a
+// second SIGINT/SIGTERM/SIGHUP can unlink it before dying.
 #pragma once
 
 #include <cstdio>
 #include <string>
 #include <string_view>
+
+#include "winnow/output_file.hpp"
 
 namespace winnow::cli {
 
@@ -33,11 +38,9 @@ class OutputSink {
   void abandon();
 
  private:
-  std::FILE* file_ = nullptr;
-  std::string path_, temp_path_;
+  OutputFile file_;
   std::string error_;
   bool closed_ = false;
-  bool committed_ = false;
 };
 
 }  // namespace winnow::cli

@@ -32,11 +32,12 @@ check "SIGINT: the three records read before it are written, whole" \
 interrupt_after_three extract -o "$WORK/result.jsonl"
 check "SIGINT with -o: exit 130" test "$rc" = 130
 check "SIGINT with -o: the file is not put in place" test ! -e "$WORK/result.jsonl"
-check "SIGINT with -o: no temporary file left" test -z "$(ls "$WORK" | grep '\.tmp\.' || true)"
+check "SIGINT with -o: no temporary file left" test -z "$(ls -A "$WORK" | grep -E '^\.result\.jsonl\.|\.tmp\.' || true)"
 
 interrupt_after_three dedup --emit unique --format json
 check "SIGINT in dedup: exit 130" test "$rc" = 130
 check "SIGINT in dedup: no verdicts on part of a corpus" test ! -s "$WORK/out"
+check "SIGINT in dedup: does not claim records were written" grep -q "^winnow: interrupted after reading 3 records; nothing written" "$WORK/err"
 
 # Not a terminal: no progress line, whatever the run's length.
 for i in $(seq 1 40); do jsonl_record "n$i"; done >"$WORK/many.jsonl"
