@@ -21,7 +21,9 @@
 //
 // The place comes from the dateline when the page's Place field was empty.
 // Speakers and figures are read from the whole text; their spans are byte
-// offsets into doc.text, which this stage never rewrites.
+// offsets into doc.text, which this stage never rewrites. Abbreviations the
+// text defines ("Full Name (ABBR)", "ABBR [Full Name]", "Full Name, ABBR,")
+// join the tooltip ones in doc.metadata.abbreviations.
 //
 // Cost: a handful of date searches in the first paragraph and the teaser
 // (each turned away at once when the text has no four-digit year; the
@@ -34,6 +36,7 @@
 
 #include <fmt/format.h>
 
+#include "winnow/abbreviations.hpp"
 #include "winnow/dateline.hpp"
 #include "winnow/dates.hpp"
 #include "winnow/figures.hpp"
@@ -153,6 +156,14 @@ void extract_metadata(Document& doc, const std::string& raw_date_field, const st
 
   if (parts.speakers) m.speakers = find_speakers(text);
   if (parts.figures) m.figures = find_figures(text);
+
+  // Abbreviations the prose defines, after the tooltip ones the layout stage
+  // found; an abbreviation already known keeps its first expansion.
+  for (auto& a : find_defined_abbreviations(text)) {
+    bool known = false;
+    for (const auto& k : m.abbreviations) known = known || k.abbr == a.abbr;
+    if (!known) m.abbreviations.push_back(std::move(a));
+  }
 }
 
 }  // namespace winnow
