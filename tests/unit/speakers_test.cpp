@@ -219,3 +219,17 @@ TEST_CASE("speakers: reported speech after every kind of trigger, and none after
   for (const auto& person : s) CHECK(person.quotes.size() == 1);
   for (const auto& person : s) CHECK(person.quotes[0].indirect);
 }
+
+TEST_CASE("speakers: a title nobody quoted yet is the person the prose introduced with it") {
+  auto s = find_speakers(
+      "Title\nVIENNA, 28 January 2014 – The OSCE Representative on Freedom of the Media, Dunja Vasić, today "
+      "called for the blocking to end.\n“Blocking whole sites is a disproportionate measure,” the Representative "
+      "said.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].name == "Dunja Vasić");
+  CHECK(s[0].role == "OSCE Representative on Freedom of the Media");
+  REQUIRE(s[0].quotes.size() == 1);
+  CHECK(s[0].quotes[0].verb == "said");
+  // A title the prose never gives a person stays unattributed.
+  CHECK(find_speakers("Title\nThe Mission opened.\n“We will go on,” the Representative said.").empty());
+}
