@@ -134,8 +134,10 @@ const std::string kRoleEnd = R"(\s*(?:[.!?](?:\s|$)|;|,\s*$|$|,\s+(?:adding|noti
 // Captured: it is the role when no apposition follows.
 const std::string kLowerTitle = R"((?:([a-z]+|[A-Z][a-z]+\s+[a-z]{5,})\s+)?)";
 // The same before the subject of reported speech ("Station commander Arben
-// Gashi said the ..."), which opens the sentence.
-const std::string kLeadTitle = R"((?:([A-Z][a-z]+\s+[a-z]{5,}|[a-z]{5,})\s+)?)";
+// Gashi said the ..."), which opens the sentence; an acronym may lead it
+// ("ODIHR expert Jan van Dijk") and a second lower-case word may follow
+// ("Youth council member Arta Krasniqi").
+const std::string kLeadTitle = R"((?:((?:[A-Z][a-z]+|[A-Z]{2,})\s+[a-z]{5,}(?:\s+[a-z]{5,})?|[a-z]{5,})\s+)?)";
 // The reported clause after "that"; after a bare "said"/"says" it must open
 // with a determiner or pronoun ("warned the ministries to ..." is no
 // reported speech, so other verbs need their "that").

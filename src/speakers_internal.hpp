@@ -70,6 +70,11 @@ struct Mention {
 };
 std::vector<Mention> find_mentions(std::string_view text);
 
+// A surname with its particles at a sentence start ("Van Dijk", "Von der
+// Heyden"), as written inside a name: "van Dijk", "von der Heyden"; "" when
+// `name` is not particles and one word.
+std::string particle_surname(std::string_view name);
+
 // The full name of a person quoted by surname only ("Ribeiro said: ..."),
 // from its first mention in prose ("the Representative, Teresa Ribeiro").
 std::optional<PersonName> full_name_for(std::string_view text, std::string_view surname);

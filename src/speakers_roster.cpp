@@ -195,6 +195,18 @@ int Roster::resolve(std::string_view text, const Attribution& who) {
       found = *bare->second.begin();
     }
   }
+  // "Van Dijk said": the person whose name ends with "van Dijk".
+  std::string particles = found < 0 ? particle_surname(person->name) : std::string();
+  if (!particles.empty()) {
+    if (auto any = first_with_surname_.find(last_word(person->name)); any != first_with_surname_.end()) {
+      const std::string& known = people_[static_cast<std::size_t>(any->second)].name;
+      if (known.size() > particles.size() && known.ends_with(particles)) found = any->second;
+    }
+    if (found < 0)
+      if (auto full = full_name(text, particles)) person->name = full->name;
+    if (found < 0)
+      if (auto named = by_name_.find(person->name); named != by_name_.end()) found = named->second;
+  }
   if (found < 0) {
     people_.push_back(Speaker{{}, person->honorific, {}, {}});
     found = static_cast<int>(people_.size() - 1);

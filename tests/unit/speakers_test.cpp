@@ -233,3 +233,22 @@ TEST_CASE("speakers: a title nobody quoted yet is the person the prose introduce
   // A title the prose never gives a person stays unattributed.
   CHECK(find_speakers("Title\nThe Mission opened.\n“We will go on,” the Representative said.").empty());
 }
+
+TEST_CASE("speakers: particles at a sentence start, honorific after 'Head of Mission', acronym-led roles") {
+  auto s = find_speakers(
+      "Title\nODIHR expert Jan van Dijk said the law needed clearer rules. “Notification must never become "
+      "permission,” Van Dijk said.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].name == "Jan van Dijk");
+  CHECK(s[0].quotes.size() == 2);
+  auto v = find_speakers(
+      "Title\nThe Assembly’s Special Representative, Ursula von der Heyden, visited.\nVon der Heyden said the "
+      "Assembly would follow the elections closely.");
+  REQUIRE(v.size() == 1);
+  CHECK(v[0].name == "Ursula von der Heyden");
+  auto h = find_speakers("Title\nHead of Mission Ambassador Jorge Fuentes de la Torre said the programme had helped.");
+  REQUIRE(h.size() == 1);
+  CHECK(h[0].name == "Jorge Fuentes de la Torre");
+  CHECK(h[0].honorific == "Ambassador");
+  CHECK(h[0].role == "Head of Mission");
+}
