@@ -16,6 +16,10 @@
 // compared, and each disagreement becomes a warning. An impossible date is a
 // warning and never a value.
 //
+// The dateline is looked for in the lede, else in the one or two lines after
+// it when every line in front is a short photo credit, caption, "Posted by"
+// line or forum subject line, which reposts keep above it.
+//
 // Only "on DATE" counts as a lede date: "Since June 2012" or "in 2008" in
 // the body describe history, not the release.
 //
@@ -44,6 +48,21 @@
 
 namespace winnow {
 namespace {
+
+// How many lines after the lede may hold the dateline, and how long a line
+// in front of it may be (a caption or credit line, not a paragraph).
+constexpr std::size_t kDatelineLookahead = 2;
+constexpr std::size_t kShortLine = 160;
+
+// A line a reposter or a gallery puts above the dateline: a photo credit or
+// caption, a post header, a forum subject line. A repost note ("This
+// article first appeared on ...", "Originally published on ...") is none:
+// the dateline after it is the original's, not this page's (gold 024, 073).
+bool caption_or_header(std::string_view line) {
+  for (std::string_view lead : {"Photo", "Picture", "Image", "Caption", "Credit", "Posted ", "Re: ", "Fwd: ", "RE: "})
+    if (line.starts_with(lead)) return true;
+  return line.ends_with(")") && line.find('/') != std::string_view::npos && line.find('(') != std::string_view::npos;
+}
 
 std::string_view line_at(std::string_view text, std::size_t index) {
   std::size_t pos = 0;
@@ -96,8 +115,18 @@ void extract_metadata(Document& doc, const std::string& raw_date_field, const st
   const std::string_view text = doc.text;
   const std::string_view lede = line_at(text, m.title.empty() ? 0 : 1);
 
-  // Dateline.
-  if (auto d = parse_dateline(lede)) {
+  // Dateline: the lede's, else one after a few short lines the layout
+  // stage left in front of it on reposts (a photo credit or caption, a
+  // "Posted by" line, a forum subject line).
+  std::optional<Dateline> found = parse_dateline(lede);
+  for (std::size_t i = (m.title.empty() ? 0 : 1) + 1, tries = 0; !found && tries < kDatelineLookahead; ++i, ++tries) {
+    const std::string_view before = line_at(text, i - 1);
+    if (before.size() > kShortLine || !caption_or_header(before)) break;
+    const std::string_view line = line_at(text, i);
+    if (line.empty()) break;
+    found = parse_dateline(line);
+  }
+  if (auto d = std::move(found)) {
     if (d->date.empty()) {
       std::string problem;
       find_date(d->raw, nullptr, nullptr, &problem);

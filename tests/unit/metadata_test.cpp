@@ -83,3 +83,18 @@ TEST_CASE("parts: speakers and figures are read only when asked for; dates alway
   CHECK(bare.metadata.date == "2021-05-03");
   CHECK(bare.metadata.place == full.metadata.place);
 }
+
+TEST_CASE("metadata: a dateline after a photo credit, caption or post line; not after a repost note") {
+  for (std::string lead : {"Photo: OSCE PA/Lise Holm", "Posted by admin on 4 June 2012",
+                           "Farmers inspect a canal near Osh. (OSCE/Timur Asanov)", "Re: schools - news"}) {
+    auto d = make("Title\n" + lead + "\nCOPENHAGEN, 3 June 2012 – The Assembly deployed observers.");
+    extract_metadata(d);
+    CHECK(d.metadata.date == "2012-06-03");
+    CHECK(d.metadata.date_source == "dateline");
+    CHECK(d.metadata.place == "Copenhagen");
+  }
+  auto note = make("Title\nThis article first appeared on the website of the Office.\nBISHKEK, 3 May 2017 – Planners met.");
+  extract_metadata(note);
+  CHECK(!note.metadata.dateline);
+  CHECK(note.metadata.date.empty());
+}
