@@ -252,3 +252,25 @@ TEST_CASE("speakers: particles at a sentence start, honorific after 'Head of Mis
   CHECK(h[0].honorific == "Ambassador");
   CHECK(h[0].role == "Head of Mission");
 }
+
+TEST_CASE("speakers: 'emphasized that “...”', 'pointed out that ...: “...”', 'wrote X', 'said 300 ...'") {
+  auto s = find_speakers(
+      "Title\nAmbassador Jorge Fuentes de la Torre opened the meeting.\nFuentes de la Torre emphasized that “the "
+      "pace must now double.”");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].name == "Jorge Fuentes de la Torre");
+  REQUIRE(s[0].quotes.size() == 1);
+  CHECK(s[0].quotes[0].verb == "emphasized");
+  CHECK(!s[0].quotes[0].indirect);
+  auto k = find_speakers(
+      "Title\nJán Kubiš, Slovak Foreign Minister, pointed out that the fight had been lost: “We must take it back.”");
+  REQUIRE(k.size() == 1);
+  CHECK(k[0].name == "Ján Kubiš");
+  auto w = find_speakers("Title\n“Courts that explain their decisions are trusted more,” wrote Ambassador Eberhard Heyken.");
+  REQUIRE(w.size() == 1);
+  CHECK(w[0].quotes[0].verb == "wrote");
+  auto n = find_speakers("Title\nPolice Chief Dragan Ilić opened it. Ilić said 300 officers would complete the course.");
+  REQUIRE(n.size() == 1);
+  REQUIRE(n[0].quotes.size() == 1);
+  CHECK(n[0].quotes[0].text == "300 officers would complete the course");
+}
