@@ -89,7 +89,7 @@ std::optional<PersonName> introduced_with_title(std::string_view text, std::stri
       // A long role before the name: its last two or three capitalised words.
       std::size_t from = stretch.size();
       for (int words = 0; words < 3 && from > 0; ++words) {
-        std::size_t sp = stretch.rfind(' ', from - 1);
+        std::size_t sp = from >= 2 ? stretch.rfind(' ', from - 2) : std::string_view::npos;
         std::size_t b = sp == std::string_view::npos ? 0 : sp + 1;
         if (!starts_upper(stretch.substr(b))) break;
         from = b;
@@ -107,15 +107,20 @@ std::optional<PersonName> introduced_with_title(std::string_view text, std::stri
       if (start >= 4 && text.substr(start - 4, 4) == "\xE2\x80\x93 ") break;
       --start;
     }
-    std::string role(text.substr(start, end + comma - start));
+    // Up to the name: a second title before it belongs to the role too
+    // ("OSCE Chairperson-in-Office, Kazakh ... Foreign Minister", gold 132).
+    std::size_t name_at = text.find(person->name, end);
+    if (name_at == std::string_view::npos || name_at > end + kTitleWindow) name_at = end + comma;
+    std::string role(text.substr(start, name_at - start));
+    while (!role.empty() && (role.back() == ' ' || role.back() == ',')) role.pop_back();
     for (std::string_view article : {"The ", "the "})
       if (role.starts_with(article)) role.erase(0, article.size());
     if (role.ends_with(")"))
       if (auto open = role.rfind(" ("); open != std::string::npos) role.erase(open);
     if (person->role_prefix.empty() || person->role_prefix.size() < role.size()) person->role_prefix = role;
-    if (!person->honorific.empty() && role.find(person->honorific) != std::string::npos &&
-        role.find(',') == std::string::npos)
-      person->honorific.clear();
+    // The honorific is part of that role-first apposition, not the name's
+    // (as in gold 022, 070, 132).
+    if (!person->honorific.empty() && role.find(person->honorific) != std::string::npos) person->honorific.clear();
     return person;
   }
   return std::nullopt;

@@ -274,3 +274,13 @@ TEST_CASE("speakers: 'emphasized that “...”', 'pointed out that ...: “...�
   REQUIRE(n[0].quotes.size() == 1);
   CHECK(n[0].quotes[0].text == "300 officers would complete the course");
 }
+
+TEST_CASE("speakers: a title introduced before a long second title resolves, the whole apposition as role") {
+  auto s = find_speakers(
+      "Title\nThe OSCE Chairperson-in-Office, Kazakh Secretary of State and Foreign Minister Kanat Saudabayev, "
+      "expressed concern.\n“I call on all sides to stop the violence,” the Chairperson-in-Office said.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].name == "Kanat Saudabayev");
+  CHECK(s[0].honorific.empty());
+  CHECK(s[0].role == "OSCE Chairperson-in-Office, Kazakh Secretary of State and Foreign Minister");
+}
