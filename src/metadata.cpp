@@ -24,6 +24,8 @@
 // the body describe history, not the release.
 //
 // The place comes from the dateline when the page's Place field was empty.
+// A mailing-list tag ("[osce-press] ...") leaves the title, and fields of
+// work given on one line with commas are split into items.
 // Speakers and figures are read from the whole text; their spans are byte
 // offsets into doc.text, which this stage never rewrites. Abbreviations the
 // text defines ("Full Name (ABBR)", "ABBR [Full Name]", "Full Name, ABBR,")
@@ -35,6 +37,7 @@
 // found), plus the linear speaker and figure passes.
 #include "winnow/metadata.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <string_view>
 
@@ -107,11 +110,47 @@ std::optional<std::string> on_date(std::string_view s, std::string* problem,
   return std::nullopt;
 }
 
+// A mailing list's subject tag is not part of the title: "[osce-press]
+// OSCE Office in Zagreb closes". A tag is up to 40 bytes in brackets at the
+// start, with no bracket inside, followed by a space and more title.
+void strip_list_tag(std::string& title) {
+  constexpr std::size_t kMaxTag = 40;
+  if (title.size() < 4 || title[0] != '[') return;
+  const auto close = title.find(']');
+  if (close == std::string::npos || close > kMaxTag || close < 2 || title.find('[', 1) < close) return;
+  std::size_t rest = close + 1;
+  while (rest < title.size() && title[rest] == ' ') ++rest;
+  if (rest == close + 1 || rest >= title.size()) return;
+  title.erase(0, rest);
+}
+
+// Fields of work given on one line, "Elections, Democratization, Media
+// freedom", are split as sources are: no OSCE field of work has a comma in
+// its name.
+void split_fields_of_work(std::vector<std::string>& fields) {
+  if (std::none_of(fields.begin(), fields.end(), [](const std::string& f) { return f.find(',') != std::string::npos; }))
+    return;
+  std::vector<std::string> out;
+  for (const auto& f : fields)
+    for (std::size_t b = 0; b <= f.size();) {
+      std::size_t e = f.find(',', b);
+      if (e == std::string::npos) e = f.size();
+      std::string_view item = std::string_view(f).substr(b, e - b);
+      while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+      while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+      if (!item.empty()) out.emplace_back(item);
+      b = e + 1;
+    }
+  fields = std::move(out);
+}
+
 }  // namespace
 
 void extract_metadata(Document& doc, const std::string& raw_date_field, const std::string& raw_date_label,
                       MetadataParts parts) {
   Metadata& m = doc.metadata;
+  strip_list_tag(m.title);
+  split_fields_of_work(m.fields_of_work);
   const std::string_view text = doc.text;
   const std::string_view lede = line_at(text, m.title.empty() ? 0 : 1);
 

@@ -98,3 +98,16 @@ TEST_CASE("metadata: a dateline after a photo credit, caption or post line; not 
   CHECK(!note.metadata.dateline);
   CHECK(note.metadata.date.empty());
 }
+
+TEST_CASE("metadata: a mailing-list tag leaves the title; fields of work on one line are split") {
+  auto d = make("[osce-press] OSCE Office in Zagreb closes\nZAGREB, 21 December 2011 – The Office closed.");
+  d.metadata.fields_of_work = {"Elections, Democratization,  Media freedom and development", "Youth"};
+  extract_metadata(d);
+  CHECK(d.metadata.title == "OSCE Office in Zagreb closes");
+  REQUIRE(d.metadata.fields_of_work.size() == 4);
+  CHECK(d.metadata.fields_of_work[2] == "Media freedom and development");
+  auto keep = make("[Update] x\nText.");
+  keep.metadata.title = "[2019] ";
+  extract_metadata(keep);
+  CHECK(keep.metadata.title == "[2019] ");
+}
