@@ -354,6 +354,9 @@ std::vector<Mention> find_mentions(std::string_view text) {
 
 std::string particle_surname(std::string_view name) {
   // "Van Dijk", "Von der Heyden", "de Brichambaut": particles, then one word.
+  // Most names are turned away by their first word's length, before any split.
+  const auto first_end = name.find(' ');
+  if (first_end == std::string_view::npos || first_end > 4) return {};
   auto words = words_of(name);
   if (words.size() < 2) return {};
   for (std::size_t k = 0; k + 1 < words.size(); ++k) {
