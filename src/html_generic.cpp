@@ -37,7 +37,8 @@
 //    unpunctuated lines at the very start and end of the region (bylines,
 //    dates, tag lists, "Share") are dropped, as jusText drops short blocks
 //    that no good block supports.
-//    The title is the heading that repeats the page's declared title.
+//    The title is the first heading that repeats the page's declared title
+//    (the same words, give or take a site's name: repeats_title).
 //
 // Why not jusText alone: its stop-word test needs a stop list per language
 // and its strength, context smoothing, fails on pages where teasers are full
@@ -48,6 +49,7 @@
 // walk up at most five ancestors; no DOM access. Well under Gumbo's parse.
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -137,6 +139,35 @@ std::string folded(std::string_view s) {
   for (unsigned char c : s)
     if (std::isalnum(c) || c >= 0x80) out.push_back(static_cast<char>(std::tolower(c)));
   return out;
+}
+
+// A heading that repeats the page's title, as headings do: the same words,
+// give or take a site's name or a rewording ("Диета Аткинса - потеря веса
+// до 10 килограмм за 14 дней" under <title> "Диета Аткинса (14 дней) - потеря
+// веса до 10 кг. Отзывы"). Three quarters of the heading's words are in the
+// title and half of the title's in the heading, so that a short heading
+// ("Lorem") under a long title is text, not the title again.
+bool repeats_title(std::string_view heading, std::string_view title) {
+  auto words = [](std::string_view s) {
+    std::vector<std::string> out;
+    std::string word;
+    for (unsigned char c : s) {
+      if (std::isalnum(c) || c >= 0x80) {
+        word.push_back(static_cast<char>(std::tolower(c)));
+      } else if (!word.empty()) {
+        out.push_back(std::move(word));
+        word.clear();
+      }
+    }
+    if (!word.empty()) out.push_back(std::move(word));
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  };
+  std::vector<std::string> h = words(heading), t = words(title), both;
+  if (h.empty() || t.empty()) return false;
+  std::set_intersection(h.begin(), h.end(), t.begin(), t.end(), std::back_inserter(both));
+  return 4 * both.size() >= 3 * h.size() && 2 * both.size() >= t.size();
 }
 
 struct BlockFacts {
@@ -327,7 +358,7 @@ void GenericClassifier::assign_roles() {
     bool in_region = b.element < n_ && selected_[b.element] && !chrome_[b.element];
     b.role = b.link_density >= 0.5 ? Role::Navigation : Role::Chrome;
     if (!title_found && b.kind == BlockKind::Heading && b.link_density < 0.5 && !title.empty() &&
-        folded(b.text) == title) {
+        (folded(b.text) == title || repeats_title(b.text, doc_.metadata.title))) {
       b.role = Role::Title;
       title_found = true;
       continue;

@@ -103,6 +103,14 @@ void extract_metadata(Document& doc, const std::string& raw_date_field, const st
     m.dateline = std::move(*d);
   }
   const std::string dateline_date = m.dateline ? m.dateline->date : std::string{};
+  // A date read from the page's URL (html_head.cpp) is the weakest source:
+  // every date the text states wins over it.
+  std::string url_date;
+  if (m.date_source == "html:url") {
+    url_date = std::move(m.date);
+    m.date.clear();
+    m.date_source.clear();
+  }
 
   // The page's own field.
   if (!raw_date_field.empty()) {
@@ -148,6 +156,11 @@ void extract_metadata(Document& doc, const std::string& raw_date_field, const st
   }
   if (teaser_date && body_date && *teaser_date != *body_date)
     doc.warnings.push_back(fmt::format("teaser date {} differs from body date {}", *teaser_date, *body_date));
+
+  if (m.date.empty() && !url_date.empty()) {
+    m.date = std::move(url_date);
+    m.date_source = "html:url";
+  }
 
   if (m.place.empty() && m.dateline) m.place = m.dateline->place;
 

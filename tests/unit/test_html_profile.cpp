@@ -148,3 +148,26 @@ TEST_CASE("generic classifier on the fixtures: title and body, no menus or boxes
   REQUIRE(blog_body.size() == 9);
   CHECK(texts_with(blog, winnow::Role::Title).empty());  // the blog's name is not the post's title
 }
+
+TEST_CASE("generic classifier: the heading that rewords the title is the title, a short one is text") {
+  auto classified = [](const std::string& html) {
+    winnow::Document doc;
+    doc.body = html;
+    std::string problem;
+    REQUIRE(winnow::decode_document(doc, &problem));
+    winnow::parse_html(doc);
+    winnow::classify_html_generic(doc);
+    return doc;
+  };
+  const std::string para =
+      "<p>The mission opened its office in the city this week and met local officials to discuss the year ahead.</p>";
+  auto reworded = classified("<html><head><title>Atkins diet (14 days) - lose up to 10 kg. Reviews</title></head>"
+                             "<body><article><h1>Atkins diet - lose up to 10 kilograms in 14 days</h1>" +
+                             para + para + "</article></body></html>");
+  CHECK(texts_with(reworded, winnow::Role::Title) ==
+        std::vector<std::string>{"Atkins diet - lose up to 10 kilograms in 14 days"});
+  auto short_heading = classified("<html><head><title>Basic tag cleaning test</title></head>"
+                                  "<body><article><h1>Lorem</h1>" + para + para + "</article></body></html>");
+  CHECK(texts_with(short_heading, winnow::Role::Title).empty());
+  CHECK(short_heading.metadata.title == "Basic tag cleaning test");
+}
