@@ -88,15 +88,42 @@ bool in_table(std::string_view word, const std::string_view (&table)[N]) {
   return std::find(std::begin(table), std::end(table), word) != std::end(table);
 }
 
+// WordPress (and themes built like it) labels the post's own element with
+// its taxonomy: "post-67202 post type-post status-publish hentry
+// category-news tag-jobs author-sarah". On such an element "tag-jobs" and
+// "author-sarah" say what the post is about, not that it is a tag list or
+// an author box, so they are not read as chrome words.
+bool is_post_signature(std::string_view token) {
+  if (token == "hentry" || token == "type-post" || token == "status-publish" || token == "h-entry") return true;
+  if (!token.starts_with("post-") || token.size() == 5) return false;
+  for (char c : token.substr(5))
+    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  return true;
+}
+
+bool is_taxonomy_label(std::string_view token) {
+  for (std::string_view prefix : html::kTaxonomyPrefixes)
+    if (token.size() > prefix.size() && token.starts_with(prefix)) return true;
+  return false;
+}
+
 // +1 if the tokens say "article", -1 if they say "not the article", 0 if silent.
 int token_verdict(std::string_view tokens) {
   bool negative = false, positive = false;
+  bool post_element = false;
+  for (std::size_t start = 0; start < tokens.size();) {
+    std::size_t end = tokens.find(' ', start);
+    if (end == std::string_view::npos) end = tokens.size();
+    post_element = post_element || is_post_signature(tokens.substr(start, end - start));
+    start = end + 1;
+  }
   std::size_t start = 0;
   while (start < tokens.size()) {
     std::size_t end = tokens.find(' ', start);
     if (end == std::string_view::npos) end = tokens.size();
     std::string_view token = tokens.substr(start, end - start);
     start = end + 1;
+    if (post_element && is_taxonomy_label(token)) continue;
     for (std::string_view f : html::kNegativeFragments)
       if (token.find(f) != std::string_view::npos) negative = true;
     for (std::string_view f : html::kPositiveFragments)

@@ -171,3 +171,24 @@ TEST_CASE("generic classifier: the heading that rewords the title is the title, 
   CHECK(texts_with(short_heading, winnow::Role::Title).empty());
   CHECK(short_heading.metadata.title == "Basic tag cleaning test");
 }
+
+TEST_CASE("generic classifier: a WordPress post's taxonomy classes are labels, not chrome") {
+  std::string para = "<p>Stack Overflow published its analysis of hiring trends, based on what employers selected "
+                     "when posting jobs, and it ranks three skills at the top.</p>";
+  std::string comment = "<p>I have been a developer for ten years and this matches what I see, though the survey "
+                        "is biased towards people who already use the site every day.</p>";
+  std::string comments;
+  for (int i = 0; i < 6; ++i) comments += "<li class=\"comment\"><div class=\"comment-body\">" + comment + "</div></li>";
+  winnow::Document doc;
+  doc.body = "<html><head><title>Hiring trends</title></head><body><main>"
+             "<article class=\"post-67202 post type-post status-publish hentry category-news tag-jobs author-sarah\">"
+             "<div class=\"entry-content\">" + para + para + para + "</div></article>"
+             "<section id=\"comments\"><ol>" + comments + "</ol></section></main></body></html>";
+  std::string problem;
+  REQUIRE(winnow::decode_document(doc, &problem));
+  winnow::parse_html(doc);
+  winnow::classify_html_generic(doc);
+  auto body = texts_with(doc, winnow::Role::Body);
+  REQUIRE(body.size() == 3);
+  CHECK(body.front().starts_with("Stack Overflow published"));
+}
