@@ -108,10 +108,12 @@ bool Extractor::run_stages(Document& doc, const detail::Budget& budget, const ch
     // by DOM features.
     const SiteProfile* profile = profiles_.detect(doc);
     bool done = profile && classify_boilerplate(doc, profiles_, profile, &fields, /*require_anchors=*/true);
+    if (done) doc.extractor = "layout";
     if (!done && profile && !profile->html_json.empty()) {
       std::string why;
       done = classify_html_with_profile(doc, profile->html_json, &why);
       if (done) {
+        doc.extractor = "profile";
         doc.profile = profile->name;
         if (doc.metadata.type.empty()) doc.metadata.type = profile->default_type;
       }
@@ -120,6 +122,7 @@ bool Extractor::run_stages(Document& doc, const detail::Budget& budget, const ch
   } else {
     parse_text_dump(doc);
     classify_boilerplate(doc, profiles_, &fields);
+    doc.extractor = "layout";
   }
   if (budget.exceeded("parsing and classification", problem)) return false;
   assemble_text(doc);

@@ -48,6 +48,12 @@
 // The cost: a few linear passes over elements and blocks plus, per block, a
 // walk up at most five ancestors; no DOM access. Well under Gumbo's parse.
 #include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <cctype>
 #include <iterator>
 #include <string>
@@ -197,10 +203,24 @@ bool repeats_title(std::string_view heading, std::string_view title) {
   return 4 * both.size() >= 3 * h.size() && 2 * both.size() >= t.size();
 }
 
+// The fallback's thresholds (fall_back): the container is doubted when it
+// keeps less than kMissedShare of the page's prose, and another reading
+// replaces it only when it keeps kFallbackGain of the page's prose more, and
+// at least kFallbackMinChars characters of it.
+constexpr double kMissedShare = 0.25;
+constexpr double kFallbackGain = 0.25;
+constexpr double kFallbackMinChars = 500;
+
 struct BlockFacts {
   std::size_t chars = 0;
   bool scorable = false;  // paragraph-like and long enough to vote
   bool good = false;      // clearly article-like text on its own
+};
+
+// What one reading of the page kept (GenericClassifier::outcome).
+struct Outcome {
+  double prose = 0;  // prose_weight of the kept blocks
+  double net = 0;    // that, less the link text of kept blocks that are not prose
 };
 
 class GenericClassifier {
@@ -214,6 +234,10 @@ class GenericClassifier {
   std::uint32_t choose_container();
   void select_region(std::uint32_t top);
   void assign_roles();
+  void select_paragraphs();
+  double prose_weight(std::size_t block) const;
+  Outcome outcome() const;
+  void fall_back(std::uint32_t top);
   bool is_descendant(std::uint32_t e, std::uint32_t ancestor, int limit) const;
 
   Document& doc_;
@@ -255,13 +279,45 @@ void GenericClassifier::measure() {
   }
 }
 
+// An id made from a heading's words ("sharing-with-a-single-developer" on
+// the <div> whose <h2> says "Sharing with a single developer", as Sphinx,
+// MediaWiki and most static-site generators write them) is an anchor, not
+// a class vocabulary: its words are the heading's, and "sharing" in it says
+// nothing about share widgets. Compared on ASCII letters and digits only.
+std::string ascii_folded(std::string_view s) {
+  std::string out;
+  for (unsigned char c : s)
+    if (std::isalnum(c) && c < 0x80) out.push_back(static_cast<char>(std::tolower(c)));
+  return out;
+}
+
 void GenericClassifier::mark_regions() {
+  // The first heading under each element, up to three levels down, for the
+  // heading-anchor test above.
+  std::vector<std::uint32_t> heading_of(n_, UINT32_MAX);
+  for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
+    const Block& b = doc_.blocks[i];
+    if (b.kind != BlockKind::Heading || b.element >= n_) continue;
+    for (std::uint32_t e = b.element, level = 0; level < 4; ++level) {
+      if (heading_of[e] == UINT32_MAX) heading_of[e] = static_cast<std::uint32_t>(i);
+      std::uint32_t up = doc_.elements[e].parent;
+      if (up == e) break;
+      e = up;
+    }
+  }
+  auto heading_anchor = [&](std::size_t e) {
+    const std::string& id = doc_.elements[e].id;
+    if (id.empty() || heading_of[e] == UINT32_MAX) return false;
+    std::string folded_id = ascii_folded(id);
+    return folded_id.size() >= 8 && folded_id == ascii_folded(doc_.blocks[heading_of[e]].text);
+  };
   // chrome_: 1 when a tag made the region chrome, 2 when class/id words did.
   chrome_.assign(n_, 0);
   for (std::size_t e = 0; e < n_; ++e) {
     const HtmlElement& el = doc_.elements[e];
     bool minor = good_text_[e] < 0.5 * page_good_;
-    if (minor && (token_verdict(el.classes) < 0 || token_verdict(el.id) < 0)) chrome_[e] = 2;
+    bool id_says_chrome = token_verdict(el.id) < 0 && !heading_anchor(e);
+    if (minor && (token_verdict(el.classes) < 0 || id_says_chrome)) chrome_[e] = 2;
     else if (minor && in_table(el.tag, html::kChromeTags)) chrome_[e] = 1;
     if (el.parent != e && chrome_[el.parent]) chrome_[e] = std::max(chrome_[e], chrome_[el.parent]);
   }
@@ -443,6 +499,112 @@ void GenericClassifier::assign_roles() {
   }
 }
 
+// Prose: what an article is made of, a paragraph (or a list item: some
+// articles are lists) of 80+ characters with
+// few links, weighted by the share of it that is not link text.
+double GenericClassifier::prose_weight(std::size_t i) const {
+  const Block& b = doc_.blocks[i];
+  bool paragraph_like = b.kind == BlockKind::Paragraph || b.kind == BlockKind::ListItem;
+  if (!paragraph_like || facts_[i].chars < 80 || b.link_density >= 0.3) return 0;
+  return static_cast<double>(facts_[i].chars) * (1.0 - b.link_density);
+}
+
+// What one reading of the page is worth: the prose it keeps, and that less
+// the link-heavy text it keeps (teasers, link lists that slipped through).
+// Short lines, headings, code and lists without links count neither way.
+Outcome GenericClassifier::outcome() const {
+  Outcome o;
+  for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
+    const Block& b = doc_.blocks[i];
+    if (b.role != Role::Body) continue;
+    double prose = prose_weight(i);
+    o.prose += prose;
+    o.net += prose > 0 ? prose : -static_cast<double>(facts_[i].chars) * b.link_density;
+  }
+  return o;
+}
+
+// The paragraph-level reading of the whole page (the jusText idea): every
+// block outside chrome regions is good (prose: 80+ characters, few links,
+// ending as a sentence), bad (link-dense, or a chrome line) or short; a
+// short block takes the class of its neighbours when both good blocks
+// around it agree, a heading joins when good text follows it. The elements
+// of the good blocks are the region, and the ordinary line rules
+// (assign_roles) run on it.
+void GenericClassifier::select_paragraphs() {
+  enum Class : char { kShort, kGood, kBad };
+  const std::size_t n = doc_.blocks.size();
+  std::vector<char> cls(n, kShort);
+  for (std::size_t i = 0; i < n; ++i) {
+    const Block& b = doc_.blocks[i];
+    if (b.element >= n_ || chrome_[b.element] || b.link_density >= 0.3) cls[i] = kBad;
+    else if (facts_[i].chars >= 80 && b.link_density < 0.1 && b.kind != BlockKind::Heading && ends_like_sentence(b.text))
+      cls[i] = kGood;
+  }
+  std::vector<char> smoothed = cls;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (cls[i] != kShort) continue;
+    std::size_t prev = i, next = i;
+    while (prev > 0 && cls[prev - 1] == kShort) --prev;
+    while (next + 1 < n && cls[next + 1] == kShort) ++next;
+    bool good_before = prev > 0 && cls[prev - 1] == kGood;
+    bool good_after = next + 1 < n && cls[next + 1] == kGood;
+    if (good_after && (good_before || doc_.blocks[i].kind == BlockKind::Heading)) smoothed[i] = kGood;
+  }
+  selected_.assign(n_, 0);
+  for (std::size_t i = 0; i < n; ++i)
+    if (smoothed[i] == kGood && doc_.blocks[i].element < n_) selected_[doc_.blocks[i].element] = 1;
+}
+
+// 4. Fallback. When the chosen container keeps less than a quarter of the
+// page's prose, the article was probably missed (a post split into
+// sections, a cookie banner or a "like this" widget taken for the article):
+// read the page again from each ancestor of the container, and paragraph by
+// paragraph, and keep the reading that keeps the most prose — but only when
+// it gains kFallbackGain of the page's prose and kFallbackMinChars over the
+// container without keeping more link text than prose gained (its net
+// score is no worse), so that a page whose container was right, and whose
+// other prose is a promotion or teasers the regions did not catch, keeps
+// it. doc.extractor says which reading won.
+void GenericClassifier::fall_back(std::uint32_t top) {
+  double page_prose = 0;
+  for (std::size_t i = 0; i < doc_.blocks.size(); ++i)
+    if (doc_.blocks[i].element < n_ && !chrome_[doc_.blocks[i].element]) page_prose += prose_weight(i);
+  const Outcome container = outcome();
+  if (page_prose <= 0 || container.prose >= kMissedShare * page_prose) return;
+  auto save = [&] {
+    std::vector<Role> roles;
+    roles.reserve(doc_.blocks.size());
+    for (const Block& b : doc_.blocks) roles.push_back(b.role);
+    return roles;
+  };
+  std::vector<Role> best_roles = save();
+  Outcome best = container;
+  const char* best_path = "container";
+  const double needed = std::max(kFallbackGain * page_prose, kFallbackMinChars);
+  auto consider = [&](const char* path) {
+    Outcome o = outcome();
+    if (o.prose - container.prose >= needed && o.prose > best.prose && o.net >= container.net) {
+      best = o;
+      best_roles = save();
+      best_path = path;
+    }
+  };
+  for (std::uint32_t a = top, step = 0; step < 8; ++step) {
+    std::uint32_t up = doc_.elements[a].parent;
+    if (up == a || chrome_[up]) break;
+    a = up;
+    select_region(a);
+    assign_roles();
+    consider("ancestor");
+  }
+  select_paragraphs();
+  assign_roles();
+  consider("paragraphs");
+  for (std::size_t i = 0; i < doc_.blocks.size(); ++i) doc_.blocks[i].role = best_roles[i];
+  doc_.extractor = std::string("generic:") + best_path;
+}
+
 void GenericClassifier::run() {
   if (doc_.blocks.empty() || n_ == 0) return;
   measure();
@@ -450,6 +612,8 @@ void GenericClassifier::run() {
   std::uint32_t top = choose_container();
   select_region(top);
   assign_roles();
+  doc_.extractor = "generic:container";
+  fall_back(top);
 }
 
 }  // namespace

@@ -192,3 +192,41 @@ TEST_CASE("generic classifier: a WordPress post's taxonomy classes are labels, n
   REQUIRE(body.size() == 3);
   CHECK(body.front().starts_with("Stack Overflow published"));
 }
+
+// The container is a part of the article (its comma-heavy first section wins
+// the vote, and the sections' linked headings stop the climb): it keeps a
+// ninth of the page's prose, so the fallback reads from its ancestors.
+TEST_CASE("generic classifier: a container that keeps little of the page's prose falls back") {
+  const std::string commas =
+      "<p>The mission met, in order, the mayor, the governor, the police chief, the judges, the prosecutors, the "
+      "teachers, the doctors, the nurses, the farmers, the miners, the drivers, the priests, and the elders.</p>";
+  const std::string plain = "<p>The observers travelled to the eastern districts this week where they met local "
+                            "officials and residents and heard reports of shelling near the line of contact.</p>";
+  std::string html = "<html><head><title>Observers visit the east</title></head><body><div><div><h2><a href='#s0'>"
+                     "Part 0</a></h2>" + commas + commas + "</div>";
+  for (int i = 1; i < 9; ++i)
+    html += "<div><h2><a href='#s" + std::to_string(i) + "'>Part " + std::to_string(i) + "</a></h2>" + plain + plain + "</div>";
+  html += "</div></body></html>";
+  winnow::Document doc;
+  doc.body = html;
+  std::string problem;
+  REQUIRE(winnow::decode_document(doc, &problem));
+  winnow::parse_html(doc);
+  winnow::classify_html_generic(doc);
+  CHECK(doc.extractor == "generic:ancestor");
+  CHECK(texts_with(doc, winnow::Role::Body).size() == 18);
+}
+
+TEST_CASE("generic classifier: a section whose id is its heading's slug is not chrome") {
+  const std::string plain = "<p>The observers travelled to the eastern districts this week where they met local "
+                            "officials and residents and heard reports of shelling near the line of contact.</p>";
+  winnow::Document doc;
+  doc.body = "<html><head><title>Evolve</title></head><body><div class='body'><div class='section' id='intro'>" + plain +
+             plain + "<div class='section' id='sharing-with-a-single-developer'><h2>Sharing with a single developer</h2>" +
+             plain + plain + plain + "</div></div></div></body></html>";
+  std::string problem;
+  REQUIRE(winnow::decode_document(doc, &problem));
+  winnow::parse_html(doc);
+  winnow::classify_html_generic(doc);
+  CHECK(texts_with(doc, winnow::Role::Body).size() == 6);  // the heading and its three paragraphs kept
+}
