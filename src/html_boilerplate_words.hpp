@@ -36,6 +36,11 @@ inline constexpr std::string_view kNegativeWords[] = {
 inline constexpr std::string_view kTaxonomyPrefixes[] = {"tag-", "category-", "author-", "format-", "status-",
                                                           "type-", "post_tag-", "topic-"};
 
+// Words of a story's collapsed continuation ("Continue reading" expanders):
+// on a region holding most of the page's good text they are not chrome.
+inline constexpr std::string_view kContinuationFragments[] = {"read-more", "readmore", "more-text", "expand",
+                                                               "collapsed", "continue"};
+
 // Regions that hold the article.
 inline constexpr std::string_view kPositiveFragments[] = {
     "article", "content", "entry", "post", "story", "body", "text", "main", "blog", "prose", "paragraph",

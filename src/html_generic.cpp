@@ -113,6 +113,19 @@ bool is_taxonomy_label(std::string_view token) {
   return false;
 }
 
+// True when some token has an article word ("post", "content", "blog").
+bool has_article_word(std::string_view tokens) {
+  for (std::string_view f : html::kPositiveFragments)
+    if (tokens.find(f) != std::string_view::npos) return true;
+  return false;
+}
+
+bool has_continuation_word(std::string_view tokens) {
+  for (std::string_view f : html::kContinuationFragments)
+    if (tokens.find(f) != std::string_view::npos) return true;
+  return false;
+}
+
 // +1 if the tokens say "article", -1 if they say "not the article", 0 if silent.
 int token_verdict(std::string_view tokens) {
   bool negative = false, positive = false;
@@ -211,6 +224,8 @@ constexpr double kMissedShare = 0.25;
 constexpr double kFallbackGain = 0.25;
 constexpr double kFallbackMinChars = 500;
 
+constexpr std::uint32_t kNoElement = UINT32_MAX;
+
 struct BlockFacts {
   std::size_t chars = 0;
   bool scorable = false;  // paragraph-like and long enough to vote
@@ -247,6 +262,9 @@ class GenericClassifier {
   std::vector<double> clean_text_, clean_good_;  // as text_, good_text_, outside chrome regions
   std::vector<int> linked_headings_;            // headings that are links: teaser cards
   std::vector<char> chrome_, selected_;
+  // The nearest ancestor-or-self whose words say chrome but which holds most
+  // of the page's good text (mark_regions), or kNoElement.
+  std::vector<std::uint32_t> soft_chrome_;
   double page_good_ = 0;
 };
 
@@ -313,6 +331,7 @@ void GenericClassifier::mark_regions() {
   };
   // chrome_: 1 when a tag made the region chrome, 2 when class/id words did.
   chrome_.assign(n_, 0);
+  soft_chrome_.assign(n_, kNoElement);
   for (std::size_t e = 0; e < n_; ++e) {
     const HtmlElement& el = doc_.elements[e];
     bool minor = good_text_[e] < 0.5 * page_good_;
@@ -320,6 +339,18 @@ void GenericClassifier::mark_regions() {
     if (minor && (token_verdict(el.classes) < 0 || id_says_chrome)) chrome_[e] = 2;
     else if (minor && in_table(el.tag, html::kChromeTags)) chrome_[e] = 1;
     if (el.parent != e && chrome_[el.parent]) chrome_[e] = std::max(chrome_[e], chrome_[el.parent]);
+    // Chrome by its words alone (no article word beside them, as Blogger's
+    // "widget Blog" has) but holding most of the page's good text: not
+    // thrown away, but remembered, so that the region of an article beside
+    // it (a 50-caption gallery under the story) does not take it in.
+    // "read-more" on a region that big is the story's collapsed rest (a
+    // "Continue reading" expander), not a link to other stories.
+    bool says_chrome = (token_verdict(el.classes) < 0 && !has_article_word(el.classes) &&
+                        !has_continuation_word(el.classes)) ||
+                       (id_says_chrome && !has_article_word(el.id) && !has_continuation_word(el.id));
+    soft_chrome_[e] = !minor && says_chrome ? static_cast<std::uint32_t>(e)
+                      : el.parent != e       ? soft_chrome_[el.parent]
+                                             : kNoElement;
   }
   clean_text_.assign(n_, 0);
   clean_good_.assign(n_, 0);
@@ -429,6 +460,9 @@ void GenericClassifier::select_region(std::uint32_t top) {
     std::uint32_t p = doc_.elements[e].parent;
     if (p != e && selected_[p]) selected_[e] = 1;
   }
+  // Leave out what only sits in a chrome-worded region the article is not in.
+  for (std::size_t e = 0; e < n_; ++e)
+    if (selected_[e] && soft_chrome_[e] != kNoElement && !is_descendant(top, soft_chrome_[e], 64)) selected_[e] = 0;
 }
 
 void GenericClassifier::assign_roles() {

@@ -230,3 +230,27 @@ TEST_CASE("generic classifier: a section whose id is its heading's slug is not c
   winnow::classify_html_generic(doc);
   CHECK(texts_with(doc, winnow::Role::Body).size() == 6);  // the heading and its three paragraphs kept
 }
+
+// A gallery of captioned photos beside the story holds more good text than
+// the story: it is not thrown away as chrome (the majority rule), but the
+// story's region does not take it in either. A "read-more" region that big
+// is the story's collapsed rest and stays.
+TEST_CASE("generic classifier: a chrome-worded region with most of the text stays out of the article's region") {
+  const std::string story = "<p>Most people go to hotels for the pleasure of sleeping in a giant bed with clean white "
+                            "sheets and waking up to fresh towels in the morning, the owners said.</p>";
+  const std::string caption = "<p>Videogame titans vied for attention ahead of the industry's biggest trade show, "
+                              "with new consoles and a flood of sequels on the stands this year.</p>";
+  std::string gallery;
+  for (int i = 0; i < 12; ++i) gallery += "<h2>" + std::to_string(i + 1) + "/12 A picture</h2>" + caption;
+  winnow::Document doc;
+  doc.body = "<html><head><title>Hotel secrets</title></head><body><div class='story'><div class='text-wrapper'>" +
+             story + story + story + story + "</div><div class='full-gallery scroller'>" + gallery +
+             "</div></div></body></html>";
+  std::string problem;
+  REQUIRE(winnow::decode_document(doc, &problem));
+  winnow::parse_html(doc);
+  winnow::classify_html_generic(doc);
+  auto body = texts_with(doc, winnow::Role::Body);
+  CHECK(body.size() == 4);
+  for (const auto& line : body) CHECK(line.starts_with("Most people"));
+}
