@@ -5,7 +5,7 @@
 # BINARY defaults to build/winnow. Prints, per format and per half (tune:
 # even positions, measure: odd), type/title/date/dateline accuracy, the
 # share of article lines kept, the template lines left and the pages with
-# no article sentence (bench/unseen/score.py says how each is counted).
+# no article sentence, and the text lines outside the article (bench/unseen/score.py says how each is counted).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)

@@ -24,6 +24,10 @@ NNN.json). Per format and per half (pages sorted by name: even positions
   25 characters or more, when it occurs inside a text line (a widget glued
   to a paragraph); shorter lines ("Home", "OSCE", "Reply") only by equality,
   since they are words of the article too.
+- extra lines: text lines that are no part of the article (not inside its
+  title and body): chrome however the reader cut or glued it, which the
+  must_not_appear count misses when several short template lines end up
+  on one text line ("Jana Novak jnovak at example.org Wed Jan 12 ...").
 - no article: pages whose text holds no sentence of the article's body
   (fixtures/gold/AAA.txt, sentences of 30 characters or more).
 
@@ -83,10 +87,12 @@ def score_page(label, rec):
     line_set = set(lines)
     left = [c for c in label["must_not_appear"]
             if fold(c) in line_set or (len(fold(c)) >= 25 and fold(c) in joined)]
-    body = (GOLD / f"{label['article']}.txt").read_text(encoding="utf-8").split("\n")[1:]
-    sents = [fold(s) for p in body for s in sentences(p)]
+    art_lines = (GOLD / f"{label['article']}.txt").read_text(encoding="utf-8").split("\n")
+    sents = [fold(s) for p in art_lines[1:] for s in sentences(p)]
     no_article = not any(s in joined for s in sents)
-    return dict(fields=fields, right=right, missing=missing, left=left, no_article=no_article,
+    article = fold(" ".join(art_lines))
+    extra = [l for l in lines if l not in article]
+    return dict(fields=fields, right=right, missing=missing, left=left, no_article=no_article, extra=extra,
                 found=rec != {})
 
 
@@ -100,16 +106,16 @@ def summary(results, labels):
     chrome_total = sum(len(l["must_not_appear"]) for l in labels)
     chrome_left = sum(len(r["left"]) for r in results)
     return dict(n=n, **acc, must=must_found / must_total if must_total else 1.0,
-                left=chrome_left, chrome=chrome_total, no_article=sum(r["no_article"] for r in results))
+                left=chrome_left, chrome=chrome_total, extra=sum(len(r["extra"]) for r in results), no_article=sum(r["no_article"] for r in results))
 
 
 def print_table(fmt, rows):
     print(f"\n{fmt}: {'set':<22} {'pages':>5} {'type':>6} {'title':>6} {'date':>6} {'dateline':>8} "
-          f"{'must_appear':>11} {'chrome left':>13} {'no article':>10}")
+          f"{'must_appear':>11} {'chrome left':>13} {'extra lines':>11} {'no article':>10}")
     for name, s in rows:
         if s:
             print(f"{'':{len(fmt)}}  {name:<22} {s['n']:>5} {s['type']:>6.3f} {s['title']:>6.3f} {s['date']:>6.3f} "
-                  f"{s['dateline']:>8.3f} {s['must']:>11.3f} {s['left']:>5} / {s['chrome']:<5} {s['no_article']:>10}")
+                  f"{s['dateline']:>8.3f} {s['must']:>11.3f} {s['left']:>5} / {s['chrome']:<5} {s['extra']:>11} {s['no_article']:>10}")
 
 
 def main():
@@ -144,7 +150,7 @@ def main():
                 r = res[n]
                 bad = [f"{k}: want {json.dumps(w, ensure_ascii=False)} got {json.dumps(g, ensure_ascii=False)}"
                        for k, (w, g) in r["fields"].items() if not r["right"][k]]
-                if not (bad or r["missing"] or r["left"] or r["no_article"]):
+                if not (bad or r["missing"] or r["left"] or r["extra"] or r["no_article"]):
                     continue
                 print(f"  {fmt} {n} ({labels[n]['template']}, {half[n]}){' NO ARTICLE' if r['no_article'] else ''}")
                 for b in bad:
@@ -153,6 +159,8 @@ def main():
                     print(f"    missing: {l[:100]}")
                 for l in r["left"]:
                     print(f"    left: {l[:100]}")
+                for l in r["extra"]:
+                    print(f"    extra line: {l[:100]}")
     return status
 
 
