@@ -15,11 +15,12 @@
 // most characters, where up to kMaxGap short lines between two prose lines
 // (a subheading, a one-line quote, "Read more below") stay inside the run.
 // A dateline ("KHMELNYTSKY, Ukraine, 16 July 2008 - ...") is the strongest
-// start there is: when one opens a prose line, the run starts there. The
-// title is the heading-like line just before the run (two to thirty words,
-// not ending as a sentence, not a date or byline line, not a list item),
-// searched back over at most kTitleReach lines: the blog's name at the top
-// of the page is farther up, behind the menu and the post's date. What is
+// start there is: when one opens a prose line near the run's start, the
+// article starts there. The title is, of the heading-like lines (two to
+// thirty words, not ending as a sentence, not a date, count or list line)
+// up to kTitleReach lines above, the one whose words the lede repeats most:
+// the blog's name, "Share this article" or "View original" between the
+// title and the article share none of its words. What is
 // before the title and after the run is chrome; inside the run, short lines
 // that are chrome by shape (a date or time alone, "Posted by ... at 10:15",
 // an archive count "July (4)") are chrome too.
@@ -36,6 +37,9 @@
 #include <re2/re2.h>
 
 #include <cctype>
+#include <string>
+#include <unordered_set>
+#include <vector>
 
 #include "winnow/dateline.hpp"
 #include "winnow/dates.hpp"
@@ -44,7 +48,8 @@ namespace winnow {
 namespace {
 
 constexpr std::size_t kMaxGap = 2;      // short lines allowed between two prose lines of one run
-constexpr std::size_t kTitleReach = 6;  // lines looked at above the run for its title
+constexpr std::size_t kTitleReach = 12;  // lines looked at above the run for its title
+constexpr double kTitleOverlap = 0.4;    // share of a title's words the lede repeats
 
 bool is_list(const Block& b) { return b.kind == BlockKind::ListItem || b.kind == BlockKind::ListMarker; }
 
@@ -106,6 +111,44 @@ bool opens_with_dated_dateline(std::string_view s) {
   return d && !d->date.empty();
 }
 
+// Lower-cased words of three characters or more (any script), and numbers.
+std::vector<std::string> words_of(std::string_view s) {
+  std::vector<std::string> out;
+  std::string word;
+  auto flush = [&] {
+    std::size_t letters = 0;
+    for (unsigned char c : word) letters += (c < 0x80 || c >= 0xC0);  // characters, not bytes
+    if (letters >= 3 || (!word.empty() && std::isdigit(static_cast<unsigned char>(word[0])))) out.push_back(word);
+    word.clear();
+  };
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c >= 0x80) word.push_back(static_cast<char>(std::tolower(c)));
+    else flush();
+  }
+  flush();
+  return out;
+}
+
+// The words of the first `lines` prose lines of [begin, end).
+std::unordered_set<std::string> word_set(const std::vector<Block>& blocks, std::size_t begin, std::size_t end,
+                                         std::size_t lines) {
+  std::unordered_set<std::string> words;
+  for (std::size_t i = begin, seen = 0; i < end && seen < lines; ++i) {
+    if (!is_prose(blocks[i])) continue;
+    ++seen;
+    for (auto& w : words_of(blocks[i].text)) words.insert(std::move(w));
+  }
+  return words;
+}
+
+double shared_share(std::string_view line, const std::unordered_set<std::string>& words) {
+  auto mine = words_of(line);
+  if (mine.empty()) return 0;
+  std::size_t shared = 0;
+  for (const auto& w : mine) shared += words.count(w);
+  return static_cast<double>(shared) / static_cast<double>(mine.size());
+}
+
 bool is_heading_like(const Block& b) {
   if (is_list(b)) return false;
   std::size_t words = words_in(b.text);
@@ -151,15 +194,41 @@ UnanchoredArticle find_unanchored_article(const Document& doc) {
     ++found.end;
 
   // A dateline further up than the run's first prose line (the run was cut
-  // by a photo caption between them): start there.
+  // by a photo caption between them): start there. And one a few lines into
+  // the run (a blog's tagline, a sentence, read as prose above it): the
+  // article starts at the dateline, the lines before it are the site's.
   for (std::size_t i = found.begin; i-- > 0 && found.begin - i <= kTitleReach;)
     if (!is_list(blocks[i]) && is_prose(blocks[i]) && opens_with_dated_dateline(blocks[i].text)) found.begin = i;
+  // (Only when a heading-like line, the title, stands between: a preface
+  // such as "This article first appeared on ..." right above the dateline
+  // is the article's.)
+  bool heading_seen = false;
+  for (std::size_t i = found.begin + 1; i < found.end && i <= found.begin + kTitleReach; ++i) {
+    if (!is_list(blocks[i]) && is_prose(blocks[i]) && opens_with_dated_dateline(blocks[i].text)) {
+      if (heading_seen) found.begin = i;
+      break;
+    }
+    heading_seen = heading_seen || (!is_prose(blocks[i]) && is_heading_like(blocks[i]));
+  }
 
-  // The title: the nearest heading-like line above, skipping the post's
-  // date and byline lines.
+  // The title: of the heading-like lines up to kTitleReach above, the one
+  // whose words the article's first paragraphs repeat most (a title names
+  // what the lede tells; "Share this article", "View original", "Keine
+  // Kommentare" and the blog's name share nothing with it), at least
+  // kTitleOverlap of them; else the nearest line above that is heading-like,
+  // past the post's date.
+  const auto lede = word_set(blocks, found.begin, found.end, 3);
+  double best = 0;
   for (std::size_t i = found.begin, looked = 0; i-- > 0 && looked < kTitleReach; ++looked) {
     const Block& b = blocks[i];
-    if (is_date_or_time_line(b.text) || b.kind == BlockKind::ListMarker) continue;
+    if (!is_heading_like(b)) continue;
+    double share = shared_share(b.text, lede);
+    if (share >= kTitleOverlap && share > best) best = share, found.title = i;
+  }
+  for (std::size_t i = found.begin, looked = 0; found.title == UnanchoredArticle::kNone && i-- > 0 && looked < kTitleReach;
+       ++looked) {
+    const Block& b = blocks[i];
+    if (is_date_or_time_line(b.text) || b.kind == BlockKind::ListMarker) continue;  // the post's date
     if (is_heading_like(b)) found.title = i;
     break;
   }
