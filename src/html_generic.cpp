@@ -225,6 +225,9 @@ constexpr double kFallbackGain = 0.25;
 constexpr double kFallbackMinChars = 500;
 
 constexpr std::uint32_t kNoElement = UINT32_MAX;
+// A chrome-worded region inside the article's region is left out only when
+// the region has this much good text outside it (select_region).
+constexpr double kSoftChromeOutside = 200;
 
 struct BlockFacts {
   std::size_t chars = 0;
@@ -460,9 +463,16 @@ void GenericClassifier::select_region(std::uint32_t top) {
     std::uint32_t p = doc_.elements[e].parent;
     if (p != e && selected_[p]) selected_[e] = 1;
   }
-  // Leave out what only sits in a chrome-worded region the article is not in.
-  for (std::size_t e = 0; e < n_; ++e)
-    if (selected_[e] && soft_chrome_[e] != kNoElement && !is_descendant(top, soft_chrome_[e], 64)) selected_[e] = 0;
+  // Leave out what only sits in a chrome-worded region the article is not
+  // in — when the region has article text of its own outside it (a story
+  // beside its gallery); a region that is all of the article's text
+  // (Elementor's "elementor-widget-container" around the post) stays.
+  for (std::size_t e = 0; e < n_; ++e) {
+    std::uint32_t soft = soft_chrome_[e];
+    if (!selected_[e] || soft == kNoElement || is_descendant(top, soft, 64)) continue;
+    double outside = good_text_[top] - good_text_[soft];
+    if (outside >= std::max(kSoftChromeOutside, 0.2 * good_text_[top])) selected_[e] = 0;
+  }
 }
 
 void GenericClassifier::assign_roles() {
