@@ -219,6 +219,9 @@ void report_repair(Document& doc, std::string message) {
 
 }  // namespace
 
+bool is_valid_utf8(std::string_view s) { return valid_utf8_prefix(s) == s.size(); }
+std::string repaired_utf8(std::string_view s) { return replace_invalid(s); }
+
 bool looks_binary(std::string_view bytes) {
   std::string_view head = bytes.substr(0, 8192);
   // UTF-16 text has NULs too; a BOM says it is text.

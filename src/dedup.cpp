@@ -65,6 +65,7 @@
 // precision 1.000 at 100k and 1M. Figures and commands are in
 // bench/dedup/README.md.
 #include <tbb/blocked_range.h>
+#include <tbb/global_control.h>
 #include <tbb/task_arena.h>
 #include <tbb/parallel_for.h>
 #include <xxhash.h>
@@ -168,6 +169,10 @@ double seconds_since(std::chrono::steady_clock::time_point t0) {
 
 DedupReport Deduplicator::finish() {
   if (impl_->options.threads == 0) return finish_phases();
+  tbb::global_control workers(  // as in pipeline.cpp: -j over the core count, without oneTBB's warning
+      tbb::global_control::max_allowed_parallelism,
+      std::max<std::size_t>(impl_->options.threads,
+                            tbb::global_control::active_value(tbb::global_control::max_allowed_parallelism)));
   tbb::task_arena arena(static_cast<int>(impl_->options.threads));
   return arena.execute([&] { return finish_phases(); });
 }

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "winnow/decode.hpp"
+
 namespace winnow {
 
 void write_message(std::FILE* sink, std::string_view text) noexcept {
@@ -12,16 +14,82 @@ void write_message(std::FILE* sink, std::string_view text) noexcept {
   std::fflush(sink);
 }
 
+std::string printable(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c < 0x7f) {
+      out.push_back(static_cast<char>(c));
+      ++i;
+      continue;
+    }
+    if (c == '\n') { out += "\\n"; ++i; continue; }
+    if (c == '\t') { out += "\\t"; ++i; continue; }
+    if (c == '\r') { out += "\\r"; ++i; continue; }
+    if (c < 0x80) {  // other C0, DEL
+      out += fmt::format("\\x{:02x}", c);
+      ++i;
+      continue;
+    }
+    // A multi-byte character: kept when valid, except the C1 controls
+    // (U+0080-U+009F, which some terminals obey); each invalid byte escaped.
+    std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    std::string_view one = text.substr(i, len);
+    if (len > 1 && one.size() == len && is_valid_utf8(one)) {
+      if (c == 0xC2 && static_cast<unsigned char>(one[1]) < 0xA0)
+        out += fmt::format("\\u{:04x}", static_cast<unsigned char>(one[1]));
+      else
+        out += one;
+      i += len;
+      continue;
+    }
+    out += fmt::format("\\x{:02x}", c);
+    ++i;
+  }
+  return out;
+}
+
+// The message with no allocation at all, for when memory ran out: control
+// bytes escaped one at a time through a stack buffer.
+void write_unallocated(std::FILE* sink, std::string_view text) noexcept {
+  for (char ch : text) {
+    auto c = static_cast<unsigned char>(ch);
+    if (c >= 0x20 && c != 0x7f) {
+      std::fputc(c, sink);
+    } else {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02x", c);
+      std::fputs(buf, sink);
+    }
+  }
+}
+
 void Diagnostics::print(std::string_view input, std::string_view reason) {
   if (quiet_ || sink_ == nullptr) return;
-  std::string line = fmt::format("{}winnow: {}: {}\n", erase_line_ ? "\r\033[K" : "", input, reason);
-  std::lock_guard lock(mutex_);
-  write_message(sink_, line);
+  try {
+    std::string line =
+        fmt::format("{}winnow: {}: {}\n", erase_line_ ? "\r\033[K" : "", printable(input), printable(reason));
+    std::lock_guard lock(mutex_);
+    write_message(sink_, line);
+  } catch (const std::bad_alloc&) {  // a record ran out of memory, and so would its message
+    std::lock_guard lock(mutex_);
+    std::fputs("winnow: ", sink_);
+    write_unallocated(sink_, input);
+    std::fputs(": ", sink_);
+    write_unallocated(sink_, reason);
+    std::fputc('\n', sink_);
+    std::fflush(sink_);
+  }
 }
 
 void Diagnostics::skipped(std::string_view input, std::string_view reason) {
   ++skipped_;
-  print(input, fmt::format("{} (skipped)", reason));
+  try {
+    print(input, fmt::format("{} (skipped)", reason));
+  } catch (const std::bad_alloc&) {
+    print(input, reason);
+  }
 }
 
 void Diagnostics::repaired(std::string_view input, std::string_view reason) {

@@ -87,6 +87,16 @@ bool Extractor::run(Document& doc, std::string* problem) const {
     if (e.cancelled) *problem = kInterrupted;
     else budget.report(stage, problem);
     return false;
+  } catch (const std::bad_alloc&) {
+    // One record too big for the memory left: give back what it holds and
+    // skip it; the run goes on with the next one (which usually fits).
+    std::size_t bytes = std::max(doc.body.size(), doc.text.size());
+    doc.body = std::string();
+    doc.text = std::string();
+    doc.blocks = {};
+    doc.elements = {};
+    *problem = fmt::format("out of memory during {} (a {}-byte record)", stage, bytes);
+    return false;
   }
 }
 

@@ -68,6 +68,7 @@
 #include <libdeflate.h>
 #include <zlib.h>
 #include <zstd.h>
+#include <zstd_errors.h>
 
 #include <algorithm>
 #include <bit>
@@ -332,11 +333,15 @@ class GzipStream final : public ByteStream {
   GzipCounts counts_;
 };
 
+// The largest zstd window accepted: 2^27 bytes, 128 MiB (zstd's default
+// limit is 2^27 too; `zstd --long=31` frames need 2 GiB).
+constexpr unsigned kZstdWindowLogMax = 27;
+
 class ZstdStream final : public ByteStream {
  public:
   explicit ZstdStream(std::unique_ptr<ByteStream> raw) : raw_(std::move(raw)), in_(kInputChunk) {
     ctx_ = ZSTD_createDCtx();
-    ZSTD_DCtx_setParameter(ctx_, ZSTD_d_windowLogMax, 27);
+    ZSTD_DCtx_setParameter(ctx_, ZSTD_d_windowLogMax, kZstdWindowLogMax);
   }
   ~ZstdStream() override { ZSTD_freeDCtx(ctx_); }
 
@@ -359,6 +364,15 @@ class ZstdStream final : public ByteStream {
       }
       if (last_ == 0) frame_start_ = raw_offset();
       last_ = ZSTD_decompressStream(ctx_, &ob, &ib_);
+      if (ZSTD_isError(last_) && ZSTD_getErrorCode(last_) == ZSTD_error_frameParameter_windowTooLarge) {
+        // A valid frame made with `zstd --long` (or -22 --ultra): not
+        // corrupt, but its window is more memory than a record may take.
+        error_ = fmt::format("the zstd frame starting at compressed byte {} needs a window over the supported "
+                             "{} MiB (made with zstd --long?); decompress it first: zstd -d --long=31",
+                             frame_start_, (1u << kZstdWindowLogMax) >> 20);
+        done_ = true;
+        break;
+      }
       if (ZSTD_isError(last_)) {
         error_ = fmt::format("corrupt zstd data in the frame starting at compressed byte {}: {}", frame_start_,
                              ZSTD_getErrorName(last_));

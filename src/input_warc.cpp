@@ -127,7 +127,11 @@ bool dechunk(std::string_view in, std::string* out) {
   }
 }
 
-bool inflate_all(std::string_view in, std::string* out, std::uint64_t limit) {
+// Inflates a gzip or zlib body; false when it is not whole and valid, or
+// when it expands past `limit` (then *too_big is set: an HTTP gzip bomb is a
+// size problem, not a coding one).
+bool inflate_all(std::string_view in, std::string* out, std::uint64_t limit, bool* too_big) {
+  *too_big = false;
   z_stream z{};
   if (inflateInit2(&z, 32 + MAX_WBITS) != Z_OK) return false;  // gzip or zlib, by header
   z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
@@ -142,7 +146,8 @@ bool inflate_all(std::string_view in, std::string* out, std::uint64_t limit) {
     if (rc == Z_BUF_ERROR && z.avail_in == 0) break;
   }
   inflateEnd(&z);
-  return rc == Z_STREAM_END && out->size() <= limit;
+  *too_big = out->size() > limit;
+  return rc == Z_STREAM_END && !*too_big;
 }
 
 class WarcSource final : public RecordSource {
@@ -333,9 +338,12 @@ class WarcSource final : public RecordSource {
     std::string ce_name = ce ? lower(trim(*ce)) : std::string();
     if (ce_name == "gzip" || ce_name == "x-gzip" || ce_name == "deflate") {
       std::string inflated;
-      if (!inflate_all(payload, &inflated, ctx_.options.max_doc_bytes)) {
-        ctx_.diagnostics.skipped(ctx_.path,
-                                 fmt::format("{} ({}): cannot undo Content-Encoding {}", where(), id, ce_name));
+      bool too_big = false;
+      if (!inflate_all(payload, &inflated, ctx_.options.max_doc_bytes, &too_big)) {
+        ctx_.diagnostics.skipped(
+            ctx_.path, too_big ? fmt::format("{} ({}): its Content-Encoding {} expands past --max-doc-bytes ({} bytes)",
+                                             where(), id, ce_name, ctx_.options.max_doc_bytes)
+                               : fmt::format("{} ({}): cannot undo Content-Encoding {}", where(), id, ce_name));
         return false;
       }
       *body = std::move(inflated);

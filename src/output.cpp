@@ -4,6 +4,8 @@
 // pandas) see one schema; optional values are null rather than absent.
 #include "winnow/output.hpp"
 
+#include "winnow/decode.hpp"
+
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
@@ -113,6 +115,8 @@ char* write_json_string(char* out, std::string_view s) {
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view s) {
+  std::string repaired;
+  if (!is_valid_utf8(s)) s = repaired = repaired_utf8(s);
   const std::size_t at = out.size();
   out.resize(at + max_json_string_size(s.size()));
   out.resize(static_cast<std::size_t>(write_json_string(out.data() + at, s) - out.data()));
@@ -129,6 +133,11 @@ class Writer : public rapidjson::Writer<rapidjson::StringBuffer> {
   // escaping straight into the record's buffer would make it reserve the
   // worst case, six times the text, and regrow for it.
   void string_value(std::string_view s) {
+    // Every string a record carries is valid UTF-8: the text was decoded,
+    // but an id from a file name, a WARC header or a JSONL input's own
+    // field is copied as it came (a check per string; ASCII is fast).
+    std::string repaired;
+    if (!is_valid_utf8(s)) s = repaired = repaired_utf8(s);
     thread_local std::unique_ptr<char[]> scratch;
     thread_local std::size_t capacity = 0;
     const std::size_t room = max_json_string_size(s.size());

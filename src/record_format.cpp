@@ -59,7 +59,11 @@ std::string tsv_cell(const rapidjson::Value& v) {
       case '\n': out += "\\n"; break;
       case '\r': out += "\\r"; break;
       case '\\': out += "\\\\"; break;
-      default: out += c;
+      default:
+        // Other control characters (ESC, DEL, ...) would reach a terminal
+        // or a spreadsheet raw: \xHH, as the backslash escapes above.
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) out += fmt::format("\\x{:02x}", static_cast<unsigned char>(c));
+        else out += c;
     }
   }
   return out;

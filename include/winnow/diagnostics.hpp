@@ -32,6 +32,13 @@ enum ExitCode : int { kExitOk = 0, kExitSomeSkipped = 1, kExitUsage = 2, kExitFa
 // stderr must never turn a report into an exception (or an abort).
 void write_message(std::FILE* sink, std::string_view text) noexcept;
 
+// `text` made safe for a terminal and a log: control characters (C0, DEL
+// and C1) and invalid UTF-8 bytes shown as escapes (a newline as \n, ESC as
+// \x1b, a lone 0xE9 as \xe9, U+0085 as \u0085), so that a file named
+// "evil<ESC>[2J<LF>winnow: spoofed line" can neither clear the screen nor
+// forge a line. Every message on stderr goes through it.
+std::string printable(std::string_view text);
+
 class Diagnostics {
  public:
   explicit Diagnostics(std::FILE* sink = stderr) : sink_(sink) {}

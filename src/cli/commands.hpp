@@ -14,10 +14,15 @@
 
 namespace winnow::cli {
 
-// A message on stderr that never throws (stderr may be closed or full).
+// A message on stderr that never throws (stderr may be closed or full), its
+// control characters escaped (a file name may hold any byte) but for the
+// line's own final newline.
 template <typename... Args>
 void say(fmt::format_string<Args...> format, Args&&... args) {
-  write_message(stderr, fmt::format(format, std::forward<Args>(args)...));
+  std::string message = fmt::format(format, std::forward<Args>(args)...);
+  bool newline = !message.empty() && message.back() == '\n';
+  if (newline) message.pop_back();
+  write_message(stderr, printable(message) + (newline ? "\n" : ""));
 }
 
 // Flags every subcommand that reads a corpus shares.

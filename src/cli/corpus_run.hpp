@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <optional>
 
 #include "commands.hpp"
@@ -37,6 +38,9 @@ struct CorpusRun {
 std::unique_ptr<CorpusRun> start_corpus_run(const CorpusOptions& options, ExtractOptions extract = {});
 
 bool interrupted();
+// Held while a record is written, so that a run ended by the stop watchdog
+// (corpus_run.cpp) never leaves half a record.
+std::mutex& output_mutex();
 // 128 + the signal that stopped the run: 130 SIGINT, 143 SIGTERM, 129 SIGHUP.
 int interrupted_exit_code();
 
