@@ -53,7 +53,8 @@ std::string tsv_cell(const rapidjson::Value& v) {
   std::string raw = v.IsNull() ? std::string() : v.IsString() ? std::string(v.GetString(), v.GetStringLength()) : compact(v);
   std::string out;
   out.reserve(raw.size());
-  for (char c : raw) {
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    const char c = raw[i];
     switch (c) {
       case '\t': out += "\\t"; break;
       case '\n': out += "\\n"; break;
@@ -61,8 +62,12 @@ std::string tsv_cell(const rapidjson::Value& v) {
       case '\\': out += "\\\\"; break;
       default:
         // Other control characters (ESC, DEL, ...) would reach a terminal
-        // or a spreadsheet raw: \xHH, as the backslash escapes above.
+        // or a spreadsheet raw: \xHH, as the backslash escapes above. A C1
+        // control (U+0080-U+009F, bytes C2 80-9F; U+009B is a CSI to some
+        // terminals) becomes \u00HH.
         if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) out += fmt::format("\\x{:02x}", static_cast<unsigned char>(c));
+        else if (c == '\xC2' && i + 1 < raw.size() && static_cast<unsigned char>(raw[i + 1]) < 0xA0)
+          out += fmt::format("\\u00{:02x}", static_cast<unsigned char>(raw[++i]));
         else out += c;
     }
   }

@@ -23,6 +23,10 @@ run extract -f tsv "$WORK/names"
 check "TSV: no control byte but tab and newline" bash -c "! LC_ALL=C grep -q $'[\x01-\x08\x0b-\x1f\x7f]' '$WORK/out'"
 check "TSV: ESC and DEL written as \\x1b and \\x7f" grep -qF '\x1b\x7f.txt' "$WORK/out"
 check "TSV: strict UTF-8" /usr/bin/python3 -c 'import sys; sys.stdin.buffer.read().decode("utf-8")' <"$WORK/out"
+printf '{"id":"c1 \\u0085 and \\u009b[2J","text":"A JSONL record whose id holds C1 controls, with a sentence of prose."}\n' >"$WORK/c1.jsonl"
+run extract -f tsv "$WORK/c1.jsonl"
+check "TSV: C1 controls written as \\u0085 and \\u009b" grep -qF 'c1 \u0085 and \u009b[2J' "$WORK/out"
+check "TSV: no raw C1 byte" bash -c "! LC_ALL=C grep -q $'\xc2[\x80-\x9f]' '$WORK/out'"
 
 printf '{"id":"a\xe9b","url":"https://example.org/\xff","text":"A JSONL record whose id and url carry invalid bytes, with a sentence of prose."}\n' \
   >"$WORK/bad.jsonl"
