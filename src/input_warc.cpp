@@ -161,7 +161,7 @@ class WarcSource final : public RecordSource {
   std::string where() const { return fmt::format("WARC record {} at byte {}", number_, start_); }
 
   bool fail(std::string reason) {
-    ctx_.diagnostics.skipped(ctx_.path, fmt::format("{}: {}", where(), reason));
+    ctx_.diagnostics.skipped(ctx_.path, fmt::format("{}: {}", where(), reason), SkipClass::Corrupt);
     ended_ = true;
     return false;
   }
@@ -226,7 +226,7 @@ class WarcSource final : public RecordSource {
                                 too_long));
       if (in_->skip(length) < length) return fail_short(fmt::format("the {}-byte block ends early", length));
       end_of_block();
-      ctx_.diagnostics.skipped(ctx_.path, fmt::format("{}: record headers too long ({})", where(), too_long));
+      ctx_.diagnostics.skipped(ctx_.path, fmt::format("{}: record headers too long ({})", where(), too_long), SkipClass::Corrupt);
       return false;
     }
     const std::string* length_text = find(headers, "content-length");
@@ -249,7 +249,7 @@ class WarcSource final : public RecordSource {
       if (in_->skip(length) < length) return fail_short(fmt::format("the {}-byte block ends early", length));
       end_of_block();
       ctx_.diagnostics.skipped(ctx_.path, fmt::format("{} ({}): larger than --max-doc-bytes ({} bytes)", where(), id,
-                                                      ctx_.options.max_doc_bytes));
+                                                      ctx_.options.max_doc_bytes), SkipClass::TooLarge);
       return false;
     }
     std::string block;
@@ -324,7 +324,7 @@ class WarcSource final : public RecordSource {
     const std::string* te = find(headers, "transfer-encoding");
     if (te && lower(*te).find("chunked") != std::string::npos) {
       if (!dechunk(payload, &decoded)) {
-        ctx_.diagnostics.skipped(ctx_.path, fmt::format("{} ({}): broken chunked transfer encoding", where(), id));
+        ctx_.diagnostics.skipped(ctx_.path, fmt::format("{} ({}): broken chunked transfer encoding", where(), id), SkipClass::Corrupt);
         return false;
       }
       payload = decoded;
@@ -335,7 +335,7 @@ class WarcSource final : public RecordSource {
       std::string inflated;
       if (!inflate_all(payload, &inflated, ctx_.options.max_doc_bytes)) {
         ctx_.diagnostics.skipped(ctx_.path,
-                                 fmt::format("{} ({}): cannot undo Content-Encoding {}", where(), id, ce_name));
+                                 fmt::format("{} ({}): cannot undo Content-Encoding {}", where(), id, ce_name), SkipClass::Corrupt);
         return false;
       }
       *body = std::move(inflated);
