@@ -95,6 +95,10 @@ std::string run_stats_json(const InputReader& reader, const Diagnostics& diagnos
   w.StartObject();
   for (auto& [reason, n] : st.filtered_by_reason) w.Key(reason.c_str()), w.Uint64(n);
   w.EndObject();
+  w.Key("walk_skipped_by_reason");
+  w.StartObject();
+  for (auto& [reason, n] : st.walk_skipped_by_reason) w.Key(reason.c_str()), w.Uint64(n);
+  w.EndObject();
   w.Key("files"), w.Uint64(st.files.load());
   w.Key("records_read"), w.Uint64(st.records.load());
   w.Key("bytes_read"), w.Uint64(st.raw_bytes.load());

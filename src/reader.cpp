@@ -8,6 +8,10 @@
 // when the reader reaches it, not up front, so a walk over millions of files
 // starts at once and holds the names of one directory level at a time; a
 // --files-from list is read a line at a time, only when the queue runs dry.
+// A walk reads only names that look like pages or corpora unless --glob says
+// otherwise (walk_skip_reason: a README or a manifest is not an article); the
+// inputs the caller named are checked up front, and one that is missing is
+// fatal: nothing is read.
 // Each file is opened through open_input() (decompression by magic bytes) and
 // handed to a record source chosen by what the decompressed bytes start with
 // (WARC, JSONL, or one document per file), and the source is drained before
@@ -121,6 +125,29 @@ std::string unusable_named_input(const std::string& path) {
   return "";
 }
 
+// Why a directory walk passes over a file by default (no --glob), or "" to
+// read it. A walk is meant for pages and corpora; what sits beside them in a
+// crawl's directory (a README, a LICENSE, a .tsv index, a .json manifest, an
+// editor's or our own -o's temporary file) is not an article. By name, not by
+// content: no file is opened to be refused, and the rule is easy to state.
+// Files named on the command line are always read; --glob replaces the rule.
+std::string walk_skip_reason(std::string name) {
+  std::string lower;
+  for (char c : name) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  for (std::string_view end : {"~", ".tmp", ".swp", ".swo", ".part", ".crdownload"})
+    if (lower.ends_with(end)) return "temporary";
+  for (std::string_view start : {"readme", "license", "licence", "copying", "notice", "changelog", "manifest"})
+    if (lower.starts_with(start)) return "not-a-page";
+  for (std::string_view packed : {".gz", ".zst"})  // x.warc.gz is judged as x.warc; a bare x.gz as x
+    if (lower.ends_with(packed)) lower.erase(lower.size() - packed.size());
+  std::size_t dot = lower.rfind('.');
+  if (dot == std::string::npos || dot == 0) return "";  // no extension: crawlers' page dumps often have none
+  std::string_view ext = std::string_view(lower).substr(dot + 1);
+  for (std::string_view page : {"html", "htm", "xhtml", "shtml", "txt", "text", "jsonl", "ndjson", "warc", "arc"})
+    if (ext == page) return "";
+  return "extension";
+}
+
 }  // namespace
 
 InputReader::InputReader(std::vector<std::string> inputs, ReaderOptions options, Diagnostics& diagnostics)
@@ -201,6 +228,11 @@ void InputReader::expand_directory(const std::string& path) {
         std::none_of(options_.globs.begin(), options_.globs.end(),
                      [&](const std::string& g) { return fnmatch(g.c_str(), name.c_str(), 0) == 0; }))
       continue;
+    if (!dir && options_.globs.empty())
+      if (std::string why = walk_skip_reason(name); !why.empty()) {
+        ++stats_.walk_skipped_by_reason[why];  // the reading thread alone lists directories
+        continue;
+      }
     entries.push_back({it->path().string(), regular, true});
   }
   if (seen == 0) {

@@ -96,6 +96,9 @@ struct ReaderStats {
   // "warc:request", "http:non-2xx", "http:non-text", ...: read it when the
   // run is over (writers hold the mutex).
   std::map<std::string, std::uint64_t> filtered_by_reason;
+  // Files a directory walk passed over without --glob, by reason:
+  // "temporary", "not-a-page" (README, LICENSE, ...), "extension".
+  std::map<std::string, std::uint64_t> walk_skipped_by_reason;
   std::mutex filtered_mutex;
 };
 

@@ -14,7 +14,10 @@ void add_corpus_options(CLI::App& app, CorpusOptions& o) {
                  "[default: stdout]");
   app.add_option("-j,--jobs", o.jobs, "Worker threads [default: all cores]")->check(CLI::Range(1, 1024));
   app.add_option("--glob", o.globs,
-                 "In directories, read only files whose name matches this pattern (fnmatch); repeatable")
+                 "In directories, read only files whose name matches this pattern (fnmatch; repeatable; '*' reads "
+                 "every non-hidden file) [default: page and corpus names: .html .htm .xhtml .shtml .txt .text .jsonl "
+                 ".ndjson .warc .arc, with .gz/.zst after them, or no extension; not README*, LICENSE*, manifest*, "
+                 "temporary files; see man winnow]")
       ->allow_extra_args(false);
   app.add_option("--files-from", o.files_from, "Also read the inputs listed in FILE, one per line (- for stdin)");
   app.add_option("--input-format", o.input_format,

@@ -139,7 +139,7 @@ if command -v wget >/dev/null && command -v python3 >/dev/null; then
     grep -qE "^winnow: $WORK/crawl.warc.gz: WARC record [0-9]+ at byte [0-9]+ \(urn:uuid:[0-9a-f-]+\): no article text found \(skipped\)$" "$WORK/err"
   mkdir -p "$WORK/crawldir"
   cp "$WORK/crawl.warc.gz" "$WORK/crawldir/crawl.data"
-  run extract -q --stats --fields id,url "$WORK/crawldir"
+  run extract -q --stats --glob "*" --fields id,url "$WORK/crawldir"  # .data is not a page name by default: --glob reads it
   check "wget WARC named .data in a directory: same records, same counts" \
     bash -c "grep -q 'press.txt' '$WORK/out' && grep -q '\"warc:request\":4' '$WORK/err'"
   gzip -dc "$WORK/crawl.warc.gz" >"$WORK/crawl.warc"
