@@ -1,5 +1,6 @@
 // Reporting bad inputs: one line per problem, "winnow: INPUT: REASON", so a
-// person can grep a long run's stderr for the file, and a script can count.
+// person can grep a long run's stderr for the file, and a script can count;
+// each skip also counted by its class for --stats and --fail-on.
 #include "winnow/diagnostics.hpp"
 
 #include <fmt/format.h>
@@ -7,6 +8,22 @@
 #include "winnow/decode.hpp"
 
 namespace winnow {
+namespace {
+
+constexpr std::string_view kClassNames[kSkipClasses] = {"empty",     "no-article",  "binary",
+                                                        "undecodable", "too-large", "time-budget",
+                                                        "corrupt",   "unreadable",  "not-a-file", "not-a-document",
+                                                        "out-of-memory"};
+
+}  // namespace
+
+std::string_view skip_class_name(SkipClass c) { return kClassNames[static_cast<std::size_t>(c)]; }
+
+std::optional<SkipClass> skip_class_from_name(std::string_view name) {
+  for (std::size_t i = 0; i < kSkipClasses; ++i)
+    if (kClassNames[i] == name) return static_cast<SkipClass>(i);
+  return std::nullopt;
+}
 
 void write_message(std::FILE* sink, std::string_view text) noexcept {
   if (sink == nullptr) return;
@@ -65,8 +82,8 @@ void write_unallocated(std::FILE* sink, std::string_view text) noexcept {
   }
 }
 
-void Diagnostics::print(std::string_view input, std::string_view reason) {
-  if (quiet_ || sink_ == nullptr) return;
+void Diagnostics::print(std::string_view input, std::string_view reason, bool even_if_quiet) {
+  if ((quiet_ && !even_if_quiet) || sink_ == nullptr) return;
   try {
     std::string line =
         fmt::format("{}winnow: {}: {}\n", erase_line_ ? "\r\033[K" : "", printable(input), printable(reason));
@@ -83,8 +100,9 @@ void Diagnostics::print(std::string_view input, std::string_view reason) {
   }
 }
 
-void Diagnostics::skipped(std::string_view input, std::string_view reason) {
+void Diagnostics::skipped(std::string_view input, std::string_view reason, SkipClass why) {
   ++skipped_;
+  ++by_class_[static_cast<std::size_t>(why)];
   try {
     print(input, fmt::format("{} (skipped)", reason));
   } catch (const std::bad_alloc&) {
@@ -95,6 +113,12 @@ void Diagnostics::skipped(std::string_view input, std::string_view reason) {
 void Diagnostics::repaired(std::string_view input, std::string_view reason) {
   ++repaired_;
   print(input, reason);
+}
+
+void Diagnostics::fatal(std::string_view input, std::string_view reason) {
+  ++fatal_;
+  // -q silences warnings, not the reason a run failed.
+  print(input, fmt::format("{} (fatal: nothing read, no output written)", reason), /*even_if_quiet=*/true);
 }
 
 }  // namespace winnow

@@ -77,6 +77,15 @@ void read_metadata(Document& doc, const LayoutFields& fields, MetadataParts part
 
 }  // namespace
 
+SkipClass Extractor::skip_class(std::string_view problem) {
+  if (problem == "empty input") return SkipClass::Empty;
+  if (problem == "no article text found") return SkipClass::NoArticle;
+  if (problem.starts_with("binary data")) return SkipClass::Binary;
+  if (problem.starts_with("over the time budget")) return SkipClass::TimeBudget;
+  if (problem.starts_with("out of memory")) return SkipClass::OutOfMemory;
+  return SkipClass::Undecodable;  // "invalid UTF-16LE text" and the like
+}
+
 bool Extractor::run(Document& doc, std::string* problem) const {
   detail::Budget budget(options_.time_budget_ms);
   DeadlineScope deadline(budget.start(), budget.ms(), options_.cancel);

@@ -53,33 +53,33 @@ class JsonlSource final : public RecordSource {
       // A line may carry JSON escapes around the text: allow some slack over the record limit.
       if (!in_->read_line(line, static_cast<std::size_t>(limit + limit / 4 + 4096), &too_long)) {
         if (!in_->error().empty() && !in_->stopped())
-          ctx_.diagnostics.skipped(ctx_.path, fmt::format("after line {}: {}", line_no_, in_->error()));
+          ctx_.diagnostics.skipped(ctx_.path, fmt::format("after line {}: {}", line_no_, in_->error()), SkipClass::Corrupt);
         return false;
       }
       ++line_no_;
       if (too_long) {
-        ctx_.diagnostics.skipped(ctx_.path, fmt::format("line {}: larger than --max-doc-bytes ({} bytes)", line_no_, limit));
+        ctx_.diagnostics.skipped(ctx_.path, fmt::format("line {}: larger than --max-doc-bytes ({} bytes)", line_no_, limit), SkipClass::TooLarge);
         continue;
       }
       if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
       if (in_->at_end() && !in_->error().empty()) {
         // The last line of a truncated stream is a fragment, whatever it parses as.
-        ctx_.diagnostics.skipped(ctx_.path, fmt::format("line {}: {}", line_no_, in_->error()));
+        ctx_.diagnostics.skipped(ctx_.path, fmt::format("line {}: {}", line_no_, in_->error()), SkipClass::Corrupt);
         return false;
       }
       rapidjson::Document json;
       JsonParseResult parsed = parse_json(json, line);
       if (parsed.too_deep) {
-        ctx_.diagnostics.skipped(ctx_.path, fmt::format("line {}: JSON {}", line_no_, parsed.error));
+        ctx_.diagnostics.skipped(ctx_.path, fmt::format("line {}: JSON {}", line_no_, parsed.error), SkipClass::Corrupt);
         continue;
       }
       if (!parsed.ok) {
         ctx_.diagnostics.skipped(ctx_.path, fmt::format("line {}: invalid JSON at column {}: {}", line_no_,
-                                                        parsed.error_offset + 1, parsed.error));
+                                                        parsed.error_offset + 1, parsed.error), SkipClass::Corrupt);
         continue;
       }
       if (!json.IsObject()) {
-        ctx_.diagnostics.skipped(ctx_.path, fmt::format("line {}: not a JSON object", line_no_));
+        ctx_.diagnostics.skipped(ctx_.path, fmt::format("line {}: not a JSON object", line_no_), SkipClass::Corrupt);
         continue;
       }
       const auto& fields = ctx_.options.jsonl;
@@ -90,11 +90,11 @@ class JsonlSource final : public RecordSource {
         ctx_.diagnostics.skipped(
             ctx_.path, fields.text.empty()
                            ? fmt::format("line {}: no \"html\" or \"text\" string field", line_no_)
-                           : fmt::format("line {}: no \"{}\" string field", line_no_, fields.text));
+                           : fmt::format("line {}: no \"{}\" string field", line_no_, fields.text), SkipClass::NotADocument);
         continue;
       }
       if (text->GetStringLength() > limit) {
-        ctx_.diagnostics.skipped(ctx_.path, fmt::format("line {}: larger than --max-doc-bytes ({} bytes)", line_no_, limit));
+        ctx_.diagnostics.skipped(ctx_.path, fmt::format("line {}: larger than --max-doc-bytes ({} bytes)", line_no_, limit), SkipClass::TooLarge);
         continue;
       }
       doc.id = scalar(member(json, fields.id));

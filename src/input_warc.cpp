@@ -166,7 +166,7 @@ class WarcSource final : public RecordSource {
   std::string where() const { return fmt::format("WARC record {} at byte {}", number_, start_); }
 
   bool fail(std::string reason) {
-    ctx_.diagnostics.skipped(ctx_.path, fmt::format("{}: {}", where(), reason));
+    ctx_.diagnostics.skipped(ctx_.path, fmt::format("{}: {}", where(), reason), SkipClass::Corrupt);
     ended_ = true;
     return false;
   }
@@ -231,7 +231,7 @@ class WarcSource final : public RecordSource {
                                 too_long));
       if (in_->skip(length) < length) return fail_short(fmt::format("the {}-byte block ends early", length));
       end_of_block();
-      ctx_.diagnostics.skipped(ctx_.path, fmt::format("{}: record headers too long ({})", where(), too_long));
+      ctx_.diagnostics.skipped(ctx_.path, fmt::format("{}: record headers too long ({})", where(), too_long), SkipClass::Corrupt);
       return false;
     }
     const std::string* length_text = find(headers, "content-length");
@@ -254,7 +254,7 @@ class WarcSource final : public RecordSource {
       if (in_->skip(length) < length) return fail_short(fmt::format("the {}-byte block ends early", length));
       end_of_block();
       ctx_.diagnostics.skipped(ctx_.path, fmt::format("{} ({}): larger than --max-doc-bytes ({} bytes)", where(), id,
-                                                      ctx_.options.max_doc_bytes));
+                                                      ctx_.options.max_doc_bytes), SkipClass::TooLarge);
       return false;
     }
     std::string block;
@@ -329,7 +329,7 @@ class WarcSource final : public RecordSource {
     const std::string* te = find(headers, "transfer-encoding");
     if (te && lower(*te).find("chunked") != std::string::npos) {
       if (!dechunk(payload, &decoded)) {
-        ctx_.diagnostics.skipped(ctx_.path, fmt::format("{} ({}): broken chunked transfer encoding", where(), id));
+        ctx_.diagnostics.skipped(ctx_.path, fmt::format("{} ({}): broken chunked transfer encoding", where(), id), SkipClass::Corrupt);
         return false;
       }
       payload = decoded;
@@ -341,9 +341,11 @@ class WarcSource final : public RecordSource {
       bool too_big = false;
       if (!inflate_all(payload, &inflated, ctx_.options.max_doc_bytes, &too_big)) {
         ctx_.diagnostics.skipped(
-            ctx_.path, too_big ? fmt::format("{} ({}): its Content-Encoding {} expands past --max-doc-bytes ({} bytes)",
-                                             where(), id, ce_name, ctx_.options.max_doc_bytes)
-                               : fmt::format("{} ({}): cannot undo Content-Encoding {}", where(), id, ce_name));
+            ctx_.path,
+            too_big ? fmt::format("{} ({}): its Content-Encoding {} expands past --max-doc-bytes ({} bytes)", where(), id,
+                                  ce_name, ctx_.options.max_doc_bytes)
+                    : fmt::format("{} ({}): cannot undo Content-Encoding {}", where(), id, ce_name),
+            too_big ? SkipClass::TooLarge : SkipClass::Corrupt);
         return false;
       }
       *body = std::move(inflated);

@@ -86,7 +86,7 @@ bool run_extraction(InputReader& reader, const Extractor& extractor, Diagnostics
     if (ok && doc.repairs.empty()) return ok;
     std::string who = origin.empty() ? doc.id : fmt::format("{} ({})", origin, doc.id);
     for (auto& r : doc.repairs) diagnostics.repaired(who, r);
-    if (!ok) diagnostics.skipped(who, problem);
+    if (!ok) diagnostics.skipped(who, problem, Extractor::skip_class(problem));
     return ok;
   };
 

@@ -8,6 +8,10 @@
 // when the reader reaches it, not up front, so a walk over millions of files
 // starts at once and holds the names of one directory level at a time; a
 // --files-from list is read a line at a time, only when the queue runs dry.
+// A walk reads only names that look like pages or corpora unless --glob says
+// otherwise (walk_skip_reason: a README or a manifest is not an article); the
+// inputs the caller named are checked up front, and one that is missing is
+// fatal: nothing is read.
 // Each file is opened through open_input() (decompression by magic bytes) and
 // handed to a record source chosen by what the decompressed bytes start with
 // (WARC, JSONL, or one document per file), and the source is drained before
@@ -25,7 +29,9 @@
 
 #include <sys/stat.h>
 
+#include <fcntl.h>
 #include <fnmatch.h>
+#include <unistd.h>
 #include <time.h>
 
 #include <algorithm>
@@ -55,11 +61,11 @@ class DocumentSource final : public RecordSource {
     in_->read_exact(data, static_cast<std::size_t>(std::min<std::uint64_t>(limit, SIZE_MAX - 1) + 1));
     if (in_->stopped()) return false;
     if (!in_->error().empty()) {
-      ctx_.diagnostics.skipped(ctx_.path, in_->error());
+      ctx_.diagnostics.skipped(ctx_.path, in_->error(), SkipClass::Corrupt);
       return false;
     }
     if (data.size() > limit) {
-      ctx_.diagnostics.skipped(ctx_.path, fmt::format("larger than --max-doc-bytes ({} bytes)", limit));
+      ctx_.diagnostics.skipped(ctx_.path, fmt::format("larger than --max-doc-bytes ({} bytes)", limit), SkipClass::TooLarge);
       return false;
     }
     doc.id = ctx_.path;
@@ -101,8 +107,55 @@ std::unique_ptr<RecordSource> document_source(std::unique_ptr<LineInput> in, Sou
   return std::make_unique<DocumentSource>(std::move(in), std::move(context));
 }
 
+namespace {
+
+// Why an input the user named cannot be used, or "" if it can: missing, or a
+// regular file or directory that cannot be opened. Other kinds (a FIFO, a
+// device) are not opened here: opening a FIFO's read end would release its
+// writer before the run is ready for it.
+std::string unusable_named_input(const std::string& path) {
+  std::error_code ec;
+  fs::file_status st = fs::status(path, ec);
+  if (ec) return ec.message();
+  if (!fs::exists(st)) return std::make_error_code(std::errc::no_such_file_or_directory).message();
+  if (!fs::is_regular_file(st) && !fs::is_directory(st)) return "";
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | (fs::is_directory(st) ? O_DIRECTORY : 0));
+  if (fd < 0) return std::strerror(errno);
+  ::close(fd);
+  return "";
+}
+
+// Why a directory walk passes over a file by default (no --glob), or "" to
+// read it. A walk is meant for pages and corpora; what sits beside them in a
+// crawl's directory (a README, a LICENSE, a .tsv index, a .json manifest, an
+// editor's or our own -o's temporary file) is not an article. By name, not by
+// content: no file is opened to be refused, and the rule is easy to state.
+// Files named on the command line are always read; --glob replaces the rule.
+std::string walk_skip_reason(std::string name) {
+  std::string lower;
+  for (char c : name) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  for (std::string_view end : {"~", ".tmp", ".swp", ".swo", ".part", ".crdownload"})
+    if (lower.ends_with(end)) return "temporary";
+  for (std::string_view start : {"readme", "license", "licence", "copying", "notice", "changelog", "manifest"})
+    if (lower.starts_with(start)) return "not-a-page";
+  for (std::string_view packed : {".gz", ".zst"})  // x.warc.gz is judged as x.warc; a bare x.gz as x
+    if (lower.ends_with(packed)) lower.erase(lower.size() - packed.size());
+  std::size_t dot = lower.rfind('.');
+  if (dot == std::string::npos || dot == 0) return "";  // no extension: crawlers' page dumps often have none
+  std::string_view ext = std::string_view(lower).substr(dot + 1);
+  for (std::string_view page : {"html", "htm", "xhtml", "shtml", "txt", "text", "jsonl", "ndjson", "warc", "arc"})
+    if (ext == page) return "";
+  return "extension";
+}
+
+}  // namespace
+
 InputReader::InputReader(std::vector<std::string> inputs, ReaderOptions options, Diagnostics& diagnostics)
     : options_(std::move(options)), diagnostics_(diagnostics) {
+  std::size_t fatal_before = diagnostics_.fatal_count();
+  if (options_.check_named_inputs)
+    for (auto& path : inputs)
+      if (std::string why = path == "-" ? "" : unusable_named_input(path); !why.empty()) diagnostics_.fatal(path, why);
   bool all_files = true;
   for (auto& path : inputs) {
     pending_.push_back({path, false});
@@ -115,7 +168,7 @@ InputReader::InputReader(std::vector<std::string> inputs, ReaderOptions options,
     std::string error;
     auto stream = open_input(options_.files_from, options_.stop, &error);
     if (!stream) {
-      diagnostics_.skipped(options_.files_from, fmt::format("cannot read the --files-from list: {}", error));
+      diagnostics_.fatal(options_.files_from, fmt::format("cannot read the --files-from list: {}", error));
     } else {
       list_ = std::make_unique<LineInput>(std::move(stream));
     }
@@ -134,6 +187,10 @@ InputReader::InputReader(std::vector<std::string> inputs, ReaderOptions options,
   } else {
     fraction_by_bytes_ = all_files && total_bytes_ > 0;
   }
+  if (diagnostics_.fatal_count() > fatal_before) {  // refused: read nothing
+    pending_.clear();
+    list_.reset();
+  }
 }
 
 InputReader::~InputReader() = default;
@@ -149,13 +206,13 @@ void InputReader::expand_directory(const std::string& path) {
   std::error_code ec;
   fs::directory_iterator it(path, ec), end;
   if (ec) {
-    diagnostics_.skipped(path, fmt::format("cannot list directory: {}", ec.message()));
+    diagnostics_.skipped(path, fmt::format("cannot list directory: {}", ec.message()), SkipClass::Unreadable);
     return;
   }
   std::size_t seen = 0;
   for (; it != end; it.increment(ec)) {
     if (ec) {
-      diagnostics_.skipped(path, fmt::format("error while listing directory: {}", ec.message()));
+      diagnostics_.skipped(path, fmt::format("error while listing directory: {}", ec.message()), SkipClass::Unreadable);
       break;
     }
     std::string name = it->path().filename().string();
@@ -171,10 +228,15 @@ void InputReader::expand_directory(const std::string& path) {
         std::none_of(options_.globs.begin(), options_.globs.end(),
                      [&](const std::string& g) { return fnmatch(g.c_str(), name.c_str(), 0) == 0; }))
       continue;
+    if (!dir && options_.globs.empty())
+      if (std::string why = walk_skip_reason(name); !why.empty()) {
+        ++stats_.walk_skipped_by_reason[why];  // the reading thread alone lists directories
+        continue;
+      }
     entries.push_back({it->path().string(), regular, true});
   }
   if (seen == 0) {
-    diagnostics_.skipped(path, "directory has no usable files");
+    diagnostics_.skipped(path, "directory has no usable files", SkipClass::NotAFile);
     return;
   }
   std::sort(entries.begin(), entries.end(), [](const Pending& a, const Pending& b) { return a.path < b.path; });
@@ -190,7 +252,7 @@ bool InputReader::pull_listed() {
     pending_.push_back({line, false});
     return true;
   }
-  if (!list_->error().empty()) diagnostics_.skipped(options_.files_from, list_->error());
+  if (!list_->error().empty()) diagnostics_.skipped(options_.files_from, list_->error(), SkipClass::Unreadable);
   list_.reset();
   return false;
 }
@@ -213,7 +275,7 @@ bool InputReader::open_next() {
       std::error_code ec;
       fs::file_status st = fs::status(path, ec);
       if (ec || !fs::exists(st)) {
-        diagnostics_.skipped(path, ec ? ec.message() : "no such file or directory");
+        diagnostics_.skipped(path, ec ? ec.message() : "no such file or directory", SkipClass::Unreadable);
         ++files_done_;
         continue;
       }
@@ -222,7 +284,7 @@ bool InputReader::open_next() {
         if (::stat(path.c_str(), &info) == 0 &&
             !visited_directories_.insert({static_cast<std::uint64_t>(info.st_dev), static_cast<std::uint64_t>(info.st_ino)})
                  .second) {
-          diagnostics_.skipped(path, "directory already walked (a symlink loop, or a second path to it)");
+          diagnostics_.skipped(path, "directory already walked (a symlink loop, or a second path to it)", SkipClass::NotAFile);
           continue;
         }
         expand_directory(path);
@@ -233,7 +295,8 @@ bool InputReader::open_next() {
       if (!fs::is_regular_file(st) && (item.from_walk || !fs::is_fifo(st))) {
         diagnostics_.skipped(path, item.from_walk ? "not a regular file (FIFOs, sockets and devices are read only "
                                                     "when named)"
-                                                  : "not a regular file");
+                                                  : "not a regular file",
+                           SkipClass::NotAFile);
         ++files_done_;
         continue;
       }
@@ -246,7 +309,7 @@ bool InputReader::open_next() {
     std::string error;
     auto stream = open_input(path, item.regular ? nullptr : options_.stop, &error);
     if (!stream) {
-      diagnostics_.skipped(path, error);
+      diagnostics_.skipped(path, error, SkipClass::Unreadable);
       ++files_done_;
       continue;
     }
@@ -319,7 +382,7 @@ LoadResult InputReader::load(Document& doc) {
   std::string error;
   auto stream = open_input(path, nullptr, &error);
   if (!stream) {
-    diagnostics_.skipped(path, error);
+    diagnostics_.skipped(path, error, SkipClass::Unreadable);
     ++files_done_;
     return LoadResult::Skipped;
   }
@@ -341,6 +404,7 @@ void InputReader::read_file(const std::string& path,
                             const std::function<bool(Document&, const std::string& origin)>& each) {
   ReaderOptions options = options_;
   options.defer_files = false;
+  options.check_named_inputs = false;  // found in a walk or a list: a skip if it has gone, not a fatal error
   InputReader sub({path}, options, diagnostics_);
   Document doc;
   while (sub.next(doc) && each(doc, sub.origin())) {

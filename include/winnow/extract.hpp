@@ -2,7 +2,7 @@
 //
 //   winnow::Extractor extractor(winnow::ProfileSet::builtin());
 //   std::string problem;
-//   if (!extractor.run(doc, &problem)) diagnostics.skipped(doc.id, problem);
+//   if (!extractor.run(doc, &problem)) diagnostics.skipped(doc.id, problem, Extractor::skip_class(problem));
 //   else fmt::print("{}\n", doc.text);
 //
 // An Extractor holds only read-only state after construction (profiles,
@@ -14,6 +14,7 @@
 #include <string>
 #include <string_view>
 
+#include "winnow/diagnostics.hpp"
 #include "winnow/document.hpp"
 #include "winnow/metadata.hpp"
 #include "winnow/profiles.hpp"
@@ -51,6 +52,8 @@ class Extractor {
 
   // The problem of a record abandoned because ExtractOptions::cancel was raised.
   static constexpr std::string_view kInterrupted = "interrupted";
+  // The class (--stats' skipped_by_reason, --fail-on) of a problem run() gave.
+  static SkipClass skip_class(std::string_view problem);
 
  private:
   bool run_stages(Document& doc, const detail::Budget& budget, const char*& stage, std::string* problem) const;

@@ -35,6 +35,8 @@ struct CorpusOptions {
   std::uint32_t time_budget_ms = 30000;
   bool quiet = false;
   bool stats = false;
+  bool strict = false;                 // --strict: exit 1 if any record was skipped or repaired
+  std::vector<std::string> fail_on;    // --fail-on: exit 1 if a record of one of these classes occurred
   std::vector<std::string> globs;
   std::string files_from;
   std::string input_format = "auto";

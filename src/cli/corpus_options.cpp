@@ -14,7 +14,10 @@ void add_corpus_options(CLI::App& app, CorpusOptions& o) {
                  "[default: stdout]");
   app.add_option("-j,--jobs", o.jobs, "Worker threads [default: all cores]")->check(CLI::Range(1, 1024));
   app.add_option("--glob", o.globs,
-                 "In directories, read only files whose name matches this pattern (fnmatch); repeatable")
+                 "In directories, read only files whose name matches this pattern (fnmatch; repeatable; '*' reads "
+                 "every non-hidden file) [default: page and corpus names: .html .htm .xhtml .shtml .txt .text .jsonl "
+                 ".ndjson .warc .arc, with .gz/.zst after them, or no extension; not README*, LICENSE*, manifest*, "
+                 "temporary files; see man winnow]")
       ->allow_extra_args(false);
   app.add_option("--files-from", o.files_from, "Also read the inputs listed in FILE, one per line (- for stdin)");
   app.add_option("--input-format", o.input_format,
@@ -32,7 +35,19 @@ void add_corpus_options(CLI::App& app, CorpusOptions& o) {
                  "Skip a record whose extraction takes longer than this, checked between stages; 0: no limit "
                  "[default: 30000]");
   app.add_flag("-q,--quiet", o.quiet, "No messages about skipped inputs and no progress line on stderr");
-  app.add_flag("--stats", o.stats, "At the end, print the run's figures as one JSON object on stderr");
+  app.add_flag("--stats", o.stats,
+               "At the end, print the run's figures as one JSON object on stderr (skips counted in "
+               "skipped_by_reason)");
+  app.add_flag("--strict", o.strict, "Exit 1 if any record was skipped or repaired (same as --fail-on=skipped,repaired)");
+  std::vector<std::string> classes = {"repaired", "skipped"};
+  for (std::size_t c = 0; c < kSkipClasses; ++c) classes.emplace_back(skip_class_name(static_cast<SkipClass>(c)));
+  app.add_option("--fail-on", o.fail_on,
+                 "Exit 1 if a record of one of these classes occurred, comma-separated: repaired, skipped (any "
+                 "skip), or a skip's reason: empty, no-article, binary, undecodable, too-large, time-budget, "
+                 "corrupt, unreadable, not-a-file, not-a-document, out-of-memory [default: none; such records only counted]")
+      ->delimiter(',')
+      ->check(CLI::IsMember(classes))
+      ->allow_extra_args(false);
 }
 
 }  // namespace winnow::cli

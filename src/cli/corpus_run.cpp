@@ -137,6 +137,13 @@ std::unique_ptr<CorpusRun> start_corpus_run(const CorpusOptions& options, Extrac
   run->progress = std::make_unique<Progress>(stderr, show_progress);
   run->stats = options.stats;
   run->quiet = options.quiet;
+  run->fail_on_repaired = options.strict;
+  run->fail_on_any_skip = options.strict;
+  for (auto& name : options.fail_on) {
+    if (name == "repaired") run->fail_on_repaired = true;
+    else if (name == "skipped") run->fail_on_any_skip = true;
+    else if (auto c = skip_class_from_name(name)) run->fail_on_skips.push_back(*c);
+  }
   return run;
 }
 
@@ -155,17 +162,23 @@ void CorpusRun::finish() {
     say("{}\n", run_stats_json(*reader, diagnostics, written, progress->seconds(), interrupted()));
 }
 
-int close_output(OutputSink& out, const Diagnostics& diagnostics) {
+int close_output(OutputSink& out, const CorpusRun& run) {
   if (interrupted()) {
     out.abandon();
     return interrupted_exit_code();
+  }
+  const Diagnostics& d = run.diagnostics;
+  if (d.fatal_count() > 0) {  // e.g. a named input missing: the old -o file stays as it was
+    out.abandon();
+    return kExitFatal;
   }
   if (!out.commit()) {
     say("winnow: {}\n", out.error());
     return kExitFatal;
   }
-  if (out.closed()) return kExitOk;
-  return diagnostics.exit_code();
+  bool fails = (run.fail_on_repaired && d.repaired_count() > 0) || (run.fail_on_any_skip && d.skipped_count() > 0);
+  for (SkipClass c : run.fail_on_skips) fails = fails || d.skipped_count(c) > 0;
+  return fails ? kExitFailOn : kExitOk;
 }
 
 }  // namespace winnow::cli

@@ -23,6 +23,10 @@ struct CorpusRun {
   std::uint64_t written = 0;
   bool stats = false;
   bool quiet = false;
+  // What turns a completed run into exit 1 (--strict, --fail-on).
+  bool fail_on_repaired = false;
+  bool fail_on_any_skip = false;
+  std::vector<SkipClass> fail_on_skips;
   // dedup: an interrupted run writes no verdicts, so `written` counts records read, not written.
   bool writes_nothing_if_interrupted = false;
 
@@ -47,10 +51,11 @@ int interrupted_exit_code();
 // The -o temporary file, for the signal handler to unlink (null: none).
 void publish_temp_path(const char* path);
 
-// The end of a run, for every command: after Ctrl-C the output is abandoned
-// (an -o file is not put in place; exit 130); otherwise it is committed
-// (exit 3 if that fails), a closed stdout is a quiet success, and the
-// inputs' problems decide between 0 and 1.
-int close_output(OutputSink& out, const Diagnostics& diagnostics);
+// The end of a run, for every command, and the exit policy (see
+// diagnostics.hpp): after a stop signal the output is abandoned (an -o file
+// is not put in place; exit 128+signal); after a fatal input problem too
+// (exit 3); otherwise it is committed (exit 3 if that fails), and the run's
+// skips and repairs give 1 only if --strict or --fail-on names their class.
+int close_output(OutputSink& out, const CorpusRun& run);
 
 }  // namespace winnow::cli

@@ -163,7 +163,7 @@ int run_dedup(DedupFlags& flags) {
       if (!out.write_line(dedup_group_json(group_names[g], ids[report.groups[g].original], members))) break;
     }
   }
-  return close_output(out, run->diagnostics);  // Ctrl-C while writing: no half result in place
+  return close_output(out, *run);  // Ctrl-C while writing: no half result in place
 }
 
 }  // namespace
