@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "figures_internal.hpp"
+#include "metadata/figures_internal.hpp"
 
 namespace {
 

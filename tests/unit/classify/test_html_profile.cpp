@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "../../src/html_selectors.hpp"
+#include "classify/html_selectors.hpp"
 #include "winnow/decode.hpp"
 #include "winnow/html.hpp"
 
