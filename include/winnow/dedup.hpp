@@ -7,7 +7,7 @@
 // verification and clustering all happen in finish(). add() is not
 // thread-safe (call it from one thread, e.g. a serial pipeline stage);
 // finish() runs its phases on oneTBB. The design is explained at the top of
-// src/dedup.cpp.
+// src/dedup/dedup.cpp.
 //
 // A pair of documents is a duplicate when its exact Jaccard resemblance
 // (|A∩B|/|A∪B|) reaches `jaccard` OR its containment (|A∩B|/min(|A|,|B|))
@@ -49,7 +49,7 @@ struct DedupOptions {
   std::uint64_t seed = 0x77696e6e6f77ULL;  // "winnow": fixed so signatures agree across runs
   KeepPolicy keep = KeepPolicy::Original;
 
-  // Candidate generation (src/lsh.cpp). LSH is tuned for the lowest Jaccard
+  // Candidate generation (src/dedup/lsh.cpp). LSH is tuned for the lowest Jaccard
   // a pair passing `containment` can have when the larger document is at most
   // max_size_ratio times the smaller: c / (1 + ratio - c) = 0.25 for the
   // defaults, unless lsh_threshold > 0 overrides it. Ratio 3 rather than 2:
@@ -67,7 +67,7 @@ struct DedupOptions {
   // max_bucket members only, instead of all pairs.
   std::size_t max_bucket = 128;
 
-  // Template suppression (src/dedup.cpp): a shingle found in more than
+  // Template suppression (src/dedup/dedup.cpp): a shingle found in more than
   // max(template_min_docs, template_fraction * N) of the N documents is site
   // chrome or a legal footer and is ignored for signing and scoring. A
   // document left with under template_min_kept of its shingles (a heavily
@@ -94,7 +94,7 @@ struct DedupItem {
 
 // Whether a clean text is an excerpt of a longer article: its last line ends
 // in an ellipsis, perhaps with "Read more" (or the like) after it, or is
-// only such a phrase. See src/dedup_excerpt.cpp.
+// only such a phrase. See src/dedup/dedup_excerpt.cpp.
 //
 //   looks_like_excerpt("Title\nThe Mission opened a course for ... Read more")  // true
 //   looks_like_excerpt("Title\nThe Mission opened a course.")                   // false

@@ -1,4 +1,4 @@
-// The number shapes read by hand (src/figures_shapes.cpp) against the RE2
+// The number shapes read by hand (src/metadata/figures_shapes.cpp) against the RE2
 // patterns they replace, which this file keeps as their specification:
 // on random tokens over the bytes that matter, each reader must accept
 // exactly what the pattern's FullMatch accepts, with the same captures.
