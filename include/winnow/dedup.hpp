@@ -1,11 +1,24 @@
 // Stage: near-duplicate detection over cleaned texts.
 //
-// Usage: feed each document's shingle set, in input order, then ask for the
+// The usual way in is the dedup line (DedupLine, at the end of this header,
+// src/dedup_line.cpp): the same code `winnow dedup` runs. It extracts every
+// record of a reader on all cores, shingles each clean text on the worker
+// threads, feeds the engine in input order, and writes the verdicts in any of
+// the four --emit forms (examples/dedup_directory.cpp):
+//
+//   winnow::DedupLine line(winnow::DedupOptions{});
+//   line.read(reader, extractor, diagnostics, /*jobs=*/0);
+//   winnow::DedupResult result = line.finish();
+//   winnow::write_dedup_report(result, winnow::DedupEmit::Groups,
+//                              [](std::string_view l) { return std::puts(std::string(l).c_str()) >= 0; });
+//
+// Underneath is the engine, for a caller that has its documents already:
+// feed each document's shingle set, in input order, then ask for the
 // verdicts. The engine keeps only compact per-document data (22-bit shingle
-// fingerprints, Rice-coded: ~1.1 KB for 600 words; a few scalars), never the
-// texts; document frequencies, template suppression, signing, LSH,
-// verification and clustering all happen in finish(). add() is not
-// thread-safe (call it from one thread, e.g. a serial pipeline stage);
+// fingerprints, Rice-coded: about a kilobyte for a 600-word article; a few
+// scalars), never the texts; document frequencies, template suppression,
+// signing, LSH, verification and clustering all happen in finish(). add() is
+// not thread-safe (call it from one thread, e.g. a serial pipeline stage);
 // finish() runs its phases on oneTBB. The design is explained at the top of
 // src/dedup/dedup.cpp.
 //
@@ -18,10 +31,8 @@
 //   winnow::DedupOptions opt;                 // defaults: see DedupOptions
 //   winnow::Deduplicator dd(opt);
 //   for (auto& doc : docs) {                  // extracted by a winnow::Extractor
-//     const winnow::SiteProfile* site = extractor.profiles().find(doc.profile);
-//     dd.add({doc.id, doc.sequence, doc.metadata.date, site && site->official,
-//             doc.text.size(), winnow::shingle_set(doc.text, opt.shingles),
-//             winnow::looks_like_excerpt(doc.text)});
+//     doc.shingles = winnow::shingle_set(doc.text, opt.shingles);
+//     dd.add(winnow::dedup_item(doc, sequence++, extractor.profiles()));
 //   }
 //   winnow::DedupReport report = dd.finish();
 //   for (auto& r : report.records) ...        // one per add(), in add() order
@@ -35,6 +46,8 @@
 #include <vector>
 
 #include "winnow/fingerprint.hpp"
+#include "winnow/pipeline.hpp"
+#include "winnow/profiles.hpp"
 
 namespace winnow {
 
@@ -172,5 +185,69 @@ Deduplicator::Banding choose_banding(std::size_t num_perm, double threshold, dou
                                      double fn_weight = 0.5);
 // The Jaccard threshold LSH is tuned for under `options` (see DedupOptions).
 double lsh_threshold(const DedupOptions& options);
+
+// The dedup line ------------------------------------------------------------
+
+// One document's entry for the engine: its id, date, length, whether a known
+// official site published it (its profile says so), whether it looks like an
+// excerpt, and its shingles, moved out of doc.shingles (set them first:
+// doc.shingles = shingle_set(doc.text, options.shingles)).
+DedupItem dedup_item(Document& doc, std::uint64_t sequence, const ProfileSet& profiles);
+
+// What a dedup run found: the records' ids in input order and the engine's
+// verdicts, indexed the same way.
+struct DedupResult {
+  std::vector<std::string> ids;
+  DedupReport report;
+  // "g1", "g2"...: the name of report.groups[g] in every output.
+  std::string group_name(std::size_t g) const;
+};
+
+// The extraction line, then the engine, over a whole reader: pass one
+// (read) extracts on all cores, shingles each clean text on the worker that
+// extracted it and adds it in input order, keeping only the id and the
+// compact shingles; finish() runs the engine. Between the two a caller may
+// look at the run (e.g. stop after Ctrl-C without writing verdicts).
+class DedupLine {
+ public:
+  explicit DedupLine(DedupOptions options);
+
+  // The engine's banding for the options (what --explain prints).
+  Deduplicator::Banding banding() const { return engine_.banding(); }
+  const DedupOptions& options() const { return options_; }
+
+  // Reads every record. `render` (optional) runs on the worker threads after
+  // extraction, and `on_record` (optional) is called in input order after
+  // each record was added, with its rendered text; it returns false to stop
+  // the run. Returns false if the run was stopped.
+  bool read(InputReader& reader, const Extractor& extractor, Diagnostics& diagnostics, std::size_t jobs,
+            const DocumentRenderer& render = {}, const RenderedSink& on_record = {});
+
+  // The verdicts on every record read. Once.
+  DedupResult finish();
+
+ private:
+  DedupOptions options_;
+  Deduplicator engine_;
+  std::vector<std::string> ids_;
+};
+
+// The verdicts as `winnow dedup --emit` writes them, one line per call of
+// `write` (without its newline; false stops the writing). Records: every
+// input with its group and scores; Unique: the ids of the originals; Pairs:
+// every verified candidate pair; Groups: one line per group.
+enum class DedupEmit { Records, Unique, Pairs, Groups };
+using LineWriter = std::function<bool(std::string_view line)>;
+bool write_dedup_report(const DedupResult& result, DedupEmit emit, const LineWriter& write);
+
+// `--emit unique --format json|tsv|text`: `next_record` yields every
+// record's rendered text in input order (e.g. from a spill file; false at
+// the end), and the originals' are written; with `blank_line_between` (the
+// text format) a blank line separates them.
+bool write_kept_records(const DedupResult& result, const std::function<bool(std::string& record)>& next_record,
+                        bool blank_line_between, const LineWriter& write);
+
+// The shingle, MinHash and LSH parameters of a line, as `--explain` prints them.
+std::string dedup_explanation(const DedupLine& line);
 
 }  // namespace winnow
