@@ -4,13 +4,20 @@
 // src/dedup_line.cpp): the same code `winnow dedup` runs. It extracts every
 // record of a reader on all cores, shingles each clean text on the worker
 // threads, feeds the engine in input order, and writes the verdicts in any of
-// the four --emit forms (examples/dedup_directory.cpp):
+// the four --emit forms. From examples/dedup_directory.cpp (the lines of
+// `winnow dedup --emit groups DIR`):
 //
-//   winnow::DedupLine line(winnow::DedupOptions{});
-//   line.read(reader, extractor, diagnostics, /*jobs=*/0);
+//   winnow::Diagnostics diagnostics;
+//   winnow::ExtractOptions extract;
+//   extract.metadata_parts = {false, false};  // grouping needs no speakers or figures
+//   winnow::Extractor extractor(winnow::ProfileSet::builtin(), extract);
+//   winnow::InputReader reader({argv[1]}, winnow::ReaderOptions{}, diagnostics);
+//   winnow::DedupLine line(winnow::DedupOptions{});  // defaults: jaccard or containment 0.8, 5-word shingles
+//   line.read(reader, extractor, diagnostics, /*jobs: all cores*/ 0);
 //   winnow::DedupResult result = line.finish();
-//   winnow::write_dedup_report(result, winnow::DedupEmit::Groups,
-//                              [](std::string_view l) { return std::puts(std::string(l).c_str()) >= 0; });
+//   winnow::write_dedup_report(result, winnow::DedupEmit::Groups, [](std::string_view group) {
+//     return std::printf("%.*s\n", static_cast<int>(group.size()), group.data()) >= 0;
+//   });
 //
 // Underneath is the engine, for a caller that has its documents already:
 // feed each document's shingle set, in input order, then ask for the

@@ -21,23 +21,34 @@
 namespace winnow::cli {
 namespace {
 
-struct DedupFlags {
-  CorpusOptions corpus;
-  DedupOptions dedup;
-  std::string emit = "records";
-  std::string keep = "original";
-  std::string format = "ids";
-  std::vector<std::string> fields;
-  bool explain = false;
-  bool no_strip = false;
-};
-
 KeepPolicy keep_policy(const std::string& name) {
   if (name == "longest") return KeepPolicy::Longest;
   if (name == "first") return KeepPolicy::First;
   if (name == "newest") return KeepPolicy::Newest;
   return KeepPolicy::Original;
 }
+
+const char* keep_policy_name(KeepPolicy policy) {
+  switch (policy) {
+    case KeepPolicy::Longest: return "longest";
+    case KeepPolicy::First: return "first";
+    case KeepPolicy::Newest: return "newest";
+    case KeepPolicy::Original: break;
+  }
+  return "original";
+}
+
+struct DedupFlags {
+  CorpusOptions corpus;
+  DedupOptions dedup;
+  std::string emit = "records";
+  std::string keep = keep_policy_name(DedupOptions{}.keep);
+  std::string format = "ids";
+  std::vector<std::string> fields;
+  bool explain = false;
+  bool no_strip = false;
+};
+
 
 DedupEmit emit_form(const std::string& name) {
   if (name == "unique") return DedupEmit::Unique;
@@ -135,17 +146,24 @@ Runner add_dedup_command(CLI::App& app) {
   app.add_option("--fields", flags->fields, "With --format json or tsv: the fields to write, comma-separated")
       ->delimiter(',')
       ->allow_extra_args(false);
-  app.add_option("--jaccard", flags->dedup.jaccard, "A pair is a duplicate when its resemblance reaches this [0.8]")
+  // Defaults in the help are the library's (DedupOptions), printed, not copied.
+  const DedupOptions defaults;
+  app.add_option("--jaccard", flags->dedup.jaccard,
+                 fmt::format("A pair is a duplicate when its resemblance reaches this [{}]", defaults.jaccard))
       ->check(CLI::Range(0.0, 1.0));
   app.add_option("--containment", flags->dedup.containment,
-                 "... or when this share of the smaller document is in the larger [0.8]")
+                 fmt::format("... or when this share of the smaller document is in the larger [{}]",
+                             defaults.containment))
       ->check(CLI::Range(0.0, 1.0));
-  app.add_option("--shingle-size", flags->dedup.shingles.k, "Words per shingle [5]")->check(CLI::Range(1, 64));
-  app.add_option("--num-perm", flags->dedup.num_perm, "MinHash signature length [128]")->check(CLI::Range(16, 1024));
+  app.add_option("--shingle-size", flags->dedup.shingles.k, fmt::format("Words per shingle [{}]", defaults.shingles.k))
+      ->check(CLI::Range(1, 64));
+  app.add_option("--num-perm", flags->dedup.num_perm, fmt::format("MinHash signature length [{}]", defaults.num_perm))
+      ->check(CLI::Range(16, 1024));
   app.add_option("--keep", flags->keep,
-                 "Which member of a group is the original: original (never a \"... Read more\" excerpt; the "
-                 "official source, then the one the others contain, then earliest date), longest, first, "
-                 "newest [original]")
+                 fmt::format("Which member of a group is the original: original (never a \"... Read more\" excerpt; "
+                             "the official source, then the one the others contain, then earliest date), longest, "
+                             "first, newest [{}]",
+                             keep_policy_name(defaults.keep)))
       ->check(CLI::IsMember({"original", "longest", "first", "newest"}));
   app.add_flag("--explain", flags->explain, "Print the shingle, MinHash and LSH parameters on stderr");
   app.add_flag("--no-strip", flags->no_strip,
