@@ -18,7 +18,8 @@
 // 2. Container. As in Readability (Arc90), each paragraph-like block of 25+
 //    characters and modest link density votes for the elements above it:
 //    1 + its commas + one per 100 characters (at most 3), given in full to
-//    its container, half to the next one up, a third and less further up.
+//    its container, half to the next one up, then a sixth, a ninth and a
+//    twelfth (level x 3) to the three above that, five levels in all.
 //    Each container's total is adjusted by tag (a <div> or <article> gains,
 //    a list or heading loses) and class tokens (+25/-25), then scaled by
 //    (1 - link density) of everything under it. The best container wins;
