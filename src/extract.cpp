@@ -127,9 +127,9 @@ bool Extractor::run_stages(Document& doc, const detail::Budget& budget, const ch
     // by DOM features.
     const SiteProfile* profile = profiles_.detect(doc);
     bool done = profile && classify_boilerplate(doc, profiles_, profile, &fields, /*require_anchors=*/true);
-    if (!done && profile && !profile->html_json.empty()) {
+    if (!done && profile && profile->html) {
       std::string why;
-      done = classify_html_with_profile(doc, profile->html_json, &why);
+      done = classify_html_with_profile(doc, *profile, &why);
       if (done) {
         doc.profile = profile->name;
         if (doc.metadata.type.empty()) doc.metadata.type = profile->default_type;

@@ -1,9 +1,14 @@
 // The extraction line for one record: decode -> parse -> classify -> metadata.
 //
+// From examples/clean_page.cpp (one page, the record `winnow extract PAGE` prints):
+//
+//   winnow::Document doc;
+//   doc.id = argv[1];
+//   doc.body.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 //   winnow::Extractor extractor(winnow::ProfileSet::builtin());
 //   std::string problem;
-//   if (!extractor.run(doc, &problem)) diagnostics.skipped(doc.id, problem, Extractor::skip_class(problem));
-//   else fmt::print("{}\n", doc.text);
+//   if (!extractor.run(doc, &problem)) { ... problem says why, for people ... }
+//   std::printf("%s\n", winnow::document_json(doc).c_str());  // doc.text: the clean article alone
 //
 // An Extractor holds only read-only state after construction (profiles,
 // compiled patterns), so one instance may serve all worker threads.

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "winnow/diagnostics.hpp"
+#include "winnow/extract.hpp"
 #include "winnow/reader.hpp"
 
 namespace winnow::cli {
@@ -31,8 +32,9 @@ struct CorpusOptions {
   std::vector<std::string> profile_files;
   std::string output = "-";
   std::size_t jobs = 0;
-  std::uint64_t max_doc_bytes = 64ull << 20;
-  std::uint32_t time_budget_ms = 30000;
+  // The library's defaults, so that --help prints what the library does.
+  std::uint64_t max_doc_bytes = ReaderOptions{}.max_doc_bytes;
+  std::uint32_t time_budget_ms = ExtractOptions{}.time_budget_ms;
   bool quiet = false;
   bool stats = false;
   bool strict = false;                 // --strict: exit 1 if any record was skipped or repaired

@@ -23,7 +23,7 @@
 #include <vector>
 
 #include "winnow/decode.hpp"
-#include "bench_clock.hpp"
+#include "../bench_clock.hpp"
 #include "winnow/extract.hpp"
 #include "winnow/html.hpp"
 

@@ -8,14 +8,13 @@
 
 #include <re2/re2.h>
 #include <rapidjson/document.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 #include <algorithm>
 #include <fmt/format.h>
 #include <fstream>
 #include <sstream>
 
+#include "html_regions.hpp"
 #include "json_parse.hpp"
 
 namespace winnow {
@@ -117,11 +116,11 @@ void ProfileSet::add_json(std::string_view json, std::string_view origin) {
   p.metadata_labels = string_map(d, "metadata_labels", origin);
   p.chrome_lines = alternation(string_list(d, "chrome_lines", origin), origin, "chrome_lines");
   p.chrome_sections = alternation(string_list(d, "chrome_sections", origin), origin, "chrome_sections");
-  if (d.HasMember("html")) {
-    rapidjson::StringBuffer buf;
-    rapidjson::Writer<rapidjson::StringBuffer> w(buf);
-    d["html"].Accept(w);
-    p.html_json.assign(buf.GetString(), buf.GetSize());
+  if (d.HasMember("html")) {  // parsed and its selectors checked once, here, not per page
+    std::string problem;
+    auto regions = HtmlRegions::parse(d["html"], &problem);
+    if (!regions) throw ProfileError(fmt::format("{}: {}", origin, problem));
+    p.html = std::make_shared<const HtmlRegions>(std::move(*regions));
   }
   // A user's table replaces a built-in one of the same name.
   auto same = std::find_if(profiles_.begin(), profiles_.end(), [&](auto& q) { return q.name == p.name; });

@@ -1,5 +1,5 @@
 // Internal pieces of the near-duplicate engine shared by src/dedup*.cpp and
-// src/lsh.cpp. Not installed; the public interface is winnow/dedup.hpp.
+// src/dedup/lsh.cpp. Not installed; the public interface is winnow/dedup.hpp.
 #pragma once
 
 #include <cstddef>
@@ -13,7 +13,7 @@
 namespace winnow::detail {
 
 // Shingle fingerprints kept per document: the top kFingerprintBits bits of the
-// 64-bit shingle hash. See src/dedup_store.cpp for why 22 bits suffice.
+// 64-bit shingle hash. See src/dedup/dedup_store.cpp for why 22 bits suffice.
 constexpr int kFingerprintBits = 22;
 constexpr std::uint32_t kFingerprintSpace = 1u << kFingerprintBits;
 

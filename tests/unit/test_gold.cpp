@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "../../bench/gold_score.hpp"
+#include "../../bench/metadata/gold_score.hpp"
 
 namespace {
 

@@ -29,7 +29,7 @@
 // one, and sources (name plus "(closed)" flag) and fields of work as sets of
 // items compared exactly after whitespace trim.
 //
-// Header-only so that bench/metadata_score.cpp and the unit tests share the
+// Header-only so that bench/metadata/metadata_score.cpp and the unit tests share the
 // exact logic without a library target of their own.
 #pragma once
 

@@ -18,28 +18,35 @@
 // function says so, so the caller can fall back to the generic classifier
 // rather than emit an empty article.
 //
-// The cost: one JSON parse of a small section and, per selector, one linear
-// pass over the elements. No DOM access: blocks already carry their element.
+// The cost: the section is parsed and its selectors validated once, when the
+// profile is loaded (HtmlRegions, in the profile); per page, one linear pass
+// over the elements per region. No DOM access: blocks already carry their
+// element. A bad selector in a --profile file is a usage error at load,
+// naming the file, the key and the selector, not a silent fallback per page.
 #include <rapidjson/document.h>
 
 #include <optional>
 
-#include "html_selectors.hpp"
+#include "html_regions.hpp"
 #include "json_parse.hpp"
 #include "winnow/html.hpp"
+#include "winnow/profiles.hpp"
 
 namespace winnow {
 namespace {
 
 // The union of the selectors listed under `key` (a string or a list), or
-// nullopt when the key is absent.
-std::optional<std::vector<char>> region(const rapidjson::Value& section, const char* key,
-                                        const std::vector<HtmlElement>& elements, std::string* problem) {
+// nullopt when the key is absent; each selector is parsed alone first, so a
+// bad one is named by itself.
+bool region(const rapidjson::Value& section, const char* key, std::optional<html::Selector>& out,
+            std::string* problem) {
   auto it = section.FindMember(key);
-  if (it == section.MemberEnd()) return std::nullopt;
+  if (it == section.MemberEnd()) return true;
   std::string joined;
+  std::string error;
   auto add = [&](const rapidjson::Value& v) {
     if (!v.IsString()) return false;
+    if (!html::Selector::parse(v.GetString(), &error)) return false;
     if (!joined.empty()) joined += ", ";
     joined += v.GetString();
     return true;
@@ -47,12 +54,18 @@ std::optional<std::vector<char>> region(const rapidjson::Value& section, const c
   bool ok = it->value.IsArray() ? true : add(it->value);
   if (it->value.IsArray())
     for (const auto& v : it->value.GetArray()) ok = ok && add(v);
-  if (!ok) {
-    *problem = std::string("html.") + key + " must be a selector or a list of selectors";
-    return std::vector<char>();
+  if (ok) out = html::Selector::parse(joined, &error);  // "" (an empty list) is refused here
+  if (!ok || !out) {
+    *problem = std::string("html.") + key + ": " +
+               (error.empty() ? std::string("must be a selector or a list of selectors") : error);
+    return false;
   }
-  auto selector = html::Selector::parse(joined, problem);
-  if (!selector) return std::vector<char>();
+  return true;
+}
+
+std::optional<std::vector<char>> inside(const std::optional<html::Selector>& selector,
+                                        const std::vector<HtmlElement>& elements) {
+  if (!selector) return std::nullopt;
   return selector->inside(elements);
 }
 
@@ -61,6 +74,19 @@ bool flagged(const std::optional<std::vector<char>>& r, std::uint32_t e) {
 }
 
 }  // namespace
+
+std::optional<HtmlRegions> HtmlRegions::parse(const rapidjson::Value& section, std::string* problem) {
+  if (!section.IsObject()) {
+    *problem = "html: must be an object of selectors";
+    return std::nullopt;
+  }
+  HtmlRegions r;
+  if (!region(section, "content", r.content, problem) || !region(section, "title", r.title, problem) ||
+      !region(section, "page_type", r.page_type, problem) || !region(section, "metadata", r.metadata, problem) ||
+      !region(section, "teaser", r.teaser, problem) || !region(section, "drop", r.drop, problem))
+    return std::nullopt;
+  return r;
+}
 
 bool classify_html_with_profile(Document& doc, std::string_view html_section, std::string* problem) {
   std::string ignored;
@@ -71,15 +97,26 @@ bool classify_html_with_profile(Document& doc, std::string_view html_section, st
     *problem = "the profile's html section is not a JSON object";
     return false;
   }
+  auto regions = HtmlRegions::parse(section, problem);
+  if (!regions) return false;
+  return classify_html_with_regions(doc, *regions, problem);
+}
+
+bool classify_html_with_profile(Document& doc, const SiteProfile& profile, std::string* problem) {
+  if (!profile.html) return false;
+  std::string ignored;
+  return classify_html_with_regions(doc, *profile.html, problem ? problem : &ignored);
+}
+
+bool classify_html_with_regions(Document& doc, const HtmlRegions& regions, std::string* problem) {
   const auto& elements = doc.elements;
   problem->clear();
-  auto content = region(section, "content", elements, problem);
-  auto title = region(section, "title", elements, problem);
-  auto page_type = region(section, "page_type", elements, problem);
-  auto metadata = region(section, "metadata", elements, problem);
-  auto teaser = region(section, "teaser", elements, problem);
-  auto drop = region(section, "drop", elements, problem);
-  if (!problem->empty()) return false;
+  auto content = inside(regions.content, elements);
+  auto title = inside(regions.title, elements);
+  auto page_type = inside(regions.page_type, elements);
+  auto metadata = inside(regions.metadata, elements);
+  auto teaser = inside(regions.teaser, elements);
+  auto drop = inside(regions.drop, elements);
   if (content) {
     bool any = false;
     for (const Block& b : doc.blocks) any |= flagged(content, b.element);

@@ -11,7 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "../../src/html_selectors.hpp"
+#include "classify/html_selectors.hpp"
+#include "winnow/profiles.hpp"
 #include "winnow/decode.hpp"
 #include "winnow/html.hpp"
 
@@ -147,4 +148,45 @@ TEST_CASE("generic classifier on the fixtures: title and body, no menus or boxes
   auto blog_body = texts_with(blog, winnow::Role::Body);
   REQUIRE(blog_body.size() == 9);
   CHECK(texts_with(blog, winnow::Role::Title).empty());  // the blog's name is not the post's title
+}
+
+TEST_CASE("profile: the html section is parsed and checked at load, a bad selector named") {
+  winnow::ProfileSet set = winnow::ProfileSet::builtin();
+  REQUIRE(set.find("blogger") != nullptr);
+  CHECK(set.find("blogger")->html != nullptr);
+  CHECK(set.find("osce.org")->html != nullptr);
+  auto load_error = [](const char* json) {
+    winnow::ProfileSet s;
+    try {
+      s.add_json(json, "my.json");
+    } catch (const winnow::ProfileError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  CHECK(load_error(R"({"name": "x", "html": {"content": ["div.post", "a[href]"]}})") ==
+        "my.json: html.content: unsupported character (only tag, .class, #id, ' ', '>', ',') in selector "
+        "\"a[href]\"");
+  CHECK(load_error(R"({"name": "x", "html": {"drop": 3}})") ==
+        "my.json: html.drop: must be a selector or a list of selectors");
+  CHECK(load_error(R"({"name": "x", "html": {"title": []}})").starts_with("my.json: html.title: "));
+  CHECK(load_error(R"({"name": "x", "html": "div.post"})") == "my.json: html: must be an object of selectors");
+  CHECK(load_error(R"({"name": "x", "html": {"content": "div.post", "title": "h3.post-title"}})") == "no error");
+}
+
+TEST_CASE("profile: classifying by a loaded profile equals classifying by its section's text") {
+  winnow::ProfileSet set = winnow::ProfileSet::builtin();
+  for (const char* name : {"blogger", "osce.org"}) {
+    for (const char* fixture : {"000", "001", "002"}) {
+      auto by_text = parsed_fixture(fixture);
+      auto by_profile = parsed_fixture(fixture);
+      std::string p1, p2;
+      bool a = winnow::classify_html_with_profile(by_text, html_section(name), &p1);
+      bool b = winnow::classify_html_with_profile(by_profile, *set.find(name), &p2);
+      CHECK(a == b);
+      CHECK(p1 == p2);
+      for (std::size_t i = 0; i < by_text.blocks.size(); ++i) CHECK(by_text.blocks[i].role == by_profile.blocks[i].role);
+      CHECK(by_text.metadata.title == by_profile.metadata.title);
+    }
+  }
 }

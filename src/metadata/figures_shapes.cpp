@@ -11,7 +11,7 @@
 // decided by one left-to-right reading, so each reader follows its pattern
 // (written above it) exactly, captures included: where the pattern could
 // backtrack, the reading shows that only one choice can reach the end of
-// the token. tests/unit/figures_shapes_test.cpp holds the patterns and
+// the token. tests/unit/metadata/test_figures_shapes.cpp holds the patterns and
 // checks every reader against RE2 on random tokens.
 //
 // Cost: a few instructions a byte, no allocation.

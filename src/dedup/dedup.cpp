@@ -56,14 +56,16 @@
 // keys, ~56 B of scalars; plus, transiently, one 16 MB frequency table per
 // counting range (at most 4), and the candidate and pair lists.
 //
-// What it costs, measured (bench/dedup, 2 threads, a VM shared with other
-// builds, so wall times are pessimistic): 100k documents of 811 words in
-// 10.5 CPU seconds (~9,500 documents per CPU second end to end, JSON parsing
-// included), 1M in 99 CPU seconds and 1.8 GB peak; shingling ~28,000 such
-// documents a second per core (~38,000 of 600 words) and MinHash ~230,000.
-// Accuracy on planted reposts and hard negatives: pair F1 0.996-0.997,
-// precision 1.000 at 100k and 1M. Figures and commands are in
-// bench/dedup/README.md.
+// What it costs. Time is linear in the corpus's words for shingling and
+// signing (shingling dominates: tens of thousands of news articles a second
+// per core, MinHash several times faster), plus the candidate pairs LSH
+// yields, each verified by a merge of two sorted sets, linear in their
+// sizes; clustering is near-linear in the verified pairs. Memory is of the
+// order of a kilobyte or two per document (above), so a million documents
+// fit in a couple of gigabytes. The measured figures (CPU seconds, rates,
+// peak memory, pair precision and recall on planted reposts and hard
+// negatives) and the commands that produce them are in bench/dedup/README.md
+// and the README, written from a bench run.
 #include <tbb/blocked_range.h>
 #include <tbb/global_control.h>
 #include <tbb/task_arena.h>

@@ -24,7 +24,7 @@
 // s = 0.254). P(candidate) at
 //     s   = 0.1    0.2    0.3    0.4    0.5     0.6     0.7     0.8, 0.9
 //     P   = 0.041  0.286  0.683  0.938  0.9963  0.99996 1-2e-8  1.0000
-// (tests/unit/test_lsh.cpp checks measured rates on random pairs against
+// (tests/unit/dedup/test_lsh.cpp checks measured rates on random pairs against
 // this curve). A repost at containment 0.9 and size ratio 1.67 (J ≈ 0.51) is
 // found with P ≈ 0.997; a pair exactly at containment 0.8 and ratio 3 (J =
 // 0.25) with P ≈ 0.48: beyond the size-ratio cap recall degrades quickly.

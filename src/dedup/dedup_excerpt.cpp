@@ -12,7 +12,7 @@
 // a phrase. The phrases are a table (kReadMorePhrases), in the languages the
 // corpora have shown; a new language is a new row. A document flagged so is
 // never chosen as a group's original when a member without the flag exists
-// (src/dedup_cluster.cpp).
+// (src/dedup/dedup_cluster.cpp).
 //
 // What it costs: a look at the last line, once per document. What it misses:
 // an excerpt cut at a sentence end with no marker (then containment decides,

@@ -109,7 +109,7 @@ TEST_CASE("shingles ignore quote style and re-wrapped lines") {
 TEST_CASE("golden shingle and signature values are stable across runs and machines") {
   auto sh = shingle_set("The quick brown fox jumps over the lazy dog and runs away");
   REQUIRE(sh.size() == 8);
-  // Since shingles hash word hashes (src/shingle.cpp); the byte-hashing design
+  // Since shingles hash word hashes (src/fingerprint/shingle.cpp); the byte-hashing design
   // gave 0x04550065a813270d and signature 0xd5712c9e 0x7a5a11b5 0xc8f5befe ...
   CHECK(sh[0] == 0x0c654a3a7b270378ULL);
   MinHasher h(128, 0x77696e6e6f77ULL);

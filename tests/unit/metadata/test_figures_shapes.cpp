@@ -1,4 +1,4 @@
-// The number shapes read by hand (src/figures_shapes.cpp) against the RE2
+// The number shapes read by hand (src/metadata/figures_shapes.cpp) against the RE2
 // patterns they replace, which this file keeps as their specification:
 // on random tokens over the bytes that matter, each reader must accept
 // exactly what the pattern's FullMatch accepts, with the same captures.
@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "figures_internal.hpp"
+#include "metadata/figures_internal.hpp"
 
 namespace fd = winnow::figures_detail;
 

@@ -44,7 +44,7 @@
 #include <string>
 #include <vector>
 
-#include "bench_clock.hpp"
+#include "../bench_clock.hpp"
 #include "winnow/extract.hpp"
 #include "winnow/record_format.hpp"
 

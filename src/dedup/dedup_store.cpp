@@ -15,7 +15,7 @@
 //    (24 bits until the 1M benchmark needed the memory: each bit less saves
 //    one bit per stored shingle, ~100 MB per million 800-word documents; the
 //    bound is document frequency, counted on the same fingerprints, see
-//    src/dedup.cpp.)
+//    src/dedup/dedup.cpp.)
 // 2. Rice coding of the gaps. n sorted values in [0, 2^22) have gaps of mean
 //    2^22/n; a Rice code with parameter k ≈ log2(mean gap · ln 2) spends k + ~2
 //    bits per value: 14.8 bits for n = 600, 13.6 for n = 815 (measured on the

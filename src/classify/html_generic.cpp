@@ -18,7 +18,8 @@
 // 2. Container. As in Readability (Arc90), each paragraph-like block of 25+
 //    characters and modest link density votes for the elements above it:
 //    1 + its commas + one per 100 characters (at most 3), given in full to
-//    its container, half to the next one up, a third and less further up.
+//    its container, half to the next one up, then a sixth, a ninth and a
+//    twelfth (level x 3) to the three above that, five levels in all.
 //    Each container's total is adjusted by tag (a <div> or <article> gains,
 //    a list or heading loses) and class tokens (+25/-25), then scaled by
 //    (1 - link density) of everything under it. The best container wins;
@@ -57,6 +58,47 @@
 
 namespace winnow {
 namespace {
+
+// The tuned thresholds, in one place (tuned on the extraction benchmark;
+// bench/extraction/run.sh scores a change). Character counts are code points.
+// Blocks:
+constexpr double kLinkList = 0.5;               // link density from which a block is a link list
+constexpr std::size_t kScorableMinChars = 25;   // a paragraph that may vote for its container...
+constexpr std::size_t kGoodMinChars = 80;       // ... and one that counts as good article text
+constexpr double kGoodMaxLinkDensity = 0.3;
+constexpr double kPlainProseMaxLinkDensity = 0.1;  // a paragraph "without links", for the climb
+// Chrome regions (nav, footer, negative class tokens) are kept when they hold this share of the good text:
+constexpr double kChromeRegionMaxGoodShare = 0.5;
+// The container vote: 1 + commas + one per kVoteCharsPerPoint characters (at most kVoteMaxLengthPoints),
+// spread over kVoteLevels ancestors; class and id tokens weigh kTokenWeight each.
+constexpr std::size_t kVoteCharsPerPoint = 100;
+constexpr double kVoteMaxLengthPoints = 3.0;
+constexpr int kVoteLevels = 5;
+constexpr double kTokenWeight = 25.0;
+// A split article: containers within kRivalShare of the best, kMinRivals of them besides it, sharing an
+// ancestor at most kSplitAncestorSteps up; ancestry is followed kAncestryDepth levels at most.
+constexpr double kRivalShare = 0.75;
+constexpr std::size_t kMinRivals = 2;
+constexpr int kSplitAncestorSteps = 8;
+constexpr int kAncestryDepth = 64;
+// The climb to an ancestor: at most kClimbSteps levels; stop when what it adds is over kClimbMaxNonProse
+// non-prose and over kClimbMinText characters, or brings kClimbMaxTeaserCards linked headings; take it
+// when it adds kClimbMinProse characters of good text.
+constexpr int kClimbSteps = 6;
+constexpr double kClimbMaxNonProse = 0.4;
+constexpr double kClimbMinText = 300;
+constexpr int kClimbMaxTeaserCards = 2;
+constexpr double kClimbMinProse = 200;
+// Siblings of the winner join the region from this score (or this share of the winner's):
+constexpr double kSiblingMinScore = 10.0;
+constexpr double kSiblingScoreShare = 0.2;
+// Lines inside the region:
+constexpr std::size_t kBylineMaxChars = 100;    // a byline ("By ...") is shorter, unpunctuated
+constexpr double kStopLineMinShare = 0.6;       // a "related stories" line cuts the rest after this share
+constexpr std::size_t kPromoMaxChars = 300;     // an appeal to the reader is shorter
+constexpr std::size_t kPromoEdgeLines = 2;      // ... and sits in the first 2 or the last 3 lines
+constexpr std::size_t kPromoTailLines = 3;
+constexpr std::size_t kWeakEdgeMaxChars = 50;   // a short unpunctuated edge line (date, tags) is dropped
 
 std::size_t char_count(std::string_view s) {
   std::size_t n = 0;
@@ -183,8 +225,8 @@ void GenericClassifier::measure() {
     BlockFacts& f = facts_[i];
     f.chars = char_count(b.text);
     bool paragraph_like = b.kind != BlockKind::Heading && b.kind != BlockKind::ListMarker;
-    f.scorable = paragraph_like && f.chars >= 25 && b.link_density < 0.5;
-    f.good = paragraph_like && f.chars >= 80 && b.link_density < 0.3;
+    f.scorable = paragraph_like && f.chars >= kScorableMinChars && b.link_density < kLinkList;
+    f.good = paragraph_like && f.chars >= kGoodMinChars && b.link_density < kGoodMaxLinkDensity;
     if (b.element >= n_) continue;
     text_[b.element] += static_cast<double>(f.chars);
     links_[b.element] += static_cast<double>(f.chars) * b.link_density;
@@ -206,7 +248,7 @@ void GenericClassifier::mark_regions() {
   chrome_.assign(n_, 0);
   for (std::size_t e = 0; e < n_; ++e) {
     const HtmlElement& el = doc_.elements[e];
-    bool minor = good_text_[e] < 0.5 * page_good_;
+    bool minor = good_text_[e] < kChromeRegionMaxGoodShare * page_good_;
     if (minor && (token_verdict(el.classes) < 0 || token_verdict(el.id) < 0)) chrome_[e] = 2;
     else if (minor && in_table(el.tag, html::kChromeTags)) chrome_[e] = 1;
     if (el.parent != e && chrome_[el.parent]) chrome_[e] = std::max(chrome_[e], chrome_[el.parent]);
@@ -219,13 +261,13 @@ void GenericClassifier::mark_regions() {
     const Block& b = doc_.blocks[i];
     // A <header> inside a teaser card is chrome by tag, but still tells that
     // the card is a teaser; a sidebar's headings say nothing about the article.
-    if (b.element < n_ && chrome_[b.element] != 2 && b.kind == BlockKind::Heading && b.link_density >= 0.5)
+    if (b.element < n_ && chrome_[b.element] != 2 && b.kind == BlockKind::Heading && b.link_density >= kLinkList)
       ++linked_headings_[b.element];
-    if (b.element >= n_ || chrome_[b.element] || b.link_density >= 0.5) continue;
+    if (b.element >= n_ || chrome_[b.element] || b.link_density >= kLinkList) continue;
     clean_text_[b.element] += static_cast<double>(facts_[i].chars);
     // Teasers of other stories are good-looking text too, but they sit in
     // list items and carry a link (their headline); article prose does not.
-    if (facts_[i].good && b.kind == BlockKind::Paragraph && b.link_density < 0.1)
+    if (facts_[i].good && b.kind == BlockKind::Paragraph && b.link_density < kPlainProseMaxLinkDensity)
       clean_good_[b.element] += static_cast<double>(facts_[i].chars);
   }
   for (std::size_t e = n_; e-- > 1;) {
@@ -243,10 +285,10 @@ std::uint32_t GenericClassifier::choose_container() {
     const Block& b = doc_.blocks[i];
     if (!facts_[i].scorable || b.element >= n_ || chrome_[b.element]) continue;
     double vote = 1 + static_cast<double>(comma_count(b.text)) +
-                  std::min(3.0, static_cast<double>(facts_[i].chars / 100));
+                  std::min(kVoteMaxLengthPoints, static_cast<double>(facts_[i].chars / kVoteCharsPerPoint));
     std::uint32_t e = b.element;
     if (is_leaf_text_tag(doc_.elements[e].tag)) e = doc_.elements[e].parent;
-    for (int level = 0; level < 5; ++level) {
+    for (int level = 0; level < kVoteLevels; ++level) {
       raw[e] += vote / (level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0);
       std::uint32_t up = doc_.elements[e].parent;
       if (up == e) break;
@@ -259,36 +301,37 @@ std::uint32_t GenericClassifier::choose_container() {
     if (raw[e] <= 0 || chrome_[e]) continue;
     const HtmlElement& el = doc_.elements[e];
     double density = text_[e] > 0 ? links_[e] / text_[e] : 0;
-    score_[e] = (raw[e] + tag_weight(el.tag) + 25.0 * (token_verdict(el.classes) + token_verdict(el.id))) * (1.0 - density);
+    score_[e] = (raw[e] + tag_weight(el.tag) + kTokenWeight * (token_verdict(el.classes) + token_verdict(el.id))) * (1.0 - density);
     if (score_[e] > score_[best]) best = static_cast<std::uint32_t>(e);
   }
   if (score_[best] <= 0) return 0;
   // An article cut into several sibling wrappers: promote to their common ancestor.
   std::vector<std::uint32_t> rivals;
   for (std::size_t e = 0; e < n_; ++e)
-    if (e != best && score_[e] >= 0.75 * score_[best] && !is_descendant(static_cast<std::uint32_t>(e), best, 64) &&
-        !is_descendant(best, static_cast<std::uint32_t>(e), 64))
+    if (e != best && score_[e] >= kRivalShare * score_[best] &&
+        !is_descendant(static_cast<std::uint32_t>(e), best, kAncestryDepth) &&
+        !is_descendant(best, static_cast<std::uint32_t>(e), kAncestryDepth))
       rivals.push_back(static_cast<std::uint32_t>(e));
-  if (rivals.size() >= 2) {
+  if (rivals.size() >= kMinRivals) {
     std::uint32_t a = doc_.elements[best].parent;
-    for (int step = 0; step < 8 && a != 0; ++step, a = doc_.elements[a].parent) {
+    for (int step = 0; step < kSplitAncestorSteps && a != 0; ++step, a = doc_.elements[a].parent) {
       int inside = 0;
-      for (std::uint32_t r : rivals) inside += is_descendant(r, a, 64);
-      if (inside >= 2) { best = a; break; }
+      for (std::uint32_t r : rivals) inside += is_descendant(r, a, kAncestryDepth);
+      if (inside >= static_cast<int>(kMinRivals)) { best = a; break; }
     }
   }
   // Climb while what the parent adds is itself mostly article text: chunks of
   // one article in sibling wrappers, with only ads or images between them.
   std::uint32_t climbed = best;
-  for (int step = 0; step < 6; ++step) {
+  for (int step = 0; step < kClimbSteps; ++step) {
     std::uint32_t up = doc_.elements[climbed].parent;
     if (up == climbed || chrome_[up]) break;
     climbed = up;
     double extra_good = clean_good_[up] - clean_good_[best];
     double extra_text = clean_text_[up] - clean_text_[best];
-    if (extra_text - extra_good > 0.4 * extra_text && extra_text > 300) break;
-    if (linked_headings_[up] - linked_headings_[best] >= 2) break;
-    if (extra_good >= 200) best = up;
+    if (extra_text - extra_good > kClimbMaxNonProse * extra_text && extra_text > kClimbMinText) break;
+    if (linked_headings_[up] - linked_headings_[best] >= kClimbMaxTeaserCards) break;
+    if (extra_good >= kClimbMinProse) best = up;
   }
   return best;
 }
@@ -308,7 +351,7 @@ void GenericClassifier::select_region(std::uint32_t top) {
   selected_[top] = 1;
   std::uint32_t parent = doc_.elements[top].parent;
   if (parent != top) {
-    double threshold = std::max(10.0, score_[top] * 0.2);
+    double threshold = std::max(kSiblingMinScore, score_[top] * kSiblingScoreShare);
     for (std::size_t e = parent + 1; e < n_; ++e) {
       if (doc_.elements[e].parent != parent || e == top || chrome_[e]) continue;
       bool good_paragraph = doc_.elements[e].tag == "p" && good_text_[e] > 0;
@@ -329,19 +372,19 @@ void GenericClassifier::assign_roles() {
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     Block& b = blocks[i];
     bool in_region = b.element < n_ && selected_[b.element] && !chrome_[b.element];
-    b.role = b.link_density >= 0.5 ? Role::Navigation : Role::Chrome;
-    if (!title_found && b.kind == BlockKind::Heading && b.link_density < 0.5 && !title.empty() &&
+    b.role = b.link_density >= kLinkList ? Role::Navigation : Role::Chrome;
+    if (!title_found && b.kind == BlockKind::Heading && b.link_density < kLinkList && !title.empty() &&
         folded(b.text) == title) {
       b.role = Role::Title;
       title_found = true;
       continue;
     }
-    if (!in_region || b.kind == BlockKind::ListMarker || b.link_density >= 0.5) continue;
+    if (!in_region || b.kind == BlockKind::ListMarker || b.link_density >= kLinkList) continue;
     std::string lowered;
     for (unsigned char c : b.text) lowered.push_back(static_cast<char>(std::tolower(c)));
     if (in_table(std::string_view(lowered), html::kStopLines)) stops.push_back(i);
     if (in_table(std::string_view(lowered), html::kChromeLines) || (!stops.empty() && stops.back() == i)) continue;
-    if (facts_[i].chars < 100 && !ends_like_sentence(b.text) && starts_with_any(lowered, html::kBylinePrefixes))
+    if (facts_[i].chars < kBylineMaxChars && !ends_like_sentence(b.text) && starts_with_any(lowered, html::kBylinePrefixes))
       continue;
     b.role = Role::Body;
     kept.push_back(i);
@@ -353,14 +396,14 @@ void GenericClassifier::assign_roles() {
     while (stop < stops.size() && stops[stop] < kept[k]) ++stop;
     seen += static_cast<double>(facts_[kept[k]].chars);
     bool stop_follows = stop < stops.size() && (k + 1 == kept.size() || stops[stop] < kept[k + 1]);
-    if (!stop_follows || seen < 0.6 * kept_chars) continue;
+    if (!stop_follows || seen < kStopLineMinShare * kept_chars) continue;
     for (std::size_t j = k + 1; j < kept.size(); ++j) blocks[kept[j]].role = Role::Chrome;
     kept.resize(k + 1);
     break;
   }
   // Appeals to the reader ("Sign up for our newsletter") at either end.
   auto promo = [&](std::size_t i) {
-    if (facts_[i].chars >= 300) return false;
+    if (facts_[i].chars >= kPromoMaxChars) return false;
     std::string lowered;
     for (unsigned char c : blocks[i].text) lowered.push_back(static_cast<char>(std::tolower(c)));
     for (std::string_view phrase : html::kPromoPhrases)
@@ -368,13 +411,13 @@ void GenericClassifier::assign_roles() {
     return false;
   };
   for (std::size_t k = 0; k < kept.size(); ++k) {
-    bool at_edge = k < 2 || k + 3 >= kept.size();
+    bool at_edge = k < kPromoEdgeLines || k + kPromoTailLines >= kept.size();
     if (at_edge && promo(kept[k])) blocks[kept[k]].role = Role::Chrome;
   }
   // Short, unpunctuated lines at the edges of the region are bylines, dates,
   // tag lists: drop them until the first (last) line that reads as text.
   auto weak = [&](std::size_t i) {
-    return blocks[i].kind != BlockKind::Heading && facts_[i].chars < 50 && !ends_like_sentence(blocks[i].text);
+    return blocks[i].kind != BlockKind::Heading && facts_[i].chars < kWeakEdgeMaxChars && !ends_like_sentence(blocks[i].text);
   };
   for (std::size_t k = 0; k < kept.size() && weak(kept[k]); ++k) blocks[kept[k]].role = Role::Chrome;
   // At the end, list items without links are the article's own list

@@ -1,4 +1,4 @@
-// The figure tokenizer (src/figures_tokens.cpp) reads a paragraph through
+// The figure tokenizer (src/metadata/figures_tokens.cpp) reads a paragraph through
 // bit masks built sixteen bytes at a time; this checks it, token by token,
 // against a plain byte-at-a-time reading of the same rules, on random
 // paragraphs of the bytes that matter (spaces, newlines, capitals, digits,
@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "figures_internal.hpp"
+#include "metadata/figures_internal.hpp"
 
 namespace {
 
