@@ -77,6 +77,15 @@ void read_metadata(Document& doc, const LayoutFields& fields, MetadataParts part
 
 }  // namespace
 
+SkipClass Extractor::skip_class(std::string_view problem) {
+  if (problem == "empty input") return SkipClass::Empty;
+  if (problem == "no article text found") return SkipClass::NoArticle;
+  if (problem.starts_with("binary data")) return SkipClass::Binary;
+  if (problem.starts_with("over the time budget")) return SkipClass::TimeBudget;
+  if (problem.starts_with("out of memory")) return SkipClass::OutOfMemory;
+  return SkipClass::Undecodable;  // "invalid UTF-16LE text" and the like
+}
+
 bool Extractor::run(Document& doc, std::string* problem) const {
   detail::Budget budget(options_.time_budget_ms);
   DeadlineScope deadline(budget.start(), budget.ms(), options_.cancel);
@@ -86,6 +95,16 @@ bool Extractor::run(Document& doc, std::string* problem) const {
   } catch (const DeadlineExpired& e) {
     if (e.cancelled) *problem = kInterrupted;
     else budget.report(stage, problem);
+    return false;
+  } catch (const std::bad_alloc&) {
+    // One record too big for the memory left: give back what it holds and
+    // skip it; the run goes on with the next one (which usually fits).
+    std::size_t bytes = std::max(doc.body.size(), doc.text.size());
+    doc.body = std::string();
+    doc.text = std::string();
+    doc.blocks = {};
+    doc.elements = {};
+    *problem = fmt::format("out of memory during {} (a {}-byte record)", stage, bytes);
     return false;
   }
 }
@@ -122,9 +141,9 @@ bool Extractor::run_stages(Document& doc, const detail::Budget& budget, const ch
     const SiteProfile* profile = profiles_.detect(doc);
     bool done = profile && classify_boilerplate(doc, profiles_, profile, &fields, /*require_anchors=*/true);
     if (done) doc.extractor = "layout";
-    if (!done && profile && !profile->html_json.empty()) {
+    if (!done && profile && profile->html) {
       std::string why;
-      done = classify_html_with_profile(doc, profile->html_json, &why);
+      done = classify_html_with_profile(doc, *profile, &why);
       if (done) {
         doc.extractor = "profile";
         doc.profile = profile->name;

@@ -41,7 +41,7 @@ int run_learn(const LearnFlags& flags) {
         return true;
       });
   run->finish();
-  if (!interrupted()) {
+  if (!interrupted() && run->diagnostics.fatal_count() == 0) {  // a named input missing: exit 3, nothing written
     if (learner.pages() < flags.learn.min_pages) {
       say("winnow: profile learn: {} page(s) read; a template needs at least {} (--min-pages); nothing written\n",
           learner.pages(), flags.learn.min_pages);
@@ -51,7 +51,7 @@ int run_learn(const LearnFlags& flags) {
     if (out.write_line(learner.profile_json()) && !flags.corpus.quiet)
       say("winnow: profile learn: {} template lines from {} pages\n", learner.template_lines().size(), learner.pages());
   }
-  return close_output(out, run->diagnostics);
+  return close_output(out, *run);
 }
 
 }  // namespace
