@@ -109,6 +109,19 @@ bool Extractor::run(Document& doc, std::string* problem) const {
   }
 }
 
+namespace {
+
+// Body lines the profile names as chrome become chrome; true if the profile
+// has chrome lines at all (it then took part in reading the page).
+bool strip_profile_chrome(Document& doc, const SiteProfile& profile) {
+  if (!profile.chrome_lines) return false;
+  for (Block& b : doc.blocks)
+    if (b.role == Role::Body && profile.is_chrome_line(b.text)) b.role = Role::Chrome;
+  return true;
+}
+
+}  // namespace
+
 bool Extractor::run_stages(Document& doc, const detail::Budget& budget, const char*& stage, std::string* problem) const {
   if (!decode_document(doc, problem)) return false;
   if (budget.exceeded("decoding", problem)) return false;
@@ -127,18 +140,26 @@ bool Extractor::run_stages(Document& doc, const detail::Budget& budget, const ch
     // by DOM features.
     const SiteProfile* profile = profiles_.detect(doc);
     bool done = profile && classify_boilerplate(doc, profiles_, profile, &fields, /*require_anchors=*/true);
+    if (done) doc.extractor = "layout";
     if (!done && profile && profile->html) {
       std::string why;
       done = classify_html_with_profile(doc, *profile, &why);
       if (done) {
+        doc.extractor = "profile";
         doc.profile = profile->name;
         if (doc.metadata.type.empty()) doc.metadata.type = profile->default_type;
       }
     }
-    if (!done) classify_html_generic(doc);
+    if (!done) {
+      classify_html_generic(doc);
+      // A profile with no layout or selectors for this page (one learned by
+      // `winnow profile learn`) still knows the site's template lines.
+      if (profile && strip_profile_chrome(doc, *profile)) doc.profile = profile->name;
+    }
   } else {
     parse_text_dump(doc);
     classify_boilerplate(doc, profiles_, &fields);
+    doc.extractor = "layout";
   }
   if (budget.exceeded("parsing and classification", problem)) return false;
   assemble_text(doc);

@@ -166,6 +166,9 @@ struct Document {
   std::vector<Block> blocks;
   std::vector<HtmlElement> elements;  // HTML only: the enclosing elements of blocks (Block::element)
   std::string profile;       // name of the site profile that matched, if any
+  std::string extractor;     // which reading found the article: "layout" (a text dump, or a
+                             // profile's page-type line and box), "profile" (its selectors),
+                             // "generic:container", "generic:ancestor", "generic:paragraphs"
 
   // Set by classification and metadata extraction.
   Metadata metadata;

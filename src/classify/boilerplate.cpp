@@ -16,9 +16,10 @@
 // navigation, whatever its words, which is why menu drift does not matter.
 // The title is the line after the page type; lines between title and box are
 // the teaser. The body is what follows the box, minus lines that the profile's
-// chrome patterns match in full. Pages without anchors (a blog repost dump)
-// fall back to: leading/trailing long lists of short items are navigation, a
-// first short line without final punctuation is the title.
+// chrome patterns match in full. Pages without anchors (a blog repost dump,
+// an aggregator, a forum) are read by their prose instead: the longest run
+// of prose lines is the article, the heading-like line above it the title,
+// the rest the site (boilerplate_unanchored.cpp).
 //
 // Why slots and not a per-line scorer (jusText-style): on flattened text the
 // per-line features that scorers rely on (link density, tags) are gone, and
@@ -35,6 +36,7 @@
 #include <fmt/format.h>
 #include <optional>
 
+#include "boilerplate_unanchored.hpp"
 #include "deadline.hpp"
 #include "winnow/dateline.hpp"
 #include "winnow/dates.hpp"
@@ -218,8 +220,16 @@ bool classify_boilerplate(Document& doc, const ProfileSet& profiles, const SiteP
     blocks[type_at].role = Role::PageType;
   }
 
+  // No anchors: the article is found by its prose (boilerplate_unanchored.cpp).
+  const bool unanchored = type_at == kNone && box.begin == kNone;
+  UnanchoredArticle prose_run;
+  if (unanchored) prose_run = find_unanchored_article(doc);
+  const bool by_prose = prose_run.begin != UnanchoredArticle::kNone;
+
   std::size_t title_at = kNone;
-  if (type_at != kNone) {
+  if (by_prose) {
+    title_at = prose_run.title;
+  } else if (type_at != kNone) {
     for (std::size_t i = type_at + 1; i < search_end; ++i)
       if (!is_list(blocks[i])) { title_at = i; break; }
   } else {
@@ -273,6 +283,18 @@ bool classify_boilerplate(Document& doc, const ProfileSet& profiles, const SiteP
   if (box.begin != kNone) read_metadata_box(doc, box, profile, profiles, fields);
 
   std::size_t body_start = box.end != kNone ? box.end : (title_at != kNone ? title_at + 1 : 0);
+  if (by_prose) {
+    // Before the article and after it: the site. Inside: the article, less
+    // what is chrome by shape or by the profile's lines.
+    body_start = prose_run.begin;
+    for (std::size_t i = 0; i < n; ++i) {
+      Block& b = blocks[i];
+      if (i == title_at) continue;
+      if (i < prose_run.begin && !is_list(b) && parse_date(b.text)) b.role = Role::Metadata;  // the post's date
+      else if (i < prose_run.begin || i >= prose_run.end) b.role = is_list(b) ? Role::Navigation : Role::Chrome;
+      else if (is_chrome_by_shape(b)) b.role = Role::Chrome;
+    }
+  }
   if (!anchored) mark_edge_navigation(doc, 0, n);
   // A list right after a chrome line is that widget's content ("Related
   // content" and its headlines), not a list of the article's.

@@ -30,6 +30,17 @@ inline constexpr std::string_view kNegativeWords[] = {
     "header", "masthead", "utility", "promo", "cta", "feedback", "survey", "signature", "image", "img",
     "photo", "picture", "gallery", "figure"};
 
+// Class prefixes of a post's taxonomy labels ("tag-jobs", "category-news"),
+// read as labels on an element that carries a post signature
+// (html_generic.cpp, is_post_signature).
+inline constexpr std::string_view kTaxonomyPrefixes[] = {"tag-", "category-", "author-", "format-", "status-",
+                                                          "type-", "post_tag-", "topic-"};
+
+// Words of a story's collapsed continuation ("Continue reading" expanders):
+// on a region holding most of the page's good text they are not chrome.
+inline constexpr std::string_view kContinuationFragments[] = {"read-more", "readmore", "more-text", "expand",
+                                                               "collapsed", "continue"};
+
 // Regions that hold the article.
 inline constexpr std::string_view kPositiveFragments[] = {
     "article", "content", "entry", "post", "story", "body", "text", "main", "blog", "prose", "paragraph",

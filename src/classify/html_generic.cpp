@@ -38,7 +38,8 @@
 //    unpunctuated lines at the very start and end of the region (bylines,
 //    dates, tag lists, "Share") are dropped, as jusText drops short blocks
 //    that no good block supports.
-//    The title is the heading that repeats the page's declared title.
+//    The title is the first heading that repeats the page's declared title
+//    (the same words, give or take a site's name: repeats_title).
 //
 // Why not jusText alone: its stop-word test needs a stop list per language
 // and its strength, context smoothing, fails on pages where teasers are full
@@ -48,7 +49,14 @@
 // The cost: a few linear passes over elements and blocks plus, per block, a
 // walk up at most five ancestors; no DOM access. Well under Gumbo's parse.
 #include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <cctype>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -132,15 +140,55 @@ bool in_table(std::string_view word, const std::string_view (&table)[N]) {
   return std::find(std::begin(table), std::end(table), word) != std::end(table);
 }
 
+// WordPress (and themes built like it) labels the post's own element with
+// its taxonomy: "post-67202 post type-post status-publish hentry
+// category-news tag-jobs author-sarah". On such an element "tag-jobs" and
+// "author-sarah" say what the post is about, not that it is a tag list or
+// an author box, so they are not read as chrome words.
+bool is_post_signature(std::string_view token) {
+  if (token == "hentry" || token == "type-post" || token == "status-publish" || token == "h-entry") return true;
+  if (!token.starts_with("post-") || token.size() == 5) return false;
+  for (char c : token.substr(5))
+    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  return true;
+}
+
+bool is_taxonomy_label(std::string_view token) {
+  for (std::string_view prefix : html::kTaxonomyPrefixes)
+    if (token.size() > prefix.size() && token.starts_with(prefix)) return true;
+  return false;
+}
+
+// True when some token has an article word ("post", "content", "blog").
+bool has_article_word(std::string_view tokens) {
+  for (std::string_view f : html::kPositiveFragments)
+    if (tokens.find(f) != std::string_view::npos) return true;
+  return false;
+}
+
+bool has_continuation_word(std::string_view tokens) {
+  for (std::string_view f : html::kContinuationFragments)
+    if (tokens.find(f) != std::string_view::npos) return true;
+  return false;
+}
+
 // +1 if the tokens say "article", -1 if they say "not the article", 0 if silent.
 int token_verdict(std::string_view tokens) {
   bool negative = false, positive = false;
+  bool post_element = false;
+  for (std::size_t start = 0; start < tokens.size();) {
+    std::size_t end = tokens.find(' ', start);
+    if (end == std::string_view::npos) end = tokens.size();
+    post_element = post_element || is_post_signature(tokens.substr(start, end - start));
+    start = end + 1;
+  }
   std::size_t start = 0;
   while (start < tokens.size()) {
     std::size_t end = tokens.find(' ', start);
     if (end == std::string_view::npos) end = tokens.size();
     std::string_view token = tokens.substr(start, end - start);
     start = end + 1;
+    if (post_element && is_taxonomy_label(token)) continue;
     for (std::string_view f : html::kNegativeFragments)
       if (token.find(f) != std::string_view::npos) negative = true;
     for (std::string_view f : html::kPositiveFragments)
@@ -185,10 +233,58 @@ std::string folded(std::string_view s) {
   return out;
 }
 
+// A heading that repeats the page's title, as headings do: the same words,
+// give or take a site's name or a rewording ("Диета Аткинса - потеря веса
+// до 10 килограмм за 14 дней" under <title> "Диета Аткинса (14 дней) - потеря
+// веса до 10 кг. Отзывы"). Three quarters of the heading's words are in the
+// title and half of the title's in the heading, so that a short heading
+// ("Lorem") under a long title is text, not the title again.
+bool repeats_title(std::string_view heading, std::string_view title) {
+  auto words = [](std::string_view s) {
+    std::vector<std::string> out;
+    std::string word;
+    for (unsigned char c : s) {
+      if (std::isalnum(c) || c >= 0x80) {
+        word.push_back(static_cast<char>(std::tolower(c)));
+      } else if (!word.empty()) {
+        out.push_back(std::move(word));
+        word.clear();
+      }
+    }
+    if (!word.empty()) out.push_back(std::move(word));
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  };
+  std::vector<std::string> h = words(heading), t = words(title), both;
+  if (h.empty() || t.empty()) return false;
+  std::set_intersection(h.begin(), h.end(), t.begin(), t.end(), std::back_inserter(both));
+  return 4 * both.size() >= 3 * h.size() && 2 * both.size() >= t.size();
+}
+
+// The fallback's thresholds (fall_back): the container is doubted when it
+// keeps less than kMissedShare of the page's prose, and another reading
+// replaces it only when it keeps kFallbackGain of the page's prose more, and
+// at least kFallbackMinChars characters of it.
+constexpr double kMissedShare = 0.25;
+constexpr double kFallbackGain = 0.25;
+constexpr double kFallbackMinChars = 500;
+
+constexpr std::uint32_t kNoElement = UINT32_MAX;
+// A chrome-worded region inside the article's region is left out only when
+// the region has this much good text outside it (select_region).
+constexpr double kSoftChromeOutside = 200;
+
 struct BlockFacts {
   std::size_t chars = 0;
   bool scorable = false;  // paragraph-like and long enough to vote
   bool good = false;      // clearly article-like text on its own
+};
+
+// What one reading of the page kept (GenericClassifier::outcome).
+struct Outcome {
+  double prose = 0;  // prose_weight of the kept blocks
+  double net = 0;    // that, less the link text of kept blocks that are not prose
 };
 
 class GenericClassifier {
@@ -202,6 +298,10 @@ class GenericClassifier {
   std::uint32_t choose_container();
   void select_region(std::uint32_t top);
   void assign_roles();
+  void select_paragraphs();
+  double prose_weight(std::size_t block) const;
+  Outcome outcome() const;
+  void fall_back(std::uint32_t top);
   bool is_descendant(std::uint32_t e, std::uint32_t ancestor, int limit) const;
 
   Document& doc_;
@@ -211,6 +311,9 @@ class GenericClassifier {
   std::vector<double> clean_text_, clean_good_;  // as text_, good_text_, outside chrome regions
   std::vector<int> linked_headings_;            // headings that are links: teaser cards
   std::vector<char> chrome_, selected_;
+  // The nearest ancestor-or-self whose words say chrome but which holds most
+  // of the page's good text (mark_regions), or kNoElement.
+  std::vector<std::uint32_t> soft_chrome_;
   double page_good_ = 0;
 };
 
@@ -243,15 +346,60 @@ void GenericClassifier::measure() {
   }
 }
 
+// An id made from a heading's words ("sharing-with-a-single-developer" on
+// the <div> whose <h2> says "Sharing with a single developer", as Sphinx,
+// MediaWiki and most static-site generators write them) is an anchor, not
+// a class vocabulary: its words are the heading's, and "sharing" in it says
+// nothing about share widgets. Compared on ASCII letters and digits only.
+std::string ascii_folded(std::string_view s) {
+  std::string out;
+  for (unsigned char c : s)
+    if (std::isalnum(c) && c < 0x80) out.push_back(static_cast<char>(std::tolower(c)));
+  return out;
+}
+
 void GenericClassifier::mark_regions() {
+  // The first heading under each element, up to three levels down, for the
+  // heading-anchor test above.
+  std::vector<std::uint32_t> heading_of(n_, UINT32_MAX);
+  for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
+    const Block& b = doc_.blocks[i];
+    if (b.kind != BlockKind::Heading || b.element >= n_) continue;
+    for (std::uint32_t e = b.element, level = 0; level < 4; ++level) {
+      if (heading_of[e] == UINT32_MAX) heading_of[e] = static_cast<std::uint32_t>(i);
+      std::uint32_t up = doc_.elements[e].parent;
+      if (up == e) break;
+      e = up;
+    }
+  }
+  auto heading_anchor = [&](std::size_t e) {
+    const std::string& id = doc_.elements[e].id;
+    if (id.empty() || heading_of[e] == UINT32_MAX) return false;
+    std::string folded_id = ascii_folded(id);
+    return folded_id.size() >= 8 && folded_id == ascii_folded(doc_.blocks[heading_of[e]].text);
+  };
   // chrome_: 1 when a tag made the region chrome, 2 when class/id words did.
   chrome_.assign(n_, 0);
+  soft_chrome_.assign(n_, kNoElement);
   for (std::size_t e = 0; e < n_; ++e) {
     const HtmlElement& el = doc_.elements[e];
     bool minor = good_text_[e] < kChromeRegionMaxGoodShare * page_good_;
-    if (minor && (token_verdict(el.classes) < 0 || token_verdict(el.id) < 0)) chrome_[e] = 2;
+    bool id_says_chrome = token_verdict(el.id) < 0 && !heading_anchor(e);
+    if (minor && (token_verdict(el.classes) < 0 || id_says_chrome)) chrome_[e] = 2;
     else if (minor && in_table(el.tag, html::kChromeTags)) chrome_[e] = 1;
     if (el.parent != e && chrome_[el.parent]) chrome_[e] = std::max(chrome_[e], chrome_[el.parent]);
+    // Chrome by its words alone (no article word beside them, as Blogger's
+    // "widget Blog" has) but holding most of the page's good text: not
+    // thrown away, but remembered, so that the region of an article beside
+    // it (a 50-caption gallery under the story) does not take it in.
+    // "read-more" on a region that big is the story's collapsed rest (a
+    // "Continue reading" expander), not a link to other stories.
+    bool says_chrome = (token_verdict(el.classes) < 0 && !has_article_word(el.classes) &&
+                        !has_continuation_word(el.classes)) ||
+                       (id_says_chrome && !has_article_word(el.id) && !has_continuation_word(el.id));
+    soft_chrome_[e] = !minor && says_chrome ? static_cast<std::uint32_t>(e)
+                      : el.parent != e       ? soft_chrome_[el.parent]
+                                             : kNoElement;
   }
   clean_text_.assign(n_, 0);
   clean_good_.assign(n_, 0);
@@ -362,6 +510,16 @@ void GenericClassifier::select_region(std::uint32_t top) {
     std::uint32_t p = doc_.elements[e].parent;
     if (p != e && selected_[p]) selected_[e] = 1;
   }
+  // Leave out what only sits in a chrome-worded region the article is not
+  // in — when the region has article text of its own outside it (a story
+  // beside its gallery); a region that is all of the article's text
+  // (Elementor's "elementor-widget-container" around the post) stays.
+  for (std::size_t e = 0; e < n_; ++e) {
+    std::uint32_t soft = soft_chrome_[e];
+    if (!selected_[e] || soft == kNoElement || is_descendant(top, soft, 64)) continue;
+    double outside = good_text_[top] - good_text_[soft];
+    if (outside >= std::max(kSoftChromeOutside, 0.2 * good_text_[top])) selected_[e] = 0;
+  }
 }
 
 void GenericClassifier::assign_roles() {
@@ -374,7 +532,7 @@ void GenericClassifier::assign_roles() {
     bool in_region = b.element < n_ && selected_[b.element] && !chrome_[b.element];
     b.role = b.link_density >= kLinkList ? Role::Navigation : Role::Chrome;
     if (!title_found && b.kind == BlockKind::Heading && b.link_density < kLinkList && !title.empty() &&
-        folded(b.text) == title) {
+        (folded(b.text) == title || repeats_title(b.text, doc_.metadata.title))) {
       b.role = Role::Title;
       title_found = true;
       continue;
@@ -432,6 +590,112 @@ void GenericClassifier::assign_roles() {
   }
 }
 
+// Prose: what an article is made of, a paragraph (or a list item: some
+// articles are lists) of 80+ characters with
+// few links, weighted by the share of it that is not link text.
+double GenericClassifier::prose_weight(std::size_t i) const {
+  const Block& b = doc_.blocks[i];
+  bool paragraph_like = b.kind == BlockKind::Paragraph || b.kind == BlockKind::ListItem;
+  if (!paragraph_like || facts_[i].chars < 80 || b.link_density >= 0.3) return 0;
+  return static_cast<double>(facts_[i].chars) * (1.0 - b.link_density);
+}
+
+// What one reading of the page is worth: the prose it keeps, and that less
+// the link-heavy text it keeps (teasers, link lists that slipped through).
+// Short lines, headings, code and lists without links count neither way.
+Outcome GenericClassifier::outcome() const {
+  Outcome o;
+  for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
+    const Block& b = doc_.blocks[i];
+    if (b.role != Role::Body) continue;
+    double prose = prose_weight(i);
+    o.prose += prose;
+    o.net += prose > 0 ? prose : -static_cast<double>(facts_[i].chars) * b.link_density;
+  }
+  return o;
+}
+
+// The paragraph-level reading of the whole page (the jusText idea): every
+// block outside chrome regions is good (prose: 80+ characters, few links,
+// ending as a sentence), bad (link-dense, or a chrome line) or short; a
+// short block takes the class of its neighbours when both good blocks
+// around it agree, a heading joins when good text follows it. The elements
+// of the good blocks are the region, and the ordinary line rules
+// (assign_roles) run on it.
+void GenericClassifier::select_paragraphs() {
+  enum Class : char { kShort, kGood, kBad };
+  const std::size_t n = doc_.blocks.size();
+  std::vector<char> cls(n, kShort);
+  for (std::size_t i = 0; i < n; ++i) {
+    const Block& b = doc_.blocks[i];
+    if (b.element >= n_ || chrome_[b.element] || b.link_density >= 0.3) cls[i] = kBad;
+    else if (facts_[i].chars >= 80 && b.link_density < 0.1 && b.kind != BlockKind::Heading && ends_like_sentence(b.text))
+      cls[i] = kGood;
+  }
+  std::vector<char> smoothed = cls;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (cls[i] != kShort) continue;
+    std::size_t prev = i, next = i;
+    while (prev > 0 && cls[prev - 1] == kShort) --prev;
+    while (next + 1 < n && cls[next + 1] == kShort) ++next;
+    bool good_before = prev > 0 && cls[prev - 1] == kGood;
+    bool good_after = next + 1 < n && cls[next + 1] == kGood;
+    if (good_after && (good_before || doc_.blocks[i].kind == BlockKind::Heading)) smoothed[i] = kGood;
+  }
+  selected_.assign(n_, 0);
+  for (std::size_t i = 0; i < n; ++i)
+    if (smoothed[i] == kGood && doc_.blocks[i].element < n_) selected_[doc_.blocks[i].element] = 1;
+}
+
+// 4. Fallback. When the chosen container keeps less than a quarter of the
+// page's prose, the article was probably missed (a post split into
+// sections, a cookie banner or a "like this" widget taken for the article):
+// read the page again from each ancestor of the container, and paragraph by
+// paragraph, and keep the reading that keeps the most prose — but only when
+// it gains kFallbackGain of the page's prose and kFallbackMinChars over the
+// container without keeping more link text than prose gained (its net
+// score is no worse), so that a page whose container was right, and whose
+// other prose is a promotion or teasers the regions did not catch, keeps
+// it. doc.extractor says which reading won.
+void GenericClassifier::fall_back(std::uint32_t top) {
+  double page_prose = 0;
+  for (std::size_t i = 0; i < doc_.blocks.size(); ++i)
+    if (doc_.blocks[i].element < n_ && !chrome_[doc_.blocks[i].element]) page_prose += prose_weight(i);
+  const Outcome container = outcome();
+  if (page_prose <= 0 || container.prose >= kMissedShare * page_prose) return;
+  auto save = [&] {
+    std::vector<Role> roles;
+    roles.reserve(doc_.blocks.size());
+    for (const Block& b : doc_.blocks) roles.push_back(b.role);
+    return roles;
+  };
+  std::vector<Role> best_roles = save();
+  Outcome best = container;
+  const char* best_path = "container";
+  const double needed = std::max(kFallbackGain * page_prose, kFallbackMinChars);
+  auto consider = [&](const char* path) {
+    Outcome o = outcome();
+    if (o.prose - container.prose >= needed && o.prose > best.prose && o.net >= container.net) {
+      best = o;
+      best_roles = save();
+      best_path = path;
+    }
+  };
+  for (std::uint32_t a = top, step = 0; step < 8; ++step) {
+    std::uint32_t up = doc_.elements[a].parent;
+    if (up == a || chrome_[up]) break;
+    a = up;
+    select_region(a);
+    assign_roles();
+    consider("ancestor");
+  }
+  select_paragraphs();
+  assign_roles();
+  consider("paragraphs");
+  for (std::size_t i = 0; i < doc_.blocks.size(); ++i) doc_.blocks[i].role = best_roles[i];
+  doc_.extractor = std::string("generic:") + best_path;
+}
+
 void GenericClassifier::run() {
   if (doc_.blocks.empty() || n_ == 0) return;
   measure();
@@ -439,6 +703,8 @@ void GenericClassifier::run() {
   std::uint32_t top = choose_container();
   select_region(top);
   assign_roles();
+  doc_.extractor = "generic:container";
+  fall_back(top);
 }
 
 }  // namespace

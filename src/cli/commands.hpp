@@ -49,5 +49,6 @@ void add_corpus_options(CLI::App& app, CorpusOptions& options);
 using Runner = std::function<int()>;
 Runner add_extract_command(CLI::App& app);
 Runner add_dedup_command(CLI::App& app);
+Runner add_profile_command(CLI::App& app);  // `profile learn`
 
 }  // namespace winnow::cli

@@ -30,6 +30,8 @@ int main(int argc, char** argv) {
   auto run_extract = winnow::cli::add_extract_command(*extract);
   auto* dedup = app.add_subcommand("dedup", "Clean each document, then find near-duplicates and their originals");
   auto run_dedup = winnow::cli::add_dedup_command(*dedup);
+  auto* profile = app.add_subcommand("profile", "Site profiles: learn one from a sample of a site's pages");
+  auto run_profile = winnow::cli::add_profile_command(*profile);
 
   try {
     app.parse(argc, argv);
@@ -42,6 +44,7 @@ int main(int argc, char** argv) {
   try {
     if (extract->parsed()) return run_extract();
     if (dedup->parsed()) return run_dedup();
+    if (profile->parsed()) return run_profile();
   } catch (const std::exception& e) {
     winnow::cli::say("winnow: {}\n", e.what());
     return winnow::kExitFatal;

@@ -87,9 +87,25 @@ std::optional<std::string> on_date(std::string_view s, std::string* problem,
 
 }  // namespace
 
+// A mailing list's subject tag, "[eurasia-l] Title": the list's name, not
+// the title's. One bracketed word (no spaces, at most 40 bytes) and a space.
+std::string_view without_list_tag(std::string_view title) {
+  if (title.size() < 4 || title[0] != '[') return title;
+  std::size_t close = title.find(']');
+  if (close == std::string_view::npos || close > 41 || close + 1 >= title.size() || title[close + 1] != ' ') return title;
+  if (title.substr(1, close - 1).find(' ') != std::string_view::npos) return title;
+  return title.substr(close + 2);
+}
+
 void extract_metadata(Document& doc, const std::string& raw_date_field, const std::string& raw_date_label,
                       MetadataParts parts) {
   Metadata& m = doc.metadata;
+  if (std::string_view bare = without_list_tag(m.title); bare.size() != m.title.size()) {
+    std::string old_title = m.title;
+    m.title = std::string(bare);
+    if (doc.text.starts_with(old_title) && (doc.text.size() == old_title.size() || doc.text[old_title.size()] == '\n'))
+      doc.text.replace(0, old_title.size(), m.title);
+  }
   const std::string_view text = doc.text;
   const std::string_view lede = line_at(text, m.title.empty() ? 0 : 1);
 
@@ -103,6 +119,14 @@ void extract_metadata(Document& doc, const std::string& raw_date_field, const st
     m.dateline = std::move(*d);
   }
   const std::string dateline_date = m.dateline ? m.dateline->date : std::string{};
+  // A date read from the page's URL (html_head.cpp) is the weakest source:
+  // every date the text states wins over it.
+  std::string url_date;
+  if (m.date_source == "html:url") {
+    url_date = std::move(m.date);
+    m.date.clear();
+    m.date_source.clear();
+  }
 
   // The page's own field.
   if (!raw_date_field.empty()) {
@@ -117,6 +141,13 @@ void extract_metadata(Document& doc, const std::string& raw_date_field, const st
       doc.warnings.push_back(problem.empty() ? fmt::format("unreadable date field: {}", raw_date_field)
                                              : fmt::format("date field: {}", problem));
     }
+  }
+  // The dateline is the article's own statement of its day; a page-head
+  // date (html:...) is the page's, which on a repost or an aggregator is
+  // the day it was reposted. The dateline wins, and a disagreement is said.
+  if (!dateline_date.empty() && m.date_source.starts_with("html:") && m.date != dateline_date) {
+    doc.warnings.push_back(fmt::format("{} date {} differs from dateline date {}", m.date_source, m.date, dateline_date));
+    m.date.clear();
   }
   if (m.date.empty() && !dateline_date.empty()) {
     m.date = dateline_date;
@@ -148,6 +179,11 @@ void extract_metadata(Document& doc, const std::string& raw_date_field, const st
   }
   if (teaser_date && body_date && *teaser_date != *body_date)
     doc.warnings.push_back(fmt::format("teaser date {} differs from body date {}", *teaser_date, *body_date));
+
+  if (m.date.empty() && !url_date.empty()) {
+    m.date = std::move(url_date);
+    m.date_source = "html:url";
+  }
 
   if (m.place.empty() && m.dateline) m.place = m.dateline->place;
 

@@ -134,7 +134,7 @@ class Walker {
   }
 
   void walk(const GumboNode* root);
-  std::string first_h1;
+  html::PageHeadings headings;
   html::HeadReader head;
 
  private:
@@ -142,6 +142,7 @@ class Walker {
   void leave(Frame& frame);
   void append_text(std::string_view text);
   void flush();
+  void note_heading(GumboTag tag, double link_density);
   void emit(std::string text, BlockKind kind);
   Frame* innermost_block();
   std::string tag_path() const;
@@ -232,6 +233,17 @@ void Walker::emit(std::string text, BlockKind kind) {
   doc_.blocks.push_back(std::move(b));
 }
 
+// The headings <title> is read against (html_head.cpp). A linked <h1> is the
+// site's name in its masthead, not the article's title.
+void Walker::note_heading(GumboTag tag, double link_density) {
+  if (tag != GUMBO_TAG_H1 && tag != GUMBO_TAG_H2) return;
+  if (tag == GUMBO_TAG_H1) {
+    if (headings.h1_count++ == 0) headings.lone_h1 = run_;
+    if (headings.first_h1.empty() && link_density < 0.5) headings.first_h1 = run_;
+  }
+  if (headings.h1_h2.size() < html::PageHeadings::kMaxHeadings) headings.h1_h2.push_back(run_);
+}
+
 void Walker::flush() {
   ++run_generation_;
   pending_space_ = false;
@@ -251,9 +263,7 @@ void Walker::flush() {
     owner->list_item_fresh = false;
   }
   double density = static_cast<double>(run_link_bytes_) / static_cast<double>(run_.size());
-  // A linked <h1> is the site's name in its masthead, not the article's title.
-  if (kind == BlockKind::Heading && owner->node->v.element.tag == GUMBO_TAG_H1 && first_h1.empty() && density < 0.5)
-    first_h1 = run_;
+  if (kind == BlockKind::Heading) note_heading(owner->node->v.element.tag, density);
   emit(std::move(run_), kind);
   doc_.blocks.back().link_density = density > 1.0 ? 1.0 : density;
   run_.clear();
@@ -415,7 +425,7 @@ void parse_html(Document& doc) {
   Walker walker(doc);
   read_head(output->root, walker.head);
   walker.walk(output->root);
-  walker.head.finish(page.json_ld, walker.first_h1);
+  walker.head.finish(page.json_ld, walker.headings);
 }
 
 }  // namespace winnow

@@ -255,6 +255,7 @@ std::string document_json(const Document& doc) {
   key(w, "format"), w.String(to_string(doc.format));
   key(w, "charset"), str_or_null(w, doc.charset);
   key(w, "profile"), str_or_null(w, doc.profile);
+  key(w, "extractor"), str_or_null(w, doc.extractor);
   key(w, "type"), str_or_null(w, m.type);
   key(w, "title"), str_or_null(w, m.title);
   key(w, "date"), str_or_null(w, m.date);

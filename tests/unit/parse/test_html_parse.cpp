@@ -122,11 +122,68 @@ TEST_CASE("parse_html: JSON-LD NewsArticle, <time datetime> and <h1> as fallback
   CHECK(ld.metadata.url == "https://e.org/a");
   CHECK(ld.metadata.language == "fr");
 
-  auto plain = parsed("<html><head><title>Page | Site</title></head><body><h1>The h1</h1>"
+  auto plain = parsed("<html><head><title>A page of some words | Site</title></head><body><h1>The h1</h1>"
                       "<time datetime=\"2008-07-16T09:00\">16 July</time></body></html>");
-  CHECK(plain.metadata.title == "The h1");
+  CHECK(plain.metadata.title == "A page of some words");  // <title> before the first <h1>
   CHECK(plain.metadata.date == "2008-07-16");
   CHECK(plain.metadata.date_source == "html:time");
+
+  auto untitled = parsed("<html><head></head><body><h1>The h1</h1><p>x</p></body></html>");
+  CHECK(untitled.metadata.title == "The h1");
+}
+
+// <title> read as Readability reads it: the site's part cut by separators,
+// unless what is left is too short to be a title.
+TEST_CASE("parse_html: <title> without the site's part") {
+  auto title_of = [](const std::string& head, const std::string& body = "<p>x</p>") {
+    return parsed("<html><head>" + head + "</head><body>" + body + "</body></html>").metadata.title;
+  };
+  CHECK(title_of("<title>New York man pleads guilty | TheHill</title>") == "New York man pleads guilty");
+  CHECK(title_of("<title>Lorem ipsum dolor sit amet \xe2\x80\x93 My website</title>") == "Lorem ipsum dolor sit amet");
+  CHECK(title_of("<title>Get your code covered | Code | Nicolas Perriault</title>") == "Get your code covered | Code");
+  CHECK(title_of("<title>Page | Site</title>") == "Page | Site");  // one word left: the whole stays
+  CHECK(title_of("<title>My blog: What we learned in Vienna</title>") == "What we learned in Vienna");
+  CHECK(title_of("<title>Daring Fireball: Colophon</title>", "<h1>About This Site</h1>") == "Daring Fireball: Colophon");
+  CHECK(title_of("<title>Notes: a report on the week</title>", "<h2>Notes: a report on the week</h2>") ==
+        "Notes: a report on the week");  // a heading repeats it whole: no cut
+  CHECK(title_of("<title>Home</title>", "<h1>The one heading of this page</h1>") == "The one heading of this page");
+}
+
+TEST_CASE("parse_html: stated titles, most trusted first; JSON-LD before the metas") {
+  auto doc = parsed(R"(<html><head><title>Title Element</title>
+    <meta name="title" content="Meta name title"><meta property="og:title" content="Open Graph title">
+    <meta name="DC.title" content="Dublin Core name title"><meta property="dc:title" content="Dublin Core property title">
+    </head><body><p>x</p></body></html>)");
+  CHECK(doc.metadata.title == "Dublin Core property title");  // dc:title first; property= over name=
+
+  auto ld = parsed(R"(<html><head><title>List of films featuring time loops - Wikipedia</title>
+    <meta property="og:title" content="A rewrite for sharing">
+    <script type="application/ld+json">//<![CDATA[
+    {"@type":"Article","name":"List of films featuring time loops","headline":"Wikimedia list article",
+     "datePublished":"2001-10-29T01:59:14Z"}
+    //]]></script></head><body><p>x</p></body></html>)");
+  CHECK(ld.metadata.title == "List of films featuring time loops");  // of name and headline, the one nearer <title>
+  CHECK(ld.metadata.date == "2001-10-29");  // inside CDATA
+
+  auto escaped = parsed(R"(<html><head><meta property="og:title" content="Chelsea pay &amp;#163;71.6m"></head>
+    <body><p>x</p></body></html>)");
+  CHECK(escaped.metadata.title == "Chelsea pay \xc2\xa3" "71.6m");
+}
+
+TEST_CASE("parse_html: dates from every source htmldate reads, as the publisher wrote them") {
+  auto date_of = [](const std::string& head, const std::string& body = "<p>x</p>") {
+    auto doc = parsed("<html><head>" + head + "</head><body>" + body + "</body></html>");
+    return doc.metadata.date + " " + doc.metadata.date_source;
+  };
+  CHECK(date_of(R"(<script type="application/ld+json">{"@type":"SocialMediaPosting",
+      "datePublished":"2014-09-02T23:35:27-04:00"}</script>)") == "2014-09-02 html:json-ld:datePublished");
+  CHECK(date_of(R"(<script type="application/ld+json">{"@type":"WebPage","datePublished":"2015-01-02"}</script>)") ==
+        "2015-01-02 html:json-ld:datePublished");
+  CHECK(date_of(R"(<meta name="citation_publication_date" content="2016-03-04">)") == "2016-03-04 html:meta:date");
+  CHECK(date_of("", R"(<time datetime="2001-01-01">x</time><time itemprop="datePublished" datetime="2017-05-06">y</time>)") ==
+        "2017-05-06 html:itemprop:datePublished");
+  CHECK(date_of(R"(<link rel="canonical" href="https://blog.example/2018/07/08/a-post/">)") == "2018-07-08 html:url");
+  CHECK(date_of(R"(<link rel="canonical" href="https://e.example/2018/13/08/x">)") == " ");
 }
 
 TEST_CASE("parse_html: fixtures rebuilt from the seeds give the seeds' lines back") {
