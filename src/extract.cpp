@@ -77,6 +77,15 @@ void read_metadata(Document& doc, const LayoutFields& fields, MetadataParts part
 
 }  // namespace
 
+SkipClass Extractor::skip_class(std::string_view problem) {
+  if (problem == "empty input") return SkipClass::Empty;
+  if (problem == "no article text found") return SkipClass::NoArticle;
+  if (problem.starts_with("binary data")) return SkipClass::Binary;
+  if (problem.starts_with("over the time budget")) return SkipClass::TimeBudget;
+  if (problem.starts_with("out of memory")) return SkipClass::OutOfMemory;
+  return SkipClass::Undecodable;  // "invalid UTF-16LE text" and the like
+}
+
 bool Extractor::run(Document& doc, std::string* problem) const {
   detail::Budget budget(options_.time_budget_ms);
   DeadlineScope deadline(budget.start(), budget.ms(), options_.cancel);
@@ -87,8 +96,31 @@ bool Extractor::run(Document& doc, std::string* problem) const {
     if (e.cancelled) *problem = kInterrupted;
     else budget.report(stage, problem);
     return false;
+  } catch (const std::bad_alloc&) {
+    // One record too big for the memory left: give back what it holds and
+    // skip it; the run goes on with the next one (which usually fits).
+    std::size_t bytes = std::max(doc.body.size(), doc.text.size());
+    doc.body = std::string();
+    doc.text = std::string();
+    doc.blocks = {};
+    doc.elements = {};
+    *problem = fmt::format("out of memory during {} (a {}-byte record)", stage, bytes);
+    return false;
   }
 }
+
+namespace {
+
+// Body lines the profile names as chrome become chrome; true if the profile
+// has chrome lines at all (it then took part in reading the page).
+bool strip_profile_chrome(Document& doc, const SiteProfile& profile) {
+  if (!profile.chrome_lines) return false;
+  for (Block& b : doc.blocks)
+    if (b.role == Role::Body && profile.is_chrome_line(b.text)) b.role = Role::Chrome;
+  return true;
+}
+
+}  // namespace
 
 bool Extractor::run_stages(Document& doc, const detail::Budget& budget, const char*& stage, std::string* problem) const {
   if (!decode_document(doc, problem)) return false;
@@ -108,18 +140,26 @@ bool Extractor::run_stages(Document& doc, const detail::Budget& budget, const ch
     // by DOM features.
     const SiteProfile* profile = profiles_.detect(doc);
     bool done = profile && classify_boilerplate(doc, profiles_, profile, &fields, /*require_anchors=*/true);
-    if (!done && profile && !profile->html_json.empty()) {
+    if (done) doc.extractor = "layout";
+    if (!done && profile && profile->html) {
       std::string why;
-      done = classify_html_with_profile(doc, profile->html_json, &why);
+      done = classify_html_with_profile(doc, *profile, &why);
       if (done) {
+        doc.extractor = "profile";
         doc.profile = profile->name;
         if (doc.metadata.type.empty()) doc.metadata.type = profile->default_type;
       }
     }
-    if (!done) classify_html_generic(doc);
+    if (!done) {
+      classify_html_generic(doc);
+      // A profile with no layout or selectors for this page (one learned by
+      // `winnow profile learn`) still knows the site's template lines.
+      if (profile && strip_profile_chrome(doc, *profile)) doc.profile = profile->name;
+    }
   } else {
     parse_text_dump(doc);
     classify_boilerplate(doc, profiles_, &fields);
+    doc.extractor = "layout";
   }
   if (budget.exceeded("parsing and classification", problem)) return false;
   assemble_text(doc);

@@ -25,6 +25,7 @@
 #include "winnow/pipeline.hpp"
 
 #include <oneapi/tbb/parallel_pipeline.h>
+#include <oneapi/tbb/global_control.h>
 #include <oneapi/tbb/task_arena.h>
 
 #include <atomic>
@@ -74,12 +75,18 @@ bool run_extraction(InputReader& reader, const Extractor& extractor, Diagnostics
       *interrupted = true;  // not the record's fault: no message
       return false;
     }
-    if (ok && options.after_extract) options.after_extract(doc);
-    if (ok && render) rendered = render(doc);
+    try {
+      if (ok && options.after_extract) options.after_extract(doc);
+      if (ok && render) rendered = render(doc);
+    } catch (const std::bad_alloc&) {  // as in Extractor::run: this record only
+      rendered = std::string();
+      ok = false;
+      problem = "out of memory while writing its record";
+    }
     if (ok && doc.repairs.empty()) return ok;
     std::string who = origin.empty() ? doc.id : fmt::format("{} ({})", origin, doc.id);
     for (auto& r : doc.repairs) diagnostics.repaired(who, r);
-    if (!ok) diagnostics.skipped(who, problem);
+    if (!ok) diagnostics.skipped(who, problem, Extractor::skip_class(problem));
     return ok;
   };
 
@@ -130,6 +137,12 @@ bool run_extraction(InputReader& reader, const Extractor& extractor, Diagnostics
               if (slot->ok && !sink(slot->doc, slot->rendered)) stopped = true;
             }));
   };
+  // More jobs than cores is the user's call (they may be waiting on I/O):
+  // raise oneTBB's worker limit for the run, so it neither refuses them nor
+  // prints its "number of workers is currently limited" warning.
+  tbb::global_control workers(tbb::global_control::max_allowed_parallelism,
+                              std::max<std::size_t>(jobs, tbb::global_control::active_value(
+                                                              tbb::global_control::max_allowed_parallelism)));
   tbb::task_arena arena(static_cast<int>(jobs));
   arena.execute(run);
   return !stopped.load();

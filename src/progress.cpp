@@ -82,11 +82,22 @@ std::string run_stats_json(const InputReader& reader, const Diagnostics& diagnos
   w.StartObject();
   w.Key("documents"), w.Uint64(documents);
   w.Key("skipped"), w.Uint64(diagnostics.skipped_count());
+  w.Key("skipped_by_reason");
+  w.StartObject();
+  for (std::size_t c = 0; c < kSkipClasses; ++c)
+    if (std::size_t n = diagnostics.skipped_count(static_cast<SkipClass>(c)); n > 0)
+      w.Key(skip_class_name(static_cast<SkipClass>(c)).data()), w.Uint64(n);
+  w.EndObject();
   w.Key("repaired"), w.Uint64(diagnostics.repaired_count());
+  w.Key("fatal"), w.Uint64(diagnostics.fatal_count());
   w.Key("filtered"), w.Uint64(st.filtered.load());
   w.Key("filtered_by_reason");
   w.StartObject();
   for (auto& [reason, n] : st.filtered_by_reason) w.Key(reason.c_str()), w.Uint64(n);
+  w.EndObject();
+  w.Key("walk_skipped_by_reason");
+  w.StartObject();
+  for (auto& [reason, n] : st.walk_skipped_by_reason) w.Key(reason.c_str()), w.Uint64(n);
   w.EndObject();
   w.Key("files"), w.Uint64(st.files.load());
   w.Key("records_read"), w.Uint64(st.records.load());

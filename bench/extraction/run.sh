@@ -10,7 +10,7 @@
 # DATA_DIR defaults to ../shared/bench/extraction (from the repository root)
 # and holds <id>.html pages with <id>.txt expected texts. Builds the bench
 # program in build/ if needed; timing covers extraction only (see
-# bench/extract_bench.cpp), pinned to one CPU with taskset when available.
+# bench/extraction/extract_bench.cpp), pinned to one CPU with taskset when available.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 data="${1:-$root/../shared/bench/extraction}"

@@ -6,7 +6,7 @@
 #   bench/metadata/run.sh [--repeat N]
 #
 # Builds bench/metadata_bench in build/ if needed; pinned to one CPU with
-# taskset when available. See bench/metadata_bench.cpp for the method.
+# taskset when available. See bench/metadata/metadata_bench.cpp for the method.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 if [ ! -f "$root/build/build.ninja" ]; then

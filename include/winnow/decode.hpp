@@ -24,6 +24,15 @@ InputFormat sniff_format(std::string_view bytes);
 // high share of control characters in the first kilobytes).
 bool looks_binary(std::string_view bytes);
 
+// True when `s` is valid UTF-8 (RFC 3629: no overlongs, surrogates or code
+// points past U+10FFFF).
+bool is_valid_utf8(std::string_view s);
+// `s` with every invalid byte replaced by U+FFFD, the repair the text gets:
+// applied by the output stage to every string a record carries (ids from
+// file names, WARC headers, a JSONL input's own fields), so strict JSON
+// readers never meet an invalid byte.
+std::string repaired_utf8(std::string_view s);
+
 // Converts doc.body to UTF-8 in place, sets doc.format and doc.charset.
 // Returns false, with a reason for people in *problem, when the record cannot
 // be used (empty, binary, undecodable).

@@ -1,13 +1,33 @@
 // Stage: near-duplicate detection over cleaned texts.
 //
-// Usage: feed each document's shingle set, in input order, then ask for the
+// The usual way in is the dedup line (DedupLine, at the end of this header,
+// src/dedup_line.cpp): the same code `winnow dedup` runs. It extracts every
+// record of a reader on all cores, shingles each clean text on the worker
+// threads, feeds the engine in input order, and writes the verdicts in any of
+// the four --emit forms. From examples/dedup_directory.cpp (the lines of
+// `winnow dedup --emit groups DIR`):
+//
+//   winnow::Diagnostics diagnostics;
+//   winnow::ExtractOptions extract;
+//   extract.metadata_parts = {false, false};  // grouping needs no speakers or figures
+//   winnow::Extractor extractor(winnow::ProfileSet::builtin(), extract);
+//   winnow::InputReader reader({argv[1]}, winnow::ReaderOptions{}, diagnostics);
+//   winnow::DedupLine line(winnow::DedupOptions{});  // defaults: jaccard or containment 0.8, 5-word shingles
+//   line.read(reader, extractor, diagnostics, /*jobs: all cores*/ 0);
+//   winnow::DedupResult result = line.finish();
+//   winnow::write_dedup_report(result, winnow::DedupEmit::Groups, [](std::string_view group) {
+//     return std::printf("%.*s\n", static_cast<int>(group.size()), group.data()) >= 0;
+//   });
+//
+// Underneath is the engine, for a caller that has its documents already:
+// feed each document's shingle set, in input order, then ask for the
 // verdicts. The engine keeps only compact per-document data (22-bit shingle
-// fingerprints, Rice-coded: ~1.1 KB for 600 words; a few scalars), never the
-// texts; document frequencies, template suppression, signing, LSH,
-// verification and clustering all happen in finish(). add() is not
-// thread-safe (call it from one thread, e.g. a serial pipeline stage);
+// fingerprints, Rice-coded: about a kilobyte for a 600-word article; a few
+// scalars), never the texts; document frequencies, template suppression,
+// signing, LSH, verification and clustering all happen in finish(). add() is
+// not thread-safe (call it from one thread, e.g. a serial pipeline stage);
 // finish() runs its phases on oneTBB. The design is explained at the top of
-// src/dedup.cpp.
+// src/dedup/dedup.cpp.
 //
 // A pair of documents is a duplicate when its exact Jaccard resemblance
 // (|A∩B|/|A∪B|) reaches `jaccard` OR its containment (|A∩B|/min(|A|,|B|))
@@ -18,10 +38,8 @@
 //   winnow::DedupOptions opt;                 // defaults: see DedupOptions
 //   winnow::Deduplicator dd(opt);
 //   for (auto& doc : docs) {                  // extracted by a winnow::Extractor
-//     const winnow::SiteProfile* site = extractor.profiles().find(doc.profile);
-//     dd.add({doc.id, doc.sequence, doc.metadata.date, site && site->official,
-//             doc.text.size(), winnow::shingle_set(doc.text, opt.shingles),
-//             winnow::looks_like_excerpt(doc.text)});
+//     doc.shingles = winnow::shingle_set(doc.text, opt.shingles);
+//     dd.add(winnow::dedup_item(doc, sequence++, extractor.profiles()));
 //   }
 //   winnow::DedupReport report = dd.finish();
 //   for (auto& r : report.records) ...        // one per add(), in add() order
@@ -35,6 +53,8 @@
 #include <vector>
 
 #include "winnow/fingerprint.hpp"
+#include "winnow/pipeline.hpp"
+#include "winnow/profiles.hpp"
 
 namespace winnow {
 
@@ -49,7 +69,7 @@ struct DedupOptions {
   std::uint64_t seed = 0x77696e6e6f77ULL;  // "winnow": fixed so signatures agree across runs
   KeepPolicy keep = KeepPolicy::Original;
 
-  // Candidate generation (src/lsh.cpp). LSH is tuned for the lowest Jaccard
+  // Candidate generation (src/dedup/lsh.cpp). LSH is tuned for the lowest Jaccard
   // a pair passing `containment` can have when the larger document is at most
   // max_size_ratio times the smaller: c / (1 + ratio - c) = 0.25 for the
   // defaults, unless lsh_threshold > 0 overrides it. Ratio 3 rather than 2:
@@ -67,7 +87,7 @@ struct DedupOptions {
   // max_bucket members only, instead of all pairs.
   std::size_t max_bucket = 128;
 
-  // Template suppression (src/dedup.cpp): a shingle found in more than
+  // Template suppression (src/dedup/dedup.cpp): a shingle found in more than
   // max(template_min_docs, template_fraction * N) of the N documents is site
   // chrome or a legal footer and is ignored for signing and scoring. A
   // document left with under template_min_kept of its shingles (a heavily
@@ -94,7 +114,7 @@ struct DedupItem {
 
 // Whether a clean text is an excerpt of a longer article: its last line ends
 // in an ellipsis, perhaps with "Read more" (or the like) after it, or is
-// only such a phrase. See src/dedup_excerpt.cpp.
+// only such a phrase. See src/dedup/dedup_excerpt.cpp.
 //
 //   looks_like_excerpt("Title\nThe Mission opened a course for ... Read more")  // true
 //   looks_like_excerpt("Title\nThe Mission opened a course.")                   // false
@@ -172,5 +192,69 @@ Deduplicator::Banding choose_banding(std::size_t num_perm, double threshold, dou
                                      double fn_weight = 0.5);
 // The Jaccard threshold LSH is tuned for under `options` (see DedupOptions).
 double lsh_threshold(const DedupOptions& options);
+
+// The dedup line ------------------------------------------------------------
+
+// One document's entry for the engine: its id, date, length, whether a known
+// official site published it (its profile says so), whether it looks like an
+// excerpt, and its shingles, moved out of doc.shingles (set them first:
+// doc.shingles = shingle_set(doc.text, options.shingles)).
+DedupItem dedup_item(Document& doc, std::uint64_t sequence, const ProfileSet& profiles);
+
+// What a dedup run found: the records' ids in input order and the engine's
+// verdicts, indexed the same way.
+struct DedupResult {
+  std::vector<std::string> ids;
+  DedupReport report;
+  // "g1", "g2"...: the name of report.groups[g] in every output.
+  std::string group_name(std::size_t g) const;
+};
+
+// The extraction line, then the engine, over a whole reader: pass one
+// (read) extracts on all cores, shingles each clean text on the worker that
+// extracted it and adds it in input order, keeping only the id and the
+// compact shingles; finish() runs the engine. Between the two a caller may
+// look at the run (e.g. stop after Ctrl-C without writing verdicts).
+class DedupLine {
+ public:
+  explicit DedupLine(DedupOptions options);
+
+  // The engine's banding for the options (what --explain prints).
+  Deduplicator::Banding banding() const { return engine_.banding(); }
+  const DedupOptions& options() const { return options_; }
+
+  // Reads every record. `render` (optional) runs on the worker threads after
+  // extraction, and `on_record` (optional) is called in input order after
+  // each record was added, with its rendered text; it returns false to stop
+  // the run. Returns false if the run was stopped.
+  bool read(InputReader& reader, const Extractor& extractor, Diagnostics& diagnostics, std::size_t jobs,
+            const DocumentRenderer& render = {}, const RenderedSink& on_record = {});
+
+  // The verdicts on every record read. Once.
+  DedupResult finish();
+
+ private:
+  DedupOptions options_;
+  Deduplicator engine_;
+  std::vector<std::string> ids_;
+};
+
+// The verdicts as `winnow dedup --emit` writes them, one line per call of
+// `write` (without its newline; false stops the writing). Records: every
+// input with its group and scores; Unique: the ids of the originals; Pairs:
+// every verified candidate pair; Groups: one line per group.
+enum class DedupEmit { Records, Unique, Pairs, Groups };
+using LineWriter = std::function<bool(std::string_view line)>;
+bool write_dedup_report(const DedupResult& result, DedupEmit emit, const LineWriter& write);
+
+// `--emit unique --format json|tsv|text`: `next_record` yields every
+// record's rendered text in input order (e.g. from a spill file; false at
+// the end), and the originals' are written; with `blank_line_between` (the
+// text format) a blank line separates them.
+bool write_kept_records(const DedupResult& result, const std::function<bool(std::string& record)>& next_record,
+                        bool blank_line_between, const LineWriter& write);
+
+// The shingle, MinHash and LSH parameters of a line, as `--explain` prints them.
+std::string dedup_explanation(const DedupLine& line);
 
 }  // namespace winnow

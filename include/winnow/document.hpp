@@ -13,9 +13,10 @@
 //
 //   winnow::Document doc;
 //   doc.id = "fixtures/seeds/000.txt";
-//   doc.body = read_file(...);                // bytes as found
-//   winnow::extract_document(doc, options);   // see extract.hpp
-//   std::puts(doc.text.c_str());              // the clean article
+//   doc.body = bytes;                         // as found (examples/clean_page.cpp reads a file)
+//   winnow::Extractor extractor(winnow::ProfileSet::builtin());   // extract.hpp
+//   std::string problem;
+//   if (extractor.run(doc, &problem)) std::puts(doc.text.c_str());  // the clean article
 #pragma once
 
 #include <cstddef>
@@ -26,7 +27,7 @@
 
 namespace winnow {
 
-// What a record's bytes are, decided by content (see sniff.hpp).
+// What a record's bytes are, decided by content (sniff_format, decode.hpp).
 enum class InputFormat { Unknown, Text, Html };
 
 // Structural kind of a block, as the parser saw it.
@@ -165,6 +166,9 @@ struct Document {
   std::vector<Block> blocks;
   std::vector<HtmlElement> elements;  // HTML only: the enclosing elements of blocks (Block::element)
   std::string profile;       // name of the site profile that matched, if any
+  std::string extractor;     // which reading found the article: "layout" (a text dump, or a
+                             // profile's page-type line and box), "profile" (its selectors),
+                             // "generic:container", "generic:ancestor", "generic:paragraphs"
 
   // Set by classification and metadata extraction.
   Metadata metadata;

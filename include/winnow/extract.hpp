@@ -1,9 +1,14 @@
 // The extraction line for one record: decode -> parse -> classify -> metadata.
 //
+// From examples/clean_page.cpp (one page, the record `winnow extract PAGE` prints):
+//
+//   winnow::Document doc;
+//   doc.id = argv[1];
+//   doc.body.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 //   winnow::Extractor extractor(winnow::ProfileSet::builtin());
 //   std::string problem;
-//   if (!extractor.run(doc, &problem)) diagnostics.skipped(doc.id, problem);
-//   else fmt::print("{}\n", doc.text);
+//   if (!extractor.run(doc, &problem)) { ... problem says why, for people ... }
+//   std::printf("%s\n", winnow::document_json(doc).c_str());  // doc.text: the clean article alone
 //
 // An Extractor holds only read-only state after construction (profiles,
 // compiled patterns), so one instance may serve all worker threads.
@@ -14,6 +19,7 @@
 #include <string>
 #include <string_view>
 
+#include "winnow/diagnostics.hpp"
 #include "winnow/document.hpp"
 #include "winnow/metadata.hpp"
 #include "winnow/profiles.hpp"
@@ -51,6 +57,8 @@ class Extractor {
 
   // The problem of a record abandoned because ExtractOptions::cancel was raised.
   static constexpr std::string_view kInterrupted = "interrupted";
+  // The class (--stats' skipped_by_reason, --fail-on) of a problem run() gave.
+  static SkipClass skip_class(std::string_view problem);
 
  private:
   bool run_stages(Document& doc, const detail::Budget& budget, const char*& stage, std::string* problem) const;

@@ -30,14 +30,14 @@ std::size_t normalised_words(std::string_view text, std::string& buf, std::vecto
 // 64-bit hashes of the word k-shingles of normalise_for_shingling(text),
 // sorted and unique. A text shorter than k words gives one shingle of all words.
 // A shingle's hash is a function of its words' XXH3-64 hashes (see
-// src/shingle.cpp), the same on every machine and in every run.
+// src/fingerprint/shingle.cpp), the same on every machine and in every run.
 std::vector<std::uint64_t> shingle_set(std::string_view text, const ShingleOptions& options = {});
 // The same from an already normalised text (words separated by one space):
 // the slow reference the tests hold shingle_set() to.
 std::vector<std::uint64_t> shingle_set_of_normalised(std::string_view normalised,
                                                      const ShingleOptions& options = {});
 
-// One-permutation MinHash with optimal densification (see src/minhash.cpp):
+// One-permutation MinHash with optimal densification (see src/fingerprint/minhash.cpp):
 // one mix of each shingle hash picks a bin and a 32-bit value, each bin keeps
 // its minimum, and empty bins borrow a filled bin's value along a probe
 // sequence that depends only on (bin, seed), so two documents borrow alike.

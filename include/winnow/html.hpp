@@ -11,7 +11,7 @@
 // doc.metadata.
 //
 //   winnow::parse_html(doc);            // doc.body is UTF-8 HTML
-//   if (!winnow::classify_html_with_profile(doc, profile->html_json, &problem))
+//   if (!winnow::classify_html_with_profile(doc, *profile, &problem))
 //     winnow::classify_html_generic(doc); // sets Role on every block
 #pragma once
 
@@ -22,6 +22,8 @@
 
 namespace winnow {
 
+struct SiteProfile;
+
 void parse_html(Document& doc);
 
 // Generic main-content classifier, for pages no site profile knows: sets
@@ -29,13 +31,16 @@ void parse_html(Document& doc);
 // the rest.
 void classify_html_generic(Document& doc);
 
-// Classifies by a site profile's "html" section (the JSON object text; see
-// profiles/README.md): blocks under its "drop" selectors become Navigation or
+// Classifies by a site profile's "html" section (see profiles/README.md),
+// parsed and checked when the profile was loaded: blocks under its "drop" selectors become Navigation or
 // Chrome, the first block under "title" Title, blocks under "page_type"
 // PageType, under "metadata" Metadata, under "teaser" Teaser, under "content"
-// Body. Returns false, leaving roles alone, when the section is empty or
-// malformed (reason in *problem) or its "content" selectors match nothing on
-// this page; the caller then uses classify_html_generic.
+// Body. Returns false, leaving roles alone, when the profile has no html
+// section or its "content" selectors match nothing on this page (reason in
+// *problem); the caller then uses classify_html_generic.
+bool classify_html_with_profile(Document& doc, const SiteProfile& profile, std::string* problem = nullptr);
+// The same from the section's JSON text, parsed on every call (for tests and
+// one-off use); also false when the text is malformed or a selector bad.
 bool classify_html_with_profile(Document& doc, std::string_view html_section, std::string* problem = nullptr);
 
 }  // namespace winnow

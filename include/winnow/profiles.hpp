@@ -25,6 +25,8 @@ namespace re2 { class RE2; }
 
 namespace winnow {
 
+struct HtmlRegions;  // the parsed "html" section (src/classify/html_regions.hpp)
+
 struct ProfileError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
@@ -43,7 +45,7 @@ struct SiteProfile {
   std::vector<std::pair<std::string, std::string>> metadata_labels;  // "Date:" -> "date"
   std::shared_ptr<re2::RE2> chrome_lines;   // full-line patterns of site chrome
   std::shared_ptr<re2::RE2> chrome_sections;  // full-line patterns opening the trailing chrome (press contacts)
-  std::string html_json;                    // the "html" section, for the HTML stage
+  std::shared_ptr<const HtmlRegions> html;  // the "html" section, parsed and checked at load; null: none
 
   // The mapped field for a metadata label line ("Date:" -> "date"), or "".
   std::string_view field_for_label(std::string_view line) const;

@@ -43,8 +43,10 @@ class Progress {
 };
 
 // The summary printed by --stats: one JSON object, e.g.
-// {"documents":120,"skipped":2,"repaired":1,"filtered":340,
+// {"documents":120,"skipped":2,"skipped_by_reason":{"empty":1,"no-article":1},
+//  "repaired":1,"fatal":0,"filtered":340,
 //  "filtered_by_reason":{"warc:request":170,"http:non-2xx":3,...},
+//  "walk_skipped_by_reason":{"extension":2,"not-a-page":1,"temporary":1},
 //  "files":3,"records_read":122,"bytes_read":8812311,"seconds":1.52,
 //  "docs_per_s":78.9,"mb_per_s":5.80,"cpu_seconds":2.9,"read_seconds":0.4,
 //  "interrupted":false}

@@ -75,6 +75,11 @@ struct ReaderOptions {
   // of small files, opening and reading is a large share of the work, and
   // it need not be serial. The pipeline sets this; see load().
   bool defer_files = false;
+  // Inputs named by the caller (not found in a walk or a --files-from list)
+  // are looked at before any work: one that does not exist or cannot be
+  // opened is Diagnostics::fatal() and nothing at all is read, so a cron
+  // job's typo fails loudly instead of writing an empty output.
+  bool check_named_inputs = true;
 };
 
 struct ReaderStats {
@@ -91,6 +96,9 @@ struct ReaderStats {
   // "warc:request", "http:non-2xx", "http:non-text", ...: read it when the
   // run is over (writers hold the mutex).
   std::map<std::string, std::uint64_t> filtered_by_reason;
+  // Files a directory walk passed over without --glob, by reason:
+  // "temporary", "not-a-page" (README, LICENSE, ...), "extension".
+  std::map<std::string, std::uint64_t> walk_skipped_by_reason;
   std::mutex filtered_mutex;
 };
 

@@ -10,14 +10,20 @@
 #include <fmt/format.h>
 
 #include "winnow/diagnostics.hpp"
+#include "winnow/extract.hpp"
 #include "winnow/reader.hpp"
 
 namespace winnow::cli {
 
-// A message on stderr that never throws (stderr may be closed or full).
+// A message on stderr that never throws (stderr may be closed or full), its
+// control characters escaped (a file name may hold any byte) but for the
+// line's own final newline.
 template <typename... Args>
 void say(fmt::format_string<Args...> format, Args&&... args) {
-  write_message(stderr, fmt::format(format, std::forward<Args>(args)...));
+  std::string message = fmt::format(format, std::forward<Args>(args)...);
+  bool newline = !message.empty() && message.back() == '\n';
+  if (newline) message.pop_back();
+  write_message(stderr, printable(message) + (newline ? "\n" : ""));
 }
 
 // Flags every subcommand that reads a corpus shares.
@@ -26,10 +32,13 @@ struct CorpusOptions {
   std::vector<std::string> profile_files;
   std::string output = "-";
   std::size_t jobs = 0;
-  std::uint64_t max_doc_bytes = 64ull << 20;
-  std::uint32_t time_budget_ms = 30000;
+  // The library's defaults, so that --help prints what the library does.
+  std::uint64_t max_doc_bytes = ReaderOptions{}.max_doc_bytes;
+  std::uint32_t time_budget_ms = ExtractOptions{}.time_budget_ms;
   bool quiet = false;
   bool stats = false;
+  bool strict = false;                 // --strict: exit 1 if any record was skipped or repaired
+  std::vector<std::string> fail_on;    // --fail-on: exit 1 if a record of one of these classes occurred
   std::vector<std::string> globs;
   std::string files_from;
   std::string input_format = "auto";
@@ -40,5 +49,6 @@ void add_corpus_options(CLI::App& app, CorpusOptions& options);
 using Runner = std::function<int()>;
 Runner add_extract_command(CLI::App& app);
 Runner add_dedup_command(CLI::App& app);
+Runner add_profile_command(CLI::App& app);  // `profile learn`
 
 }  // namespace winnow::cli

@@ -10,13 +10,24 @@
 // stuck where the flag is not looked at, unlinks the temporary file (its
 // name published by the output sink; unlink(2) is async-signal-safe) and
 // dies of the signal at once.
+//
+// Ctrl-C must end a run within a second, but a record may be inside a C
+// library that never looks at the flag (Gumbo parsing a 60 MB page takes
+// seconds). So a watchdog thread, started with the run, waits for the flag;
+// if the run has not ended kGraceMs after it, the watchdog takes the output
+// lock (no record is then half written), flushes stdout, removes the -o
+// temporary file, says so and exits 128 + the signal itself. What was
+// written is whole either way; only --stats is not printed on that path.
 #include "corpus_run.hpp"
 
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <csignal>
 #include <fmt/format.h>
+#include <mutex>
+#include <thread>
 
 namespace winnow::cli {
 namespace {
@@ -27,6 +38,30 @@ static_assert(std::atomic<bool>::is_always_lock_free, "the SIGINT handler needs 
 static_assert(std::atomic<const char*>::is_always_lock_free, "the SIGINT handler needs a lock-free pointer");
 
 std::atomic<int> g_signal{0};
+std::atomic<bool> g_run_over{false};
+std::mutex g_output_mutex;
+bool g_quiet = false;
+constexpr auto kGraceMs = std::chrono::milliseconds(600);
+
+void start_stop_watchdog() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    std::thread([] {
+      while (!g_interrupted.load()) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      auto deadline = std::chrono::steady_clock::now() + kGraceMs;
+      while (!g_run_over.load() && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      if (g_run_over.load()) return;
+      std::lock_guard lock(g_output_mutex);  // held until _exit: no record starts after this
+      std::fflush(stdout);
+      if (const char* temp = g_temp_path.load()) unlink(temp);
+      if (!g_quiet)
+        say("winnow: interrupted; the record in progress was abandoned without waiting for it (the records "
+            "written are whole)\n");
+      _exit(interrupted_exit_code());
+    }).detach();
+  });
+}
 constexpr int kStopSignals[] = {SIGINT, SIGTERM, SIGHUP};
 
 extern "C" void on_stop_signal(int sig) {
@@ -61,6 +96,8 @@ InputKind input_kind(const std::string& name) {
 
 bool interrupted() { return g_interrupted.load(); }
 
+std::mutex& output_mutex() { return g_output_mutex; }
+
 int interrupted_exit_code() {
   int sig = g_signal.load();
   return 128 + (sig == 0 ? SIGINT : sig);
@@ -92,16 +129,26 @@ std::unique_ptr<CorpusRun> start_corpus_run(const CorpusOptions& options, Extrac
   reader_options.stop = &g_interrupted;
   reader_options.defer_files = true;  // run_extraction() reads plain files on its worker threads
   install_stop_handlers();
+  g_quiet = options.quiet;
+  start_stop_watchdog();
   bool show_progress = !options.quiet && isatty(STDERR_FILENO);
   run->diagnostics.set_erase_line(show_progress);
   run->reader = std::make_unique<InputReader>(std::move(inputs), reader_options, run->diagnostics);
   run->progress = std::make_unique<Progress>(stderr, show_progress);
   run->stats = options.stats;
   run->quiet = options.quiet;
+  run->fail_on_repaired = options.strict;
+  run->fail_on_any_skip = options.strict;
+  for (auto& name : options.fail_on) {
+    if (name == "repaired") run->fail_on_repaired = true;
+    else if (name == "skipped") run->fail_on_any_skip = true;
+    else if (auto c = skip_class_from_name(name)) run->fail_on_skips.push_back(*c);
+  }
   return run;
 }
 
 void CorpusRun::finish() {
+  g_run_over.store(true);  // the watchdog need not cut this run short
   progress->finish();
   if (interrupted() && !quiet) {
     if (writes_nothing_if_interrupted)
@@ -115,17 +162,23 @@ void CorpusRun::finish() {
     say("{}\n", run_stats_json(*reader, diagnostics, written, progress->seconds(), interrupted()));
 }
 
-int close_output(OutputSink& out, const Diagnostics& diagnostics) {
+int close_output(OutputSink& out, const CorpusRun& run) {
   if (interrupted()) {
     out.abandon();
     return interrupted_exit_code();
+  }
+  const Diagnostics& d = run.diagnostics;
+  if (d.fatal_count() > 0) {  // e.g. a named input missing: the old -o file stays as it was
+    out.abandon();
+    return kExitFatal;
   }
   if (!out.commit()) {
     say("winnow: {}\n", out.error());
     return kExitFatal;
   }
-  if (out.closed()) return kExitOk;
-  return diagnostics.exit_code();
+  bool fails = (run.fail_on_repaired && d.repaired_count() > 0) || (run.fail_on_any_skip && d.skipped_count() > 0);
+  for (SkipClass c : run.fail_on_skips) fails = fails || d.skipped_count(c) > 0;
+  return fails ? kExitFailOn : kExitOk;
 }
 
 }  // namespace winnow::cli

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <optional>
 
 #include "commands.hpp"
@@ -22,6 +23,10 @@ struct CorpusRun {
   std::uint64_t written = 0;
   bool stats = false;
   bool quiet = false;
+  // What turns a completed run into exit 1 (--strict, --fail-on).
+  bool fail_on_repaired = false;
+  bool fail_on_any_skip = false;
+  std::vector<SkipClass> fail_on_skips;
   // dedup: an interrupted run writes no verdicts, so `written` counts records read, not written.
   bool writes_nothing_if_interrupted = false;
 
@@ -37,16 +42,20 @@ struct CorpusRun {
 std::unique_ptr<CorpusRun> start_corpus_run(const CorpusOptions& options, ExtractOptions extract = {});
 
 bool interrupted();
+// Held while a record is written, so that a run ended by the stop watchdog
+// (corpus_run.cpp) never leaves half a record.
+std::mutex& output_mutex();
 // 128 + the signal that stopped the run: 130 SIGINT, 143 SIGTERM, 129 SIGHUP.
 int interrupted_exit_code();
 
 // The -o temporary file, for the signal handler to unlink (null: none).
 void publish_temp_path(const char* path);
 
-// The end of a run, for every command: after Ctrl-C the output is abandoned
-// (an -o file is not put in place; exit 130); otherwise it is committed
-// (exit 3 if that fails), a closed stdout is a quiet success, and the
-// inputs' problems decide between 0 and 1.
-int close_output(OutputSink& out, const Diagnostics& diagnostics);
+// The end of a run, for every command, and the exit policy (see
+// diagnostics.hpp): after a stop signal the output is abandoned (an -o file
+// is not put in place; exit 128+signal); after a fatal input problem too
+// (exit 3); otherwise it is committed (exit 3 if that fails), and the run's
+// skips and repairs give 1 only if --strict or --fail-on names their class.
+int close_output(OutputSink& out, const CorpusRun& run);
 
 }  // namespace winnow::cli

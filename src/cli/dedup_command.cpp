@@ -1,44 +1,60 @@
 // `winnow dedup`: clean every input, then group near-duplicates.
 //
-// Two phases: extraction streams through the pipeline and keeps, per record,
-// only its id and its shingle set (never the text); then the engine verifies
-// candidates and clusters, and the verdicts are written in input order.
-// `--emit unique --format json|tsv|text` writes the kept documents' cleaned
-// records instead of their ids: pass one parks every formatted record in a
-// spill file on disk (spill_file.hpp), pass two copies out the kept ones, so
-// the texts are never all in memory.
+// The command only wires the pieces, like `winnow extract`: the flags, the
+// reader, the dedup line (winnow/dedup.hpp, src/dedup_line.cpp: extraction,
+// shingling, the engine, the --emit writers) and the output sink. What is
+// the CLI's own: `--emit unique --format json|tsv|text` writes the kept
+// documents' cleaned records instead of their ids, so pass one parks every
+// formatted record in a spill file on disk (spill_file.hpp) and pass two
+// copies out the kept ones, and the texts are never all in memory; and an
+// interrupted run writes no verdicts.
 #include <fmt/format.h>
-
-#include <map>
 
 #include "commands.hpp"
 #include "corpus_run.hpp"
 #include "output_sink.hpp"
 #include "spill_file.hpp"
 #include "winnow/dedup.hpp"
-#include "winnow/output.hpp"
 #include "winnow/pipeline.hpp"
 #include "winnow/record_format.hpp"
 
 namespace winnow::cli {
 namespace {
 
+KeepPolicy keep_policy(const std::string& name) {
+  if (name == "longest") return KeepPolicy::Longest;
+  if (name == "first") return KeepPolicy::First;
+  if (name == "newest") return KeepPolicy::Newest;
+  return KeepPolicy::Original;
+}
+
+const char* keep_policy_name(KeepPolicy policy) {
+  switch (policy) {
+    case KeepPolicy::Longest: return "longest";
+    case KeepPolicy::First: return "first";
+    case KeepPolicy::Newest: return "newest";
+    case KeepPolicy::Original: break;
+  }
+  return "original";
+}
+
 struct DedupFlags {
   CorpusOptions corpus;
   DedupOptions dedup;
   std::string emit = "records";
-  std::string keep = "original";
+  std::string keep = keep_policy_name(DedupOptions{}.keep);
   std::string format = "ids";
   std::vector<std::string> fields;
   bool explain = false;
   bool no_strip = false;
 };
 
-KeepPolicy keep_policy(const std::string& name) {
-  if (name == "longest") return KeepPolicy::Longest;
-  if (name == "first") return KeepPolicy::First;
-  if (name == "newest") return KeepPolicy::Newest;
-  return KeepPolicy::Original;
+
+DedupEmit emit_form(const std::string& name) {
+  if (name == "unique") return DedupEmit::Unique;
+  if (name == "pairs") return DedupEmit::Pairs;
+  if (name == "groups") return DedupEmit::Groups;
+  return DedupEmit::Records;
 }
 
 int run_dedup(DedupFlags& flags) {
@@ -69,20 +85,8 @@ int run_dedup(DedupFlags& flags) {
     say("winnow: {}\n", out.error());
     return kExitFatal;
   }
-  Deduplicator engine(flags.dedup);
-  if (flags.explain) {
-    auto b = engine.banding();
-    fmt::print(stderr,
-               "winnow: dedup: {}-word shingles, {} MinHash values (one permutation, densified, seed {:#x})\n"
-               "winnow: dedup: LSH tuned for Jaccard {:.3f} (the lowest a pair at containment {} can have when one "
-               "document is up to {}x the other): {} bands x {} rows, P(candidate) = 1/2 at s = {:.3f}; "
-               "weighted false positive area {:.4f}, false negative area {:.4f}\n"
-               "winnow: dedup: a candidate is a duplicate when exact jaccard >= {} or containment >= {}; shingles in "
-               "more than max({}, {} x N) documents are site template and ignored\n",
-               flags.dedup.shingles.k, flags.dedup.num_perm, flags.dedup.seed, b.threshold, flags.dedup.containment,
-               flags.dedup.max_size_ratio, b.bands, b.rows, b.half, b.fp, b.fn, flags.dedup.jaccard,
-               flags.dedup.containment, flags.dedup.template_min_docs, flags.dedup.template_fraction);
-  }
+  DedupLine line(flags.dedup);
+  if (flags.explain) fmt::print(stderr, "{}", dedup_explanation(line));
   SpillFile spill;
   if (formatter) {
     std::string error;
@@ -91,31 +95,16 @@ int run_dedup(DedupFlags& flags) {
       return kExitFatal;
     }
   }
-  std::vector<std::string> ids;
-  // The spill record is formatted on the worker threads (render), not in the in-order sink.
+  // With --format, pass one parks each formatted record (rendered on the
+  // worker threads) in the spill file.
   DocumentRenderer render;
   if (formatter) render = [&](const Document& doc) { return formatter->format(doc); };
-  PipelineOptions pipeline;
-  pipeline.jobs = flags.corpus.jobs;
-  // Shingling is the costly part of fingerprinting: it runs on the workers.
-  pipeline.after_extract = [&](Document& doc) { doc.shingles = shingle_set(doc.text, flags.dedup.shingles); };
-  run_extraction(*run->reader, *run->extractor, run->diagnostics, pipeline, render,
-                 [&](Document& doc, std::string& record) {
-                   DedupItem item;
-                   item.id = doc.id;
-                   item.sequence = ids.size();
-                   item.date = doc.metadata.date;
-                   const SiteProfile* site = run->extractor->profiles().find(doc.profile);
-                   item.official = site && site->official;
-                   item.text_bytes = doc.text.size();
-                   item.excerpt = looks_like_excerpt(doc.text);
-                   item.shingles = std::move(doc.shingles);
-                   ids.push_back(doc.id);
-                   engine.add(std::move(item));
-                   if (formatter && !spill.append(record)) return false;
-                   run->record_written();
-                   return true;
-                 });
+  line.read(*run->reader, *run->extractor, run->diagnostics, flags.corpus.jobs, render,
+            [&](Document&, std::string& record) {
+              if (formatter && !spill.append(record)) return false;
+              run->record_written();
+              return true;
+            });
   run->finish();
   if (interrupted()) {  // verdicts on part of a corpus would mislead: write none
     out.abandon();
@@ -125,45 +114,20 @@ int run_dedup(DedupFlags& flags) {
     say("winnow: {}\n", spill.error());
     return kExitFatal;
   }
-  DedupReport report = engine.finish();
-
-  std::vector<std::string> group_names;
-  for (std::size_t g = 0; g < report.groups.size(); ++g) group_names.push_back(fmt::format("g{}", g + 1));
-
-  if (flags.emit == "records") {
-    for (std::size_t i = 0; i < ids.size(); ++i) {
-      const DedupRecord& r = report.records[i];
-      const std::string* group = r.group ? &group_names[*r.group] : nullptr;
-      if (!out.write_line(dedup_record_json({ids[i], r, ids[r.original], group}))) break;
-    }
-  } else if (flags.emit == "unique" && formatter) {
-    std::string record;
-    bool text = formatter->format() == RecordFormat::Text, first = true;
-    bool ok = spill.rewind() && (!formatter->has_header() || out.write_line(formatter->header()));
-    for (std::size_t i = 0; ok && i < ids.size() && spill.read(record); ++i) {
-      if (!report.records[i].is_original) continue;
-      if (text && !first && !out.write_line("")) break;
-      first = false;
-      if (!out.write_line(record)) break;
-    }
+  DedupResult result = line.finish();
+  auto write = [&](std::string_view text) { return out.write_line(text); };
+  if (formatter) {  // pass two: the kept records, back from the spill file
+    bool text = formatter->format() == RecordFormat::Text;
+    if (spill.rewind() && (!formatter->has_header() || out.write_line(formatter->header())))
+      write_kept_records(result, [&](std::string& record) { return spill.read(record); }, text, write);
     if (!spill.error().empty()) {
       say("winnow: {}\n", spill.error());
       return kExitFatal;
     }
-  } else if (flags.emit == "unique") {
-    for (std::size_t i = 0; i < ids.size(); ++i)
-      if (report.records[i].is_original && !out.write_line(ids[i])) break;
-  } else if (flags.emit == "pairs") {
-    for (auto& p : report.pairs)
-      if (!out.write_line(dedup_pair_json(ids[p.a], ids[p.b], p))) break;
-  } else if (flags.emit == "groups") {
-    for (std::size_t g = 0; g < report.groups.size(); ++g) {
-      std::vector<std::string> members;
-      for (auto m : report.groups[g].members) members.push_back(ids[m]);
-      if (!out.write_line(dedup_group_json(group_names[g], ids[report.groups[g].original], members))) break;
-    }
+  } else {
+    write_dedup_report(result, emit_form(flags.emit), write);
   }
-  return close_output(out, run->diagnostics);  // Ctrl-C while writing: no half result in place
+  return close_output(out, *run);  // Ctrl-C while writing: no half result in place
 }
 
 }  // namespace
@@ -182,17 +146,24 @@ Runner add_dedup_command(CLI::App& app) {
   app.add_option("--fields", flags->fields, "With --format json or tsv: the fields to write, comma-separated")
       ->delimiter(',')
       ->allow_extra_args(false);
-  app.add_option("--jaccard", flags->dedup.jaccard, "A pair is a duplicate when its resemblance reaches this [0.8]")
+  // Defaults in the help are the library's (DedupOptions), printed, not copied.
+  const DedupOptions defaults;
+  app.add_option("--jaccard", flags->dedup.jaccard,
+                 fmt::format("A pair is a duplicate when its resemblance reaches this [{}]", defaults.jaccard))
       ->check(CLI::Range(0.0, 1.0));
   app.add_option("--containment", flags->dedup.containment,
-                 "... or when this share of the smaller document is in the larger [0.8]")
+                 fmt::format("... or when this share of the smaller document is in the larger [{}]",
+                             defaults.containment))
       ->check(CLI::Range(0.0, 1.0));
-  app.add_option("--shingle-size", flags->dedup.shingles.k, "Words per shingle [5]")->check(CLI::Range(1, 64));
-  app.add_option("--num-perm", flags->dedup.num_perm, "MinHash signature length [128]")->check(CLI::Range(16, 1024));
+  app.add_option("--shingle-size", flags->dedup.shingles.k, fmt::format("Words per shingle [{}]", defaults.shingles.k))
+      ->check(CLI::Range(1, 64));
+  app.add_option("--num-perm", flags->dedup.num_perm, fmt::format("MinHash signature length [{}]", defaults.num_perm))
+      ->check(CLI::Range(16, 1024));
   app.add_option("--keep", flags->keep,
-                 "Which member of a group is the original: original (never a \"... Read more\" excerpt; the "
-                 "official source, then the one the others contain, then earliest date), longest, first, "
-                 "newest [original]")
+                 fmt::format("Which member of a group is the original: original (never a \"... Read more\" excerpt; "
+                             "the official source, then the one the others contain, then earliest date), longest, "
+                             "first, newest [{}]",
+                             keep_policy_name(defaults.keep)))
       ->check(CLI::IsMember({"original", "longest", "first", "newest"}));
   app.add_flag("--explain", flags->explain, "Print the shingle, MinHash and LSH parameters on stderr");
   app.add_flag("--no-strip", flags->no_strip,

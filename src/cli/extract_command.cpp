@@ -2,10 +2,11 @@
 // text, in input order.
 //
 // The command only wires the pieces: the reader, the ordered pipeline, the
-// formatter and the output sink. The exit code is the worst thing seen:
-// 128 + the signal after SIGINT, SIGTERM or SIGHUP (whole records only
-// written, -o file not put in place),
-// 3 if the output cannot be written, 1 if some input was skipped or repaired.
+// formatter and the output sink. The exit code follows the policy in
+// diagnostics.hpp (close_output): 128 + the signal after SIGINT, SIGTERM or
+// SIGHUP (whole records only written, -o file not put in place), 3 if a named
+// input is missing or the output cannot be written, 1 only when --strict or
+// --fail-on names a class of record that occurred, else 0.
 #include <fmt/format.h>
 
 #include "commands.hpp"
@@ -40,7 +41,8 @@ int run_extract(const ExtractFlags& flags) {
     return kExitFatal;
   }
   bool text = formatter->format() == RecordFormat::Text;
-  bool ok = !formatter->has_header() || out.write_line(formatter->header());
+  // A refused run (a named input missing: exit 3) writes nothing, not even a header.
+  bool ok = run->diagnostics.fatal_count() == 0 && (!formatter->has_header() || out.write_line(formatter->header()));
   bool first = true;
   if (ok)
     run_extraction(
@@ -55,7 +57,7 @@ int run_extract(const ExtractFlags& flags) {
           return true;
         });
   run->finish();
-  return close_output(out, run->diagnostics);  // Ctrl-C while writing: no half result in place
+  return close_output(out, *run);  // Ctrl-C while writing: no half result in place
 }
 
 }  // namespace

@@ -20,14 +20,18 @@ int main(int argc, char** argv) {
                "See man winnow for output fields and exit codes."};
   app.set_version_flag("-V,--version", fmt::format("winnow {}", WINNOW_VERSION));
   app.require_subcommand(1);
-  app.footer("Exit codes: 0 all inputs fine, 1 some inputs skipped or repaired, 2 usage error, 3 fatal error, "
-             "130/143/129 interrupted by SIGINT/SIGTERM/SIGHUP (records before the one in flight written whole, -o temporary file "
-             "removed; a second signal kills at once).");
+  app.footer("Exit codes: 0 the run completed (repaired and skipped records are named on stderr and counted in "
+             "--stats, not failed), 1 only with --strict or --fail-on=CLASSES when such a record occurred, 2 usage "
+             "error, 3 fatal (a named input missing or unreadable: nothing read; the output cannot be written; an -o "
+             "file is left untouched), 130/143/129 interrupted by SIGINT/SIGTERM/SIGHUP (records before the one in "
+             "flight written whole, -o temporary file removed; a second signal kills at once).");
 
   auto* extract = app.add_subcommand("extract", "Clean each document and print its article and metadata (JSONL)");
   auto run_extract = winnow::cli::add_extract_command(*extract);
   auto* dedup = app.add_subcommand("dedup", "Clean each document, then find near-duplicates and their originals");
   auto run_dedup = winnow::cli::add_dedup_command(*dedup);
+  auto* profile = app.add_subcommand("profile", "Site profiles: learn one from a sample of a site's pages");
+  auto run_profile = winnow::cli::add_profile_command(*profile);
 
   try {
     app.parse(argc, argv);
@@ -40,6 +44,7 @@ int main(int argc, char** argv) {
   try {
     if (extract->parsed()) return run_extract();
     if (dedup->parsed()) return run_dedup();
+    if (profile->parsed()) return run_profile();
   } catch (const std::exception& e) {
     winnow::cli::say("winnow: {}\n", e.what());
     return winnow::kExitFatal;

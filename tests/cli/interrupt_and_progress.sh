@@ -47,7 +47,7 @@ check "stderr not a terminal: no progress" test ! -s "$WORK/err"
 # --stats: one JSON object on stderr, with the counts.
 run extract --stats "$WORK/many.jsonl"
 check "--stats: one line" test "$(wc -l <"$WORK/err")" = 1
-check "--stats: documents and bytes" grep -qE '^\{"documents":40,"skipped":0,"repaired":0,"filtered":0,"filtered_by_reason":\{\},"files":1,"records_read":40,"bytes_read":[0-9]+,"seconds":[0-9.]+,"docs_per_s":[0-9.]+,"mb_per_s":[0-9.]+,"cpu_seconds":[0-9.]+,"read_seconds":[0-9.]+,"interrupted":false\}$' "$WORK/err"
+check "--stats: documents and bytes" grep -qE '^\{"documents":40,"skipped":0,"skipped_by_reason":\{\},"repaired":0,"fatal":0,"filtered":0,"filtered_by_reason":\{\},"walk_skipped_by_reason":\{\},"files":1,"records_read":40,"bytes_read":[0-9]+,"seconds":[0-9.]+,"docs_per_s":[0-9.]+,"mb_per_s":[0-9.]+,"cpu_seconds":[0-9.]+,"read_seconds":[0-9.]+,"interrupted":false\}$' "$WORK/err"
 check "--stats: valid JSON" python3 -c 'import json,sys; json.loads(open(sys.argv[1]).read())' "$WORK/err"
 
 # On a terminal (script(1) gives winnow a pseudo-terminal): a progress line

@@ -56,7 +56,8 @@ check "-o new FILE: mode 0666 less the umask" test "$(stat -c %a "$WORK/fresh.js
 mkdir "$WORK/adir"
 run extract -o "$WORK/adir" /no/such/input "$SEEDS"
 check "-o DIRECTORY: exit 3" test "$rc" = 3
-check "-o DIRECTORY: refused before any work (no input message)" test "$(cat "$WORK/err")" = "winnow: cannot write $WORK/adir: it is a directory"
+check "-o DIRECTORY: refused before any work (only the up-front checks speak)" grep -qx "winnow: cannot write $WORK/adir: it is a directory" "$WORK/err"
+check "-o DIRECTORY: no record read" test "$(grep -c -v 'fatal: nothing read\|cannot write' "$WORK/err")" = 0
 check "-o DIRECTORY: still an empty directory" test -z "$(ls -A "$WORK/adir")"
 
 run extract -o "$WORK/missing/out.jsonl" "$SEEDS"

@@ -21,7 +21,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // Every classifier runs on the same blocks, so each is exercised on every input.
   winnow::Document by_profile = doc;
   for (const auto& p : profiles.all())
-    if (!p.html_json.empty()) winnow::classify_html_with_profile(by_profile, p.html_json, &problem);
+    winnow::classify_html_with_profile(by_profile, p, &problem);
   winnow::Document generic = doc;
   winnow::classify_html_generic(generic);
   winnow::assemble_text(generic);

@@ -7,7 +7,7 @@
 #include <cstdio>
 #include <string>
 
-#include "../../src/input_sources.hpp"
+#include "../../src/read/input_sources.hpp"
 #include "winnow/input_stream.hpp"
 
 template <typename MakeSource>

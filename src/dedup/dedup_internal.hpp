@@ -1,0 +1,102 @@
+// Internal pieces of the near-duplicate engine shared by src/dedup*.cpp and
+// src/dedup/lsh.cpp. Not installed; the public interface is winnow/dedup.hpp.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "winnow/dedup.hpp"
+
+namespace winnow::detail {
+
+// Shingle fingerprints kept per document: the top kFingerprintBits bits of the
+// 64-bit shingle hash. See src/dedup/dedup_store.cpp for why 22 bits suffice.
+constexpr int kFingerprintBits = 22;
+constexpr std::uint32_t kFingerprintSpace = 1u << kFingerprintBits;
+
+// Sorted unique fingerprints of every document, Rice-coded in 64 MiB chunks
+// (no reallocation of one huge buffer, so no 2x peak while growing).
+class SetStore {
+ public:
+  // `fps` sorted unique, each < kFingerprintSpace.
+  void append(const std::uint32_t* fps, std::size_t n);
+  // Decode document `doc` into `out` (cleared first).
+  void decode(std::size_t doc, std::vector<std::uint32_t>& out) const;
+  std::size_t size(std::size_t doc) const { return docs_[doc].count; }
+  std::size_t documents() const { return docs_.size(); }
+  std::size_t bytes() const;
+
+ private:
+  struct Doc {
+    std::uint32_t chunk = 0, offset = 0;
+    std::uint32_t count = 0;
+    std::uint8_t rice = 0;
+  };
+  std::vector<std::unique_ptr<std::uint8_t[]>> chunks_;
+  std::size_t used_ = 0;  // bytes used in the last chunk
+  std::vector<Doc> docs_;
+  std::vector<std::uint64_t> scratch_;
+};
+
+// LSH: every pair of documents sharing a band key in some band, as
+// (a << 32 | b) with a < b, sorted and unique. keys[band * n + doc]; documents
+// with skip[doc] set take part in no pair.
+std::vector<std::uint64_t> lsh_candidates(const std::vector<std::uint32_t>& keys, std::size_t bands,
+                                          std::size_t n, const std::vector<std::uint8_t>& skip,
+                                          std::size_t max_bucket);
+
+// |A ∩ B| of two sorted unique fingerprint lists.
+std::size_t intersect(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b);
+
+}  // namespace winnow::detail
+
+namespace winnow::detail {
+
+// What finish() knows about one document besides its shingles.
+struct DocInfo {
+  std::uint64_t sequence = 0;
+  std::string date;
+  bool official = false;
+  std::size_t text_bytes = 0;
+  bool excerpt = false;
+};
+
+// A document's shingles as verification sees them: template fingerprints
+// removed unless the document fell back to its full set.
+class EffectiveSets {
+ public:
+  // template_bits: df above the bar; chrome_bits: df above template_hard_factor
+  // times the bar, removed even from documents that fell back.
+  EffectiveSets(const SetStore& store, const std::vector<std::uint64_t>& template_bits,
+                const std::vector<std::uint64_t>& chrome_bits, const std::vector<std::uint8_t>& keep_all)
+      : store_(store), template_bits_(template_bits), chrome_bits_(chrome_bits), keep_all_(keep_all) {}
+  void load(std::size_t doc, std::vector<std::uint32_t>& out) const;
+  bool keeps_all(std::size_t doc) const { return keep_all_[doc] != 0; }
+  bool is_template(std::uint32_t fp) const { return (template_bits_[fp >> 6] >> (fp & 63)) & 1; }
+  bool is_chrome(std::uint32_t fp) const { return (chrome_bits_[fp >> 6] >> (fp & 63)) & 1; }
+
+ private:
+  const SetStore& store_;
+  const std::vector<std::uint64_t>& template_bits_;
+  const std::vector<std::uint64_t>& chrome_bits_;
+  const std::vector<std::uint8_t>& keep_all_;
+};
+
+// Exact scores of a pair from set sizes and intersection.
+DedupPair score_pair(std::size_t a, std::size_t b, std::size_t size_a, std::size_t size_b,
+                     std::size_t inter, const DedupOptions& options);
+
+// Verify every candidate (a << 32 | b) exactly; result sorted like the input.
+std::vector<DedupPair> verify_candidates(const std::vector<std::uint64_t>& candidates,
+                                         const EffectiveSets& sets, const DedupOptions& options);
+
+// Groups from verified pairs, with the chain guard and the keep policy.
+// Fills report.records and report.groups, appends pairs verified against
+// originals to report.pairs. sizes: effective set sizes.
+void cluster(DedupReport& report, const EffectiveSets& sets, const std::vector<std::uint32_t>& sizes,
+             const std::vector<DocInfo>& info, const DedupOptions& options);
+
+}  // namespace winnow::detail
