@@ -19,6 +19,8 @@
 //    ignoring case; counts after trimming and ignoring case. Honorifics,
 //    roles and verbs are scored the same way as secondary fields
 //    (name+honorific, name+role, name+quote+verb).
+//  - abbreviations defined in the text, where a document labels them, as
+//    (abbreviation, expansion) pairs, the expansion ignoring case.
 //
 // Full pages (fixtures/gold_pages/): a JSON with an "article" key describes
 // a whole page as the scraper dumped it (menus, page-type line, metadata box,
@@ -258,6 +260,16 @@ inline void score_metadata(const std::string& id, const Document& doc, const rap
     }
   pairs(r.fields["figures"], pf, gf, id + " figure", r.misses);
   pairs(r.fields["figure_units"], pu, gu, id + " figure unit", r.misses);
+
+  // Abbreviations, scored only where the document labels them (documents
+  // from 133 on; the earlier ones were written before the field existed):
+  // (abbreviation, expansion) pairs, the expansion compared ignoring case.
+  if (g.HasMember("abbreviations") && g["abbreviations"].IsArray()) {
+    std::vector<std::string> pa, ga;
+    for (auto& a : m.abbreviations) pa.push_back(a.abbr + "|" + lower_trim(a.expansion));
+    for (auto& a : g["abbreviations"].GetArray()) ga.push_back(str(a, "abbr") + "|" + lower_trim(str(a, "expansion")));
+    pairs(r.fields["abbreviations"], pa, ga, id + " abbreviation", r.misses);
+  }
 }
 
 inline bool is_page(const rapidjson::Value& g) { return g.IsObject() && g.HasMember("article"); }
@@ -278,12 +290,25 @@ inline void score_document(const std::string& id, const std::string& text, const
   }
 }
 
-// Scores every NNN.txt/NNN.json pair in `dir`.
-inline Report score_directory(const std::filesystem::path& dir) {
+// A batch of documents by number: NNN from `first` to `last` inclusive;
+// the default takes every document.
+struct Range {
+  int first = 0;
+  int last = 1 << 30;
+  bool contains(const std::string& stem) const {
+    if (stem.empty() || !std::all_of(stem.begin(), stem.end(), [](unsigned char c) { return std::isdigit(c); }))
+      return first == 0 && last == (1 << 30);
+    int n = std::stoi(stem);
+    return n >= first && n <= last;
+  }
+};
+
+// Scores every NNN.txt/NNN.json pair in `dir` whose number is in `range`.
+inline Report score_directory(const std::filesystem::path& dir, Range range = {}) {
   Report r;
   std::vector<std::filesystem::path> files;
   for (auto& e : std::filesystem::directory_iterator(dir))
-    if (e.path().extension() == ".json") files.push_back(e.path());
+    if (e.path().extension() == ".json" && range.contains(e.path().stem().string())) files.push_back(e.path());
   std::sort(files.begin(), files.end());
   for (auto& json : files) {
     auto txt = json;

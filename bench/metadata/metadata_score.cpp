@@ -4,12 +4,16 @@
 // title, text, teaser, sources and fields of work are scored too), and the
 // metadata stage's speed.
 //
-//   metadata_score [DIR...] [--misses]       score each set (default: both)
+//   metadata_score [DIR...] [--misses] [--range FIRST-LAST]
+//                                            score each set (default: both);
+//                                            --range scores documents
+//                                            FIRST..LAST only (a batch)
 //   metadata_score --dump FILE.txt           show what is extracted from one text
 //
 // The scoring rules live in gold_score.hpp, shared with the unit test that
 // asserts the thresholds, so the numbers printed here are the ones tested.
 #include <chrono>
+#include <cstdio>
 #include <cstring>
 
 #include <fmt/format.h>
@@ -51,17 +55,24 @@ int main(int argc, char** argv) {
   }
   std::vector<std::string> dirs;
   bool misses = false;
+  winnow::gold::Range range;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--misses") == 0) misses = true;
-    else dirs.push_back(argv[i]);
+    else if (std::strcmp(argv[i], "--range") == 0 && i + 1 < argc) {
+      if (std::sscanf(argv[++i], "%d-%d", &range.first, &range.last) != 2 || range.first > range.last) {
+        fmt::print(stderr, "metadata_score: --range wants FIRST-LAST, e.g. 133-175, not '{}'\n", argv[i]);
+        return 2;
+      }
+    } else dirs.push_back(argv[i]);
   }
   if (dirs.empty()) dirs = {WINNOW_SOURCE_DIR "/fixtures/gold", WINNOW_SOURCE_DIR "/fixtures/gold_pages"};
   std::string article_dir;
   for (auto& dir : dirs) {
     auto start = std::chrono::steady_clock::now();
-    auto report = winnow::gold::score_directory(dir);
+    auto report = winnow::gold::score_directory(dir, range);
     auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    fmt::print("{} documents from {}\n", report.documents, dir);
+    fmt::print("{} documents from {}{}\n", report.documents, dir,
+               range.first == 0 && range.last == (1 << 30) ? std::string() : fmt::format(" (numbers {}-{})", range.first, range.last));
     fmt::print("{:<20} {:>9} {:>9} {:>9} {:>6} {:>6} {:>6}\n", "field", "precision", "recall", "F1", "tp", "fp", "fn");
     for (auto& [name, t] : report.fields)
       fmt::print("{:<20} {:>9.3f} {:>9.3f} {:>9.3f} {:>6} {:>6} {:>6}\n", name, t.precision(), t.recall(), t.f1(),

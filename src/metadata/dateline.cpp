@@ -186,11 +186,15 @@ bool split_places(std::string_view prefix, Dateline& out, bool title_case = fals
   prefix = strip_separator(prefix);
   if (prefix.empty()) return false;
   std::vector<std::string_view> parts;
+  std::vector<char> after_slash;  // per part: it follows a "/"
   std::size_t pos = 0;
+  char sep = ',';
   while (pos <= prefix.size()) {
     auto end = prefix.find_first_of("/,", pos);
     if (end == std::string_view::npos) end = prefix.size();
     parts.push_back(trim(prefix.substr(pos, end - pos)));
+    after_slash.push_back(sep == '/');
+    sep = end < prefix.size() ? prefix[end] : ',';
     pos = end + 1;
   }
   for (std::size_t i = 0; i < parts.size(); ++i) {
@@ -208,6 +212,8 @@ bool split_places(std::string_view prefix, Dateline& out, bool title_case = fals
     if (looks_like_place(parts[i])) {
       if (!out.country.empty()) return false;  // a place after the country
       out.places.emplace_back(parts[i]);
+    } else if (i > 0 && after_slash[i] && out.country.empty() && looks_like_title_place(parts[i])) {
+      out.places.emplace_back(parts[i]);  // "PRISTINA/Vienna": a slash joins places, never a country
     } else if (i > 0 && i + 1 == parts.size() && looks_like_country(parts[i])) {
       out.country = std::string(parts[i]);
     } else {

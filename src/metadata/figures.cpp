@@ -193,10 +193,20 @@ void read_paragraph(std::string_view text, const std::vector<Token>& t, std::vec
     }
     // The word before the whole amount (currency code included).
     const std::string_view lead_prev = first > 0 && !t[first].break_before ? t[first - 1].lower : std::string_view{};
-    if (auto s = approximator_before(t, first, f.approximator)) {
-      first = *s;
-      hedged = true;
+    std::string approximator;
+    if (auto s = approximator_before(t, first, approximator)) {
+      // "handed over 30 patrol cars": the particle of a verb, no hedge.
+      const bool particle = approximator == "over" && *s > 0 && !t[*s].break_before &&
+                            in_table<fw::kOverParticleVerbs>(t[*s - 1].lower);
+      if (!particle) {
+        f.approximator = std::move(approximator);
+        first = *s;
+        hedged = true;
+      }
     }
+    // "one more session", "one patrol at a time": idioms, not counts.
+    if (*value == 1 && !hedged && last + 1 < t.size() && !t[last + 1].break_before && t[last + 1].lower == "more")
+      continue;
     // Reference numbers, phone numbers, dates, numbers fused with names.
     if (in_table<fw::kReferenceWords>(prev) || (!prev.empty() && std::isdigit(static_cast<unsigned char>(prev.back()))) ||
         (i > 0 && !t[i].break_before && is_month_name(t[i - 1].core)) ||
@@ -334,6 +344,9 @@ void read_paragraph(std::string_view text, const std::vector<Token>& t, std::vec
     // between 18 and 30", "fewer than 20 of the 400 women").
     if (counts.empty() && !money && f.unit != "%" && !f.max && !hedged) continue;
     if (counts.empty() && !f.unit.empty() && !money && f.unit != "%") continue;  // "a 100-hour" alone
+    if (*value == 1 && !hedged && last + 3 < t.size() && t[last + 1].lower == "at" && t[last + 2].lower == "a" &&
+        (t[last + 3].lower == "time" || t[last + 3].lower == "time."))
+      continue;  // "one patrol at a time"
     // The counted phrase against lower-case words, compared in place.
     if (same_letters(counts, "times")) continue;  // "3.5 times more": a ratio
     if (std::any_of(fw::kFractions.begin(), fw::kFractions.end(),
@@ -346,8 +359,10 @@ void read_paragraph(std::string_view text, const std::vector<Token>& t, std::vec
         if (same_letters(l, u) ||
             (l.size() == u.size() + 1 && same_letters(l.substr(0, u.size()), u) && (l.back() == 's' || l.back() == 'S')))
           f.unit = u;
-      // "over four days", "over the next two years": a preposition of time.
-      if (!f.unit.empty() && f.approximator == "over") f.approximator.clear();
+      // "over four days", "over the next two years": a preposition of time;
+      // "for over 20 years" is a hedge.
+      const bool after_for = first > 0 && !t[first].break_before && t[first - 1].lower == "for";
+      if (!f.unit.empty() && f.approximator == "over" && !after_for) f.approximator.clear();
     }
     f.value = *value;
     f.counts = std::move(counts);

@@ -137,7 +137,7 @@ static_assert(std::none_of(fw::kIrregularPlurals.begin(), fw::kIrregularPlurals.
 bool is_plural(std::string_view l) {
   if (l.ends_with('s'))
     return l.size() > 3 && !l.ends_with("ss") && !l.ends_with("us") && !l.ends_with("is");
-  return in_table<fw::kIrregularPlurals>(l);
+  return in_table<fw::kIrregularPlurals>(l) || in_table<fw::kMeasureAbbreviations>(l);
 }
 
 // Verbs that follow a counted phrase: "conference focuses", "commissioners

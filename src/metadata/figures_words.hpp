@@ -55,6 +55,16 @@ constexpr std::array<std::string_view, 23> kApproximators{
     "roughly",      "some",       "over",       "under",        "estimated"};
 
 // Units of duration, singular; "100-hour courses", "two years".
+// Verbs whose particle is "over": "handed over 30 cars", "taken over by"
+// make "over" no hedge.
+constexpr std::array<std::string_view, 16> kOverParticleVerbs{
+    "hand",  "hands", "handed", "handing", "take",   "takes",  "took",    "taken",
+    "taking", "turn", "turned", "turning", "passed", "passes", "carried", "handover"};
+
+// Abbreviated units of measure, counted like plural nouns ("45 km of
+// canals" counts "km", as "55 million tonnes" counts "tonnes").
+constexpr std::array<std::string_view, 8> kMeasureAbbreviations{"km", "kg", "ha", "mw", "kw", "kwh", "mwh", "sq"};
+
 constexpr std::array<std::string_view, 6> kDurationUnits{"minute", "hour", "day", "week", "month", "year"};
 
 // Words between a number and its noun that stay in the text but not in

@@ -16,12 +16,20 @@
 // compared, and each disagreement becomes a warning. An impossible date is a
 // warning and never a value.
 //
+// The dateline is looked for in the lede, else in the one or two lines after
+// it when every line in front is a short photo credit, caption, "Posted by"
+// line or forum subject line, which reposts keep above it.
+//
 // Only "on DATE" counts as a lede date: "Since June 2012" or "in 2008" in
 // the body describe history, not the release.
 //
 // The place comes from the dateline when the page's Place field was empty.
+// A mailing-list tag ("[osce-press] ...") leaves the title, and fields of
+// work given on one line with commas are split into items.
 // Speakers and figures are read from the whole text; their spans are byte
-// offsets into doc.text, which this stage never rewrites.
+// offsets into doc.text, which this stage never rewrites. Abbreviations the
+// text defines ("Full Name (ABBR)", "ABBR [Full Name]", "Full Name, ABBR,")
+// join the tooltip ones in doc.metadata.abbreviations.
 //
 // Cost: a handful of date searches in the first paragraph and the teaser
 // (each turned away at once when the text has no four-digit year; the
@@ -29,11 +37,13 @@
 // found), plus the linear speaker and figure passes.
 #include "winnow/metadata.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <string_view>
 
 #include <fmt/format.h>
 
+#include "winnow/abbreviations.hpp"
 #include "winnow/dateline.hpp"
 #include "winnow/dates.hpp"
 #include "winnow/figures.hpp"
@@ -41,6 +51,21 @@
 
 namespace winnow {
 namespace {
+
+// How many lines after the lede may hold the dateline, and how long a line
+// in front of it may be (a caption or credit line, not a paragraph).
+constexpr std::size_t kDatelineLookahead = 2;
+constexpr std::size_t kShortLine = 160;
+
+// A line a reposter or a gallery puts above the dateline: a photo credit or
+// caption, a post header, a forum subject line. A repost note ("This
+// article first appeared on ...", "Originally published on ...") is none:
+// the dateline after it is the original's, not this page's (gold 024, 073).
+bool caption_or_header(std::string_view line) {
+  for (std::string_view lead : {"Photo", "Picture", "Image", "Caption", "Credit", "Posted ", "Re: ", "Fwd: ", "RE: "})
+    if (line.starts_with(lead)) return true;
+  return line.ends_with(")") && line.find('/') != std::string_view::npos && line.find('(') != std::string_view::npos;
+}
 
 std::string_view line_at(std::string_view text, std::size_t index) {
   std::size_t pos = 0;
@@ -85,6 +110,26 @@ std::optional<std::string> on_date(std::string_view s, std::string* problem,
   return std::nullopt;
 }
 
+// Fields of work given on one line, "Elections, Democratization, Media
+// freedom", are split as sources are: no OSCE field of work has a comma in
+// its name.
+void split_fields_of_work(std::vector<std::string>& fields) {
+  if (std::none_of(fields.begin(), fields.end(), [](const std::string& f) { return f.find(',') != std::string::npos; }))
+    return;
+  std::vector<std::string> out;
+  for (const auto& f : fields)
+    for (std::size_t b = 0; b <= f.size();) {
+      std::size_t e = f.find(',', b);
+      if (e == std::string::npos) e = f.size();
+      std::string_view item = std::string_view(f).substr(b, e - b);
+      while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+      while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+      if (!item.empty()) out.emplace_back(item);
+      b = e + 1;
+    }
+  fields = std::move(out);
+}
+
 }  // namespace
 
 // A mailing list's subject tag, "[eurasia-l] Title": the list's name, not
@@ -92,7 +137,7 @@ std::optional<std::string> on_date(std::string_view s, std::string* problem,
 std::string_view without_list_tag(std::string_view title) {
   if (title.size() < 4 || title[0] != '[') return title;
   std::size_t close = title.find(']');
-  if (close == std::string_view::npos || close > 41 || close + 1 >= title.size() || title[close + 1] != ' ') return title;
+  if (close == std::string_view::npos || close > 41 || close + 2 >= title.size() || title[close + 1] != ' ') return title;
   if (title.substr(1, close - 1).find(' ') != std::string_view::npos) return title;
   return title.substr(close + 2);
 }
@@ -106,11 +151,22 @@ void extract_metadata(Document& doc, const std::string& raw_date_field, const st
     if (doc.text.starts_with(old_title) && (doc.text.size() == old_title.size() || doc.text[old_title.size()] == '\n'))
       doc.text.replace(0, old_title.size(), m.title);
   }
+  split_fields_of_work(m.fields_of_work);
   const std::string_view text = doc.text;
   const std::string_view lede = line_at(text, m.title.empty() ? 0 : 1);
 
-  // Dateline.
-  if (auto d = parse_dateline(lede)) {
+  // Dateline: the lede's, else one after a few short lines the layout
+  // stage left in front of it on reposts (a photo credit or caption, a
+  // "Posted by" line, a forum subject line).
+  std::optional<Dateline> found = parse_dateline(lede);
+  for (std::size_t i = (m.title.empty() ? 0 : 1) + 1, tries = 0; !found && tries < kDatelineLookahead; ++i, ++tries) {
+    const std::string_view before = line_at(text, i - 1);
+    if (before.size() > kShortLine || !caption_or_header(before)) break;
+    const std::string_view line = line_at(text, i);
+    if (line.empty()) break;
+    found = parse_dateline(line);
+  }
+  if (auto d = std::move(found)) {
     if (d->date.empty()) {
       std::string problem;
       find_date(d->raw, nullptr, nullptr, &problem);
@@ -189,6 +245,14 @@ void extract_metadata(Document& doc, const std::string& raw_date_field, const st
 
   if (parts.speakers) m.speakers = find_speakers(text);
   if (parts.figures) m.figures = find_figures(text);
+
+  // Abbreviations the prose defines, after the tooltip ones the layout stage
+  // found; an abbreviation already known keeps its first expansion.
+  for (auto& a : find_defined_abbreviations(text)) {
+    bool known = false;
+    for (const auto& k : m.abbreviations) known = known || k.abbr == a.abbr;
+    if (!known) m.abbreviations.push_back(std::move(a));
+  }
 }
 
 }  // namespace winnow

@@ -223,9 +223,21 @@ std::vector<Speaker> find_speakers(std::string_view text) {
   }
   // People quoted by surname only were usually introduced in the prose.
   auto people = roster.take();
+  // So were people quoted by a surname with particles ("Fuentes de la
+  // Torre emphasized", introduced as "Ambassador Jorge Fuentes de la Torre").
+  auto particle_surname = [](const std::string& name) {
+    for (std::size_t sp = name.find(' '); sp != std::string::npos; sp = name.find(' ', sp + 1)) {
+      const std::size_t e = name.find(' ', sp + 1);
+      const std::string word = name.substr(sp + 1, e == std::string::npos ? std::string::npos : e - sp - 1);
+      if (word == "de" || word == "la" || word == "van" || word == "von" || word == "der" || word == "del" ||
+          word == "da" || word == "di" || word == "du" || word == "den")
+        return true;
+    }
+    return false;
+  };
   for (auto& person : people)
-    if (person.name.find(' ') == std::string::npos)
-      if (auto full = roster.full_name(text, person.name)) {
+    if (person.name.find(' ') == std::string::npos || particle_surname(person.name))
+      if (auto full = roster.full_name(text, person.name); full && full->name.size() > person.name.size()) {
         person.name = full->name;
         if (person.honorific.empty()) person.honorific = full->honorific;
         if (person.role.empty()) person.role = full->role_prefix;

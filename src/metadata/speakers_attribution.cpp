@@ -79,7 +79,7 @@ constexpr auto kReportingVerbs = std::to_array<std::string_view>({
     "stressed", "stresses", "observed", "declared", "welcomed", "remarked", "affirmed", "insisted",
     "recalled", "cautioned", "estimated", "suggested", "confirmed", "predicted", "maintained",
     "asserted", "admitted", "argued", "replied", "stated", "states", "warned", "urged", "noted",
-    "notes", "added", "adds", "said", "says", "told"});
+    "notes", "added", "adds", "said", "says", "told", "wrote", "writes"});
 
 // Who a reporting verb may be addressed to before its "that": "told
 // participants that", "told the audience that". Read by the patterns
@@ -134,14 +134,17 @@ const std::string kRoleEnd = R"(\s*(?:[.!?](?:\s|$)|;|,\s*$|$|,\s+(?:adding|noti
 // Captured: it is the role when no apposition follows.
 const std::string kLowerTitle = R"((?:([a-z]+|[A-Z][a-z]+\s+[a-z]{5,})\s+)?)";
 // The same before the subject of reported speech ("Station commander Arben
-// Gashi said the ..."), which opens the sentence.
-const std::string kLeadTitle = R"((?:([A-Z][a-z]+\s+[a-z]{5,}|[a-z]{5,})\s+)?)";
+// Gashi said the ..."), which opens the sentence; an acronym may lead it
+// ("ODIHR expert Jan van Dijk") and a second lower-case word may follow
+// ("Youth council member Arta Krasniqi").
+const std::string kLeadTitle = R"((?:((?:[A-Z][a-z]+|[A-Z]{2,})\s+[a-z]{5,}(?:\s+[a-z]{5,})?|[a-z]{5,})\s+)?)";
 // The reported clause after "that"; after a bare "said"/"says" it must open
 // with a determiner or pronoun ("warned the ministries to ..." is no
 // reported speech, so other verbs need their "that").
 const std::string kReported =
     R"((?:\s+(?:)" + alternation(kAddressees) + R"())?\s+that\s+([^!?]+?)[.!?](?:\s|$))";
-const std::string kReportedBare = R"(\s+((?:)" + alternation(kBareClauseOpeners) + R"()\s[^!?]+?)[.!?](?:\s|$))";
+const std::string kReportedBare =
+    R"(\s+((?:)" + alternation(kBareClauseOpeners) + R"(|\d[\d,]*)\s[^!?]+?)[.!?](?:\s|$))";
 
 // A title standing for a person already named: "Secretary General", "Head
 // of Mission", "Chairperson-in-Office". Captured.
@@ -614,8 +617,27 @@ std::optional<Attribution> attribution_after(std::string_view after) {
   return std::nullopt;
 }
 
+// "X emphasized that “...”" and "X pointed out that the work had begun:
+// “...”": the words before the quote, less the "that" (and the reported
+// clause before a colon), end in the verb like any other attribution.
+std::string_view without_that(std::string_view before) {
+  std::size_t e = before.size();
+  while (e > 0 && is_re_space(before[e - 1])) --e;
+  std::string_view t = before.substr(0, e);
+  if (t.ends_with(" that")) return t.substr(0, t.size() - 5);
+  if (t.ends_with(":"))
+    if (auto at = t.rfind(" that "); at != std::string_view::npos) {
+      std::string_view head = t.substr(0, at);
+      std::size_t b = head.size();
+      while (b > 0 && is_word_byte(head[b - 1])) --b;
+      if (ends_reporting_verb(head.substr(b))) return head;
+    }
+  return before;
+}
+
 std::optional<Attribution> attribution_before(std::string_view before) {
   const Patterns& p = patterns();
+  before = without_that(before);
   if (!may_end_attribution(before)) return std::nullopt;
   re2::StringPiece in(before.data(), before.size());
   std::string verb, name, role;
@@ -727,6 +749,7 @@ bool may_open_bare_clause(std::string_view prose, std::size_t b) {
   while (e < prose.size() && !is_re_space(prose[e])) ++e;
   if (e == prose.size()) return false;
   const std::string_view w = prose.substr(i, e - i);
+  if (std::isdigit(static_cast<unsigned char>(w[0]))) return true;  // "said 300 officers would ..."
   for (std::string_view o : kBareClauseOpeners)
     if (w == o) return true;
   return false;

@@ -70,6 +70,11 @@ struct Mention {
 };
 std::vector<Mention> find_mentions(std::string_view text);
 
+// A surname with its particles at a sentence start ("Van Dijk", "Von der
+// Heyden"), as written inside a name: "van Dijk", "von der Heyden"; "" when
+// `name` is not particles and one word.
+std::string particle_surname(std::string_view name);
+
 // The full name of a person quoted by surname only ("Ribeiro said: ..."),
 // from its first mention in prose ("the Representative, Teresa Ribeiro").
 std::optional<PersonName> full_name_for(std::string_view text, std::string_view surname);
@@ -130,6 +135,10 @@ class Roster {
   // more: the answer is "not introduced".
   static constexpr std::size_t kMaxNameSearches = 256;
   std::optional<PersonName> full_name(std::string_view text, const std::string& surname) const;
+  // The person the prose introduced with `title` ("The OSCE Representative
+  // on Freedom of the Media, Dunja Vasić, ..."), remembered per title, at
+  // most kMaxNameSearches titles.
+  std::optional<PersonName> titled_in_text(std::string_view text, std::string_view title) const;
   std::vector<Speaker> take() { return std::move(people_); }
 
  private:
@@ -141,6 +150,7 @@ class Roster {
   std::unordered_map<std::string, int> first_with_surname_;  // the first person of each last word
   std::unordered_map<std::string, std::set<int>> one_word_;  // people known by surname only, per surname
   mutable std::unordered_map<std::string, std::optional<PersonName>> full_names_;
+  mutable std::unordered_map<std::string, std::optional<PersonName>> titled_;
 };
 
 // A one-word name ("Kopaj", but also "Speakers noted that" or "the

@@ -212,6 +212,17 @@ std::optional<PersonName> split_name_uncached(std::string_view phrase) {
   std::vector<std::string_view> head(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(first));
   auto head_person = split_plain(head);
   const bool named_head = head_person && !head_person->honorific.empty();
+  // "Head of Mission Ambassador Jorge Fuentes de la Torre": an honorific
+  // after the last connector starts the name; what comes before is role.
+  if (!named_head)
+    for (std::size_t j = tail; j + 1 < words.size(); ++j)
+      if (auto n = honorific_at(words, j); n && j + n < words.size()) {
+        std::vector<std::string_view> rest(words.begin() + static_cast<std::ptrdiff_t>(j), words.end());
+        auto out = split_plain(rest);
+        if (!out || out->name.empty()) break;
+        out->role_prefix = join(words, 0, j);
+        return out;
+      }
   if (!named_head && words.size() - tail >= 3) {
     std::size_t name_from = words.size() - 2;
     if (is_particle(words[name_from]) && name_from > tail) --name_from;
@@ -338,6 +349,23 @@ std::vector<Mention> find_mentions(std::string_view text) {
     pos = static_cast<std::size_t>(g[0].data() - text.data()) + g[0].size();
   }
   std::stable_sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) { return a.at < b.at; });
+  return out;
+}
+
+std::string particle_surname(std::string_view name) {
+  // "Van Dijk", "Von der Heyden", "de Brichambaut": particles, then one word.
+  // Most names are turned away by their first word's length, before any split.
+  const auto first_end = name.find(' ');
+  if (first_end == std::string_view::npos || first_end > 4) return {};
+  auto words = words_of(name);
+  if (words.size() < 2) return {};
+  for (std::size_t k = 0; k + 1 < words.size(); ++k) {
+    std::string w(words[k]);
+    if (!w.empty()) w[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(w[0])));
+    if (!is_particle(w)) return {};
+  }
+  std::string out(name);
+  out[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(out[0])));
   return out;
 }
 

@@ -115,3 +115,14 @@ TEST_CASE("dateline: title-case sentences that open with a place or a date are n
   CHECK_FALSE(parse_dateline("Monday, 12 June 2024 – The Mission"));
   CHECK_FALSE(parse_dateline("Vienna – The OSCE Secretary General today"));
 }
+
+TEST_CASE("dateline: a slash joins places, an upper-case then a title-case one") {
+  auto d = parse_dateline("PRISTINA/Vienna, 7 July 2009 – The delegation met.");
+  REQUIRE(d);
+  REQUIRE(d->places.size() == 2);
+  CHECK(d->places[1] == "Vienna");
+  CHECK(d->country.empty());
+  auto c = parse_dateline("OSH, Kyrgyzstan, 6 August 2012 – The Centre launched.");
+  REQUIRE(c);
+  CHECK(c->country == "Kyrgyzstan");
+}

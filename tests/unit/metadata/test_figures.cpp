@@ -134,3 +134,21 @@ TEST_CASE("figures: ranges in per cent, fractions, sentence starts after a dash,
   CHECK(d.counts == "citizens");
   CHECK(only("a 72-hour human rights course into its curriculum").counts == "human rights course");
 }
+
+TEST_CASE("figures: 'over' after a verb, 'for over' a duration, idioms, abbreviated units") {
+  auto handed = only("The Mission handed over 30 patrol cars to the police.");
+  CHECK(handed.value == 30);
+  CHECK(handed.approximator.empty());
+  CHECK(handed.counts == "patrol cars");
+  auto years = only("She has worked on Roma issues for over 20 years.");
+  CHECK(years.unit == "year");
+  CHECK(years.approximator == "over");
+  auto four = only("The course ran over four days.");
+  CHECK(four.approximator.empty());
+  CHECK(find_figures("It included one more session on conflict prevention.").empty());
+  CHECK(find_figures("Trust is built one patrol at a time.").empty());
+  auto km = only("The project repairs over 2,000 km of canals.");
+  CHECK(km.value == 2000);
+  CHECK(km.counts == "km");
+  CHECK(km.approximator == "over");
+}

@@ -84,6 +84,34 @@ TEST_CASE("parts: speakers and figures are read only when asked for; dates alway
   CHECK(bare.metadata.place == full.metadata.place);
 }
 
+TEST_CASE("metadata: a dateline after a photo credit, caption or post line; not after a repost note") {
+  for (std::string lead : {"Photo: OSCE PA/Lise Holm", "Posted by admin on 4 June 2012",
+                           "Farmers inspect a canal near Osh. (OSCE/Timur Asanov)", "Re: schools - news"}) {
+    auto d = make("Title\n" + lead + "\nCOPENHAGEN, 3 June 2012 – The Assembly deployed observers.");
+    extract_metadata(d);
+    CHECK(d.metadata.date == "2012-06-03");
+    CHECK(d.metadata.date_source == "dateline");
+    CHECK(d.metadata.place == "Copenhagen");
+  }
+  auto note = make("Title\nThis article first appeared on the website of the Office.\nBISHKEK, 3 May 2017 – Planners met.");
+  extract_metadata(note);
+  CHECK(!note.metadata.dateline);
+  CHECK(note.metadata.date.empty());
+}
+
+TEST_CASE("metadata: a mailing-list tag leaves the title; fields of work on one line are split") {
+  auto d = make("[osce-press] OSCE Office in Zagreb closes\nZAGREB, 21 December 2011 – The Office closed.");
+  d.metadata.fields_of_work = {"Elections, Democratization,  Media freedom and development", "Youth"};
+  extract_metadata(d);
+  CHECK(d.metadata.title == "OSCE Office in Zagreb closes");
+  REQUIRE(d.metadata.fields_of_work.size() == 4);
+  CHECK(d.metadata.fields_of_work[2] == "Media freedom and development");
+  auto keep = make("[Update] x\nText.");
+  keep.metadata.title = "[2019] ";
+  extract_metadata(keep);
+  CHECK(keep.metadata.title == "[2019] ");
+}
+
 TEST_CASE("a dateline outranks a page-head date: on a repost the head gives the day it was reposted") {
   auto d = make("Title\nSARAJEVO, Bosnia and Herzegovina, 8 December 2020 – The OSCE Mission marked 25 years.");
   d.metadata.date = "2020-12-09";

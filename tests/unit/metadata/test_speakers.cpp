@@ -219,3 +219,68 @@ TEST_CASE("speakers: reported speech after every kind of trigger, and none after
   for (const auto& person : s) CHECK(person.quotes.size() == 1);
   for (const auto& person : s) CHECK(person.quotes[0].indirect);
 }
+
+TEST_CASE("speakers: a title nobody quoted yet is the person the prose introduced with it") {
+  auto s = find_speakers(
+      "Title\nVIENNA, 28 January 2014 – The OSCE Representative on Freedom of the Media, Dunja Vasić, today "
+      "called for the blocking to end.\n“Blocking whole sites is a disproportionate measure,” the Representative "
+      "said.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].name == "Dunja Vasić");
+  CHECK(s[0].role == "OSCE Representative on Freedom of the Media");
+  REQUIRE(s[0].quotes.size() == 1);
+  CHECK(s[0].quotes[0].verb == "said");
+  // A title the prose never gives a person stays unattributed.
+  CHECK(find_speakers("Title\nThe Mission opened.\n“We will go on,” the Representative said.").empty());
+}
+
+TEST_CASE("speakers: particles at a sentence start, honorific after 'Head of Mission', acronym-led roles") {
+  auto s = find_speakers(
+      "Title\nODIHR expert Jan van Dijk said the law needed clearer rules. “Notification must never become "
+      "permission,” Van Dijk said.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].name == "Jan van Dijk");
+  CHECK(s[0].quotes.size() == 2);
+  auto v = find_speakers(
+      "Title\nThe Assembly’s Special Representative, Ursula von der Heyden, visited.\nVon der Heyden said the "
+      "Assembly would follow the elections closely.");
+  REQUIRE(v.size() == 1);
+  CHECK(v[0].name == "Ursula von der Heyden");
+  auto h = find_speakers("Title\nHead of Mission Ambassador Jorge Fuentes de la Torre said the programme had helped.");
+  REQUIRE(h.size() == 1);
+  CHECK(h[0].name == "Jorge Fuentes de la Torre");
+  CHECK(h[0].honorific == "Ambassador");
+  CHECK(h[0].role == "Head of Mission");
+}
+
+TEST_CASE("speakers: 'emphasized that “...”', 'pointed out that ...: “...”', 'wrote X', 'said 300 ...'") {
+  auto s = find_speakers(
+      "Title\nAmbassador Jorge Fuentes de la Torre opened the meeting.\nFuentes de la Torre emphasized that “the "
+      "pace must now double.”");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].name == "Jorge Fuentes de la Torre");
+  REQUIRE(s[0].quotes.size() == 1);
+  CHECK(s[0].quotes[0].verb == "emphasized");
+  CHECK(!s[0].quotes[0].indirect);
+  auto k = find_speakers(
+      "Title\nJán Kubiš, Slovak Foreign Minister, pointed out that the fight had been lost: “We must take it back.”");
+  REQUIRE(k.size() == 1);
+  CHECK(k[0].name == "Ján Kubiš");
+  auto w = find_speakers("Title\n“Courts that explain their decisions are trusted more,” wrote Ambassador Eberhard Heyken.");
+  REQUIRE(w.size() == 1);
+  CHECK(w[0].quotes[0].verb == "wrote");
+  auto n = find_speakers("Title\nPolice Chief Dragan Ilić opened it. Ilić said 300 officers would complete the course.");
+  REQUIRE(n.size() == 1);
+  REQUIRE(n[0].quotes.size() == 1);
+  CHECK(n[0].quotes[0].text == "300 officers would complete the course");
+}
+
+TEST_CASE("speakers: a title introduced before a long second title resolves, the whole apposition as role") {
+  auto s = find_speakers(
+      "Title\nThe OSCE Chairperson-in-Office, Kazakh Secretary of State and Foreign Minister Kanat Saudabayev, "
+      "expressed concern.\n“I call on all sides to stop the violence,” the Chairperson-in-Office said.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].name == "Kanat Saudabayev");
+  CHECK(s[0].honorific.empty());
+  CHECK(s[0].role == "OSCE Chairperson-in-Office, Kazakh Secretary of State and Foreign Minister");
+}
