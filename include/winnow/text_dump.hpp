@@ -22,6 +22,10 @@ void parse_text_dump(Document& doc);
 // Trims and folds runs of Unicode/ASCII whitespace into one space.
 std::string normalise_whitespace(std::string_view line);
 
+// Words of a line whose spaces are single ASCII spaces (a block's text, or
+// normalise_whitespace's result): runs of non-space bytes.
+std::size_t word_count(std::string_view line);
+
 // Byte length of a whitespace character at s[i], 0 if none: ASCII spaces,
 // and the Unicode spaces pages use for layout (no-break U+00A0,
 // U+2000-U+200A, narrow no-break U+202F, ideographic U+3000). The text-dump

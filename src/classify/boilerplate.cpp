@@ -63,17 +63,6 @@ std::string_view type_for_line(const SiteProfile* profile, const ProfileSet& all
   return {};
 }
 
-std::size_t word_count(std::string_view s) {
-  std::size_t n = 0;
-  bool in_word = false;
-  for (char c : s) {
-    bool space = c == ' ';
-    if (!space && !in_word) ++n;
-    in_word = !space;
-  }
-  return n;
-}
-
 // "A (closed), B" -> {A, closed}, {B}. Splits at ", " followed by a capital,
 // so names with inner commas in lower case stay whole.
 std::vector<SourceEntry> parse_sources(std::string_view value) {

@@ -43,6 +43,7 @@
 
 #include "winnow/dateline.hpp"
 #include "winnow/dates.hpp"
+#include "winnow/text_dump.hpp"
 
 namespace winnow {
 namespace {
@@ -52,17 +53,6 @@ constexpr std::size_t kTitleReach = 12;  // lines looked at above the run for it
 constexpr double kTitleOverlap = 0.4;    // share of a title's words the lede repeats
 
 bool is_list(const Block& b) { return b.kind == BlockKind::ListItem || b.kind == BlockKind::ListMarker; }
-
-std::size_t words_in(std::string_view s) {
-  std::size_t n = 0;
-  bool in_word = false;
-  for (char c : s) {
-    bool space = c == ' ';
-    if (!space && !in_word) ++n;
-    in_word = !space;
-  }
-  return n;
-}
 
 bool ends_as_sentence(std::string_view s) {
   for (std::string_view end : {".", "!", "?", ":", ";", "\"", "\xE2\x80\x9D", "\xC2\xBB", "\xE2\x80\xA6", ")"})
@@ -79,7 +69,7 @@ bool ends_as_statement(std::string_view s) {
 
 bool is_prose(const Block& b) {
   if (b.kind == BlockKind::ListMarker) return false;
-  std::size_t words = words_in(b.text);
+  std::size_t words = word_count(b.text);
   return (words >= 8 && ends_as_sentence(b.text)) || words >= 20;
 }
 
@@ -93,7 +83,7 @@ bool is_date_or_time_line(std::string_view s) {
   static const RE2 date_shape(
       R"((?:\b\d{1,2}:\d{2}\b)|(?:\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b)|)"
       R"((?:\b\d{1,2}\.?\s+\pL+\.?,?\s+(?:19|20)\d{2}\b)|(?:\pL+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}\b))");
-  if (words_in(s) > 12) return false;
+  if (word_count(s) > 12) return false;
   return RE2::PartialMatch(s, date_shape);
 }
 
@@ -101,7 +91,7 @@ bool is_date_or_time_line(std::string_view s) {
 // and a count in brackets, the shape of archive and category widgets.
 bool is_count_line(std::string_view s) {
   static const RE2 count(R"(^[^.!?]{1,40}\(\d+\)$)");
-  return words_in(s) <= 6 && RE2::FullMatch(s, count);
+  return word_count(s) <= 6 && RE2::FullMatch(s, count);
 }
 
 // "KHMELNYTSKY, Ukraine, 16 July 2008 - ..." (a place alone before a dash,
@@ -151,7 +141,7 @@ double shared_share(std::string_view line, const std::unordered_set<std::string>
 
 bool is_heading_like(const Block& b) {
   if (is_list(b)) return false;
-  std::size_t words = words_in(b.text);
+  std::size_t words = word_count(b.text);
   if (words < 2 || words > 30) return false;
   if (ends_as_sentence(b.text) && !b.text.ends_with("?") && !b.text.ends_with("\"") &&
       !b.text.ends_with("\xE2\x80\x9D"))
@@ -189,7 +179,7 @@ UnanchoredArticle find_unanchored_article(const Document& doc) {
   // A short last paragraph ("The project runs until 2020.") right after the
   // run is the article's, when it ends as a sentence does; a label ending in
   // a colon ("Share this:", "Teilen mit:") is not.
-  while (found.end < n && !is_list(blocks[found.end]) && words_in(blocks[found.end].text) >= 3 &&
+  while (found.end < n && !is_list(blocks[found.end]) && word_count(blocks[found.end].text) >= 3 &&
          ends_as_statement(blocks[found.end].text) && !is_chrome_by_shape(blocks[found.end]))
     ++found.end;
 

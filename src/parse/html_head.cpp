@@ -46,6 +46,7 @@
 
 #include "html_head.hpp"
 #include "json_parse.hpp"
+#include "winnow/text_dump.hpp"
 
 namespace winnow::html {
 namespace {
@@ -65,22 +66,6 @@ std::string trimmed(std::string_view s) {
   if (b == std::string_view::npos) return {};
   std::size_t e = s.find_last_not_of(" \t\r\n\f");
   return std::string(s.substr(b, e - b + 1));
-}
-
-// Whitespace runs to one space, ends trimmed.
-std::string collapsed(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
-  return out;
 }
 
 // Character references left in a value that was escaped twice
@@ -150,17 +135,6 @@ std::string meta_key(std::string_view raw) {
     key.push_back(c == '.' ? ':' : c);
   }
   return key;
-}
-
-std::size_t word_count(std::string_view s) {
-  std::size_t words = 0;
-  bool in_word = false;
-  for (char c : s) {
-    bool space = c == ' ';
-    if (!space && !in_word) ++words;
-    in_word = !space;
-  }
-  return words;
 }
 
 // "2008-07-16T10:00:00+02:00" -> "2008-07-16"; other shapes unchanged.
@@ -338,7 +312,7 @@ Separators find_separators(std::string_view title) {
 // (a cut that short was more likely the title than the site's name), unless
 // a hierarchical separator cut exactly one part.
 std::string read_title_tag(const std::string& raw, const PageHeadings& headings) {
-  const std::string whole = collapsed(raw);
+  const std::string whole = normalise_whitespace(raw);
   if (whole.empty()) return {};
   std::string title = whole;
   Separators seps = find_separators(whole);
@@ -352,7 +326,7 @@ std::string read_title_tag(const std::string& raw, const PageHeadings& headings)
   } else if (std::size_t colon = whole.find(": "); colon != std::string::npos) {
     bool repeated = false;
     for (const std::string& h : headings.h1_h2)
-      if (collapsed(h) == whole) repeated = true;
+      if (normalise_whitespace(h) == whole) repeated = true;
     if (!repeated) {
       title = trimmed(whole.substr(whole.rfind(':') + 1));
       if (word_count(title) < 3)
@@ -361,15 +335,15 @@ std::string read_title_tag(const std::string& raw, const PageHeadings& headings)
         title = whole;
     }
   } else if ((whole.size() < 15 || whole.size() > 150) && headings.h1_count == 1 && !headings.lone_h1.empty()) {
-    title = collapsed(headings.lone_h1);
+    title = normalise_whitespace(headings.lone_h1);
   }
-  title = collapsed(title);
+  title = normalise_whitespace(title);
   std::size_t words = word_count(title);
   if (words <= 4) {
     std::string unseparated;
     for (char c : whole)
       if (c != '|' && c != '-' && c != '\\' && c != '/' && c != '>') unseparated.push_back(c);
-    if (!seps.hierarchical || words + 1 != word_count(collapsed(unseparated))) title = whole;
+    if (!seps.hierarchical || words + 1 != word_count(normalise_whitespace(unseparated))) title = whole;
   }
   return title;
 }
@@ -406,7 +380,7 @@ void HeadReader::set_meta_title(std::string_view key, std::string_view content, 
   if (rank == static_cast<int>(std::size(kTitleKeys))) return;
   rank = rank * 4 + attribute_rank;
   if (rank >= meta_title_rank_) return;
-  std::string t = collapsed(decoded_references(content));
+  std::string t = normalise_whitespace(decoded_references(content));
   if (t.empty()) return;
   meta_title_ = std::move(t);
   meta_title_rank_ = rank;
@@ -493,8 +467,8 @@ void HeadReader::finish(const std::vector<std::string>& json_ld, const PageHeadi
     if (article_seen) continue;
     article_seen = true;
     const auto& a = *article;
-    std::string headline = a.HasMember("headline") ? collapsed(json_string(a["headline"])) : std::string();
-    std::string name = a.HasMember("name") ? collapsed(json_string(a["name"])) : std::string();
+    std::string headline = a.HasMember("headline") ? normalise_whitespace(json_string(a["headline"])) : std::string();
+    std::string name = a.HasMember("name") ? normalise_whitespace(json_string(a["name"])) : std::string();
     if (!headline.empty() && !name.empty() && headline != name && !title_words.empty())
       ld_title = shared_with(name, title_words) > shared_with(headline, title_words) ? name : headline;
     else
@@ -507,7 +481,7 @@ void HeadReader::finish(const std::vector<std::string>& json_ld, const PageHeadi
   }
   // A stated title is kept as stated, a site's name in it included: the
   // publisher wrote it for this article (Readability does the same).
-  if (!ld_title.empty()) m.title = collapsed(decoded_references(ld_title));
+  if (!ld_title.empty()) m.title = normalise_whitespace(decoded_references(ld_title));
   else if (!meta_title_.empty()) m.title = meta_title_;
   else if (std::string t = read_title_tag(title_tag_, headings); !t.empty()) m.title = t;
   else m.title = headings.first_h1;

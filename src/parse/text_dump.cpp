@@ -25,6 +25,17 @@ std::size_t layout_space_length(std::string_view s, std::size_t i) {
   return 0;
 }
 
+std::size_t word_count(std::string_view line) {
+  std::size_t n = 0;
+  bool in_word = false;
+  for (char c : line) {
+    bool space = c == ' ';
+    if (!space && !in_word) ++n;
+    in_word = !space;
+  }
+  return n;
+}
+
 std::string normalise_whitespace(std::string_view line) {
   std::string out;
   out.reserve(line.size());
