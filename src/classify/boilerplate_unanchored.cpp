@@ -32,6 +32,7 @@
 //
 // The cost: one pass to classify lines, one to find the best run, a few
 // lines looked at around it. Linear in the page.
+#include "text_bytes.hpp"
 #include "boilerplate_unanchored.hpp"
 
 #include <re2/re2.h>
@@ -112,7 +113,7 @@ std::vector<std::string> words_of(std::string_view s) {
     word.clear();
   };
   for (unsigned char c : s) {
-    if (std::isalnum(c) || c >= 0x80) word.push_back(static_cast<char>(std::tolower(c)));
+    if (std::isalnum(c) || c >= 0x80) word.push_back(text::ascii_lower(static_cast<char>(c)));
     else flush();
   }
   flush();

@@ -60,6 +60,7 @@
 #include <string>
 #include <vector>
 
+#include "text_bytes.hpp"
 #include "deadline.hpp"
 #include "html_boilerplate_words.hpp"
 #include "winnow/html.hpp"
@@ -229,7 +230,7 @@ bool is_leaf_text_tag(std::string_view tag) {
 std::string folded(std::string_view s) {
   std::string out;
   for (unsigned char c : s)
-    if (std::isalnum(c) || c >= 0x80) out.push_back(static_cast<char>(std::tolower(c)));
+    if (std::isalnum(c) || c >= 0x80) out.push_back(text::ascii_lower(static_cast<char>(c)));
   return out;
 }
 
@@ -245,7 +246,7 @@ bool repeats_title(std::string_view heading, std::string_view title) {
     std::string word;
     for (unsigned char c : s) {
       if (std::isalnum(c) || c >= 0x80) {
-        word.push_back(static_cast<char>(std::tolower(c)));
+        word.push_back(text::ascii_lower(static_cast<char>(c)));
       } else if (!word.empty()) {
         out.push_back(std::move(word));
         word.clear();
@@ -354,7 +355,7 @@ void GenericClassifier::measure() {
 std::string ascii_folded(std::string_view s) {
   std::string out;
   for (unsigned char c : s)
-    if (std::isalnum(c) && c < 0x80) out.push_back(static_cast<char>(std::tolower(c)));
+    if (std::isalnum(c) && c < 0x80) out.push_back(text::ascii_lower(static_cast<char>(c)));
   return out;
 }
 
@@ -538,8 +539,7 @@ void GenericClassifier::assign_roles() {
       continue;
     }
     if (!in_region || b.kind == BlockKind::ListMarker || b.link_density >= kLinkList) continue;
-    std::string lowered;
-    for (unsigned char c : b.text) lowered.push_back(static_cast<char>(std::tolower(c)));
+    const std::string lowered = text::ascii_lowered(b.text);
     if (in_table(std::string_view(lowered), html::kStopLines)) stops.push_back(i);
     if (in_table(std::string_view(lowered), html::kChromeLines) || (!stops.empty() && stops.back() == i)) continue;
     if (facts_[i].chars < kBylineMaxChars && !ends_like_sentence(b.text) && starts_with_any(lowered, html::kBylinePrefixes))
@@ -562,8 +562,7 @@ void GenericClassifier::assign_roles() {
   // Appeals to the reader ("Sign up for our newsletter") at either end.
   auto promo = [&](std::size_t i) {
     if (facts_[i].chars >= kPromoMaxChars) return false;
-    std::string lowered;
-    for (unsigned char c : blocks[i].text) lowered.push_back(static_cast<char>(std::tolower(c)));
+    const std::string lowered = text::ascii_lowered(blocks[i].text);
     for (std::string_view phrase : html::kPromoPhrases)
       if (lowered.find(phrase) != std::string::npos) return true;
     return false;

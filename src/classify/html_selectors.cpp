@@ -18,6 +18,7 @@
 // one to three compounds; the subtree pass is linear in elements. Anything
 // outside the subset is a parse error, reported with the selector, so a
 // profile author learns at load time instead of silently matching nothing.
+#include "text_bytes.hpp"
 #include "html_selectors.hpp"
 
 #include <cctype>
@@ -29,11 +30,7 @@ bool is_name_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || static_cast<unsigned char>(c) >= 0x80;
 }
 
-std::string lowered(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+std::string lowered(std::string_view s) { return text::ascii_lowered(s); }
 
 bool has_token(std::string_view list, std::string_view token) {
   std::size_t start = 0;

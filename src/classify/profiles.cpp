@@ -4,6 +4,7 @@
 // per-document cost is a host comparison and a pass over the block texts for
 // markers. Chrome patterns of one profile are joined into one anchored RE2
 // alternation: one match per line instead of one per pattern.
+#include "text_bytes.hpp"
 #include "winnow/profiles.hpp"
 
 #include <re2/re2.h>
@@ -148,9 +149,7 @@ std::string url_host(std::string_view url) {
   url = url.substr(0, url.find_first_of("/?#"));
   if (std::size_t at = url.rfind('@'); at != std::string_view::npos) url.remove_prefix(at + 1);
   url = url.substr(0, url.find(':'));
-  std::string host(url);
-  for (char& c : host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return host;
+  return text::ascii_lowered(url);
 }
 
 const SiteProfile* ProfileSet::detect(const Document& doc) const {

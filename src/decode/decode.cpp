@@ -13,6 +13,7 @@
 //
 // The cost: one validation pass over the bytes (cheap, branch-light), and a
 // conversion copy only for the minority of records that are not UTF-8.
+#include "text_bytes.hpp"
 #include "winnow/decode.hpp"
 
 #include <iconv.h>
@@ -156,12 +157,7 @@ bool mostly_utf8(std::string_view s) {
 // ASCII letters only, by hand: std::tolower is a library call per byte
 // (and locale-dependent), and the charset sniff lowers the first 6 KB of
 // every record, about 6% of extracting a short page.
-std::string lower_ascii(std::string_view s) {
-  std::string r(s);
-  for (char& c : r)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
-  return r;
-}
+std::string lower_ascii(std::string_view s) { return text::ascii_lowered(s); }
 
 // <meta charset="x"> or <meta http-equiv content="...; charset=x"> in the
 // first 4 KiB, as the HTML prescan algorithm looks for it: inside a <meta>

@@ -21,6 +21,7 @@
 #include <array>
 #include <string_view>
 
+#include "text_bytes.hpp"
 #include "winnow/dedup.hpp"
 
 namespace winnow {
@@ -36,12 +37,10 @@ constexpr std::array<std::string_view, 17> kReadMorePhrases{
 constexpr std::array<std::string_view, 6> kEllipses{"...", "\xE2\x80\xA6", "[\xE2\x80\xA6]", "[...]",
                                                     "(\xE2\x80\xA6)", "(...)"};
 
-std::string_view trim(std::string_view s) {
-  constexpr std::string_view kTrim = " \t\r\n\xC2\xA0>\xC2\xBB\xE2\x86\x92";  // spaces, > » →
-  while (!s.empty() && kTrim.find(s.back()) != std::string_view::npos) s.remove_suffix(1);
-  while (!s.empty() && kTrim.find(s.front()) != std::string_view::npos) s.remove_prefix(1);
-  return s;
-}
+// Spaces (the no-break one too) and the arrows a "Read more" link wears:
+// > » →. Bytes, so a no-break space's two bytes go together.
+constexpr std::string_view kMarkTrim = " \t\r\n\xC2\xA0>\xC2\xBB\xE2\x86\x92";
+std::string_view trim(std::string_view s) { return text::trim(s, kMarkTrim); }
 
 // ASCII letters lowered; other bytes as they are (the table's non-Latin
 // rows are written in lower case).
@@ -49,9 +48,7 @@ bool ends_with_phrase(std::string_view s, std::string_view phrase) {
   if (s.size() < phrase.size()) return false;
   auto tail = s.substr(s.size() - phrase.size());
   for (std::size_t i = 0; i < phrase.size(); ++i) {
-    char c = tail[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
-    if (c != phrase[i]) return false;
+    if (text::ascii_lower(tail[i]) != phrase[i]) return false;
   }
   // The phrase starts a word: "evermore" is not "more".
   const std::size_t before = s.size() - phrase.size();

@@ -36,6 +36,7 @@
 // (at most 16 bytes, capitals); then at most the 200 bytes before it are
 // split and at most 16 runs of words tried, each a small backtracking
 // search over at most 12 letters.
+#include "text_bytes.hpp"
 #include "winnow/abbreviations.hpp"
 
 #include <algorithm>
@@ -62,7 +63,7 @@ bool function_word(std::string_view w) {
 }
 
 bool upper(char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; }
-char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+char lower(char c) { return text::ascii_lower(c); }
 
 bool all_capitals(std::string_view w) {
   if (w.size() < 2) return false;

@@ -40,6 +40,7 @@
 //
 // Cost: one date search in the first 200 bytes of one paragraph; letter
 // case is read by hand for ASCII bytes, through utf8proc for the rest.
+#include "text_bytes.hpp"
 #include "winnow/dateline.hpp"
 
 #include <algorithm>
@@ -63,11 +64,9 @@ bool is_space(char c) { return c == ' ' || c == '\t'; }
 // Dashes a desk may use between dateline and lede, longest byte form first.
 constexpr std::string_view kDashes[] = {"\xE2\x80\x94", "\xE2\x80\x93", "-"};
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
+// A dateline's words are apart by spaces and tabs only (its line is one line).
+constexpr std::string_view kLineSpace = " \t";
+std::string_view trim(std::string_view s) { return text::trim(s, kLineSpace); }
 
 // Strips one trailing separator (comma or dash) and surrounding spaces.
 std::string_view strip_separator(std::string_view s) {

@@ -31,6 +31,7 @@
 // hand before any RE2 call (a capturing FullMatch cost about 4,500
 // instructions, more than the search); the rest go to RE2's capturing
 // matches. No allocation beyond the result string.
+#include "text_bytes.hpp"
 #include "winnow/dates.hpp"
 
 #include <array>
@@ -83,9 +84,8 @@ int month_number(std::string_view name) {
   }();
   if (name.size() < 3 || name.size() > 9) return 0;
   if (!(kLengths[static_cast<unsigned char>(name[0]) & 31] & (1u << name.size()))) return 0;
-  // ASCII case folding by hand (what std::tolower does in the C locale,
-  // without a call per byte); a month's letters are all ASCII.
-  const auto fold = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; };
+  // A month's letters are all ASCII.
+  const auto fold = text::ascii_lower;
   for (const auto& m : kMonths)
     if (name.size() == m.name.size() && fold(name[0]) == fold(m.name[0])) {
       bool same = true;
@@ -143,12 +143,8 @@ std::optional<std::string> checked(int y, int m, int d, std::string_view text, s
   return iso;
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && (std::isspace(static_cast<unsigned char>(s.back())) || s.back() == ','))
-    s.remove_suffix(1);
-  return s;
-}
+// Spaces at both ends, and a comma after the date ("16 July 2008, ").
+std::string_view trim(std::string_view s) { return text::trim_back(text::trim_front(s), text::kAsciiSpaceComma); }
 
 // "16 July 2008" and "July 16, 2008", the commonest dates, read by hand: a
 // capturing RE2 FullMatch costs more than the rest of a date. Each reader

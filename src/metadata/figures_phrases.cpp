@@ -36,24 +36,13 @@
 #include <optional>
 #include <unordered_set>
 
+#include "text_bytes.hpp"
 #include "figures_internal.hpp"
 
 namespace winnow::figures_detail {
 namespace fw = figures_words;
 
-namespace {
-// ASCII lower case: what std::tolower does in the C locale the program
-// runs in, without a library call per byte.
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
-
-}  // namespace
-
-bool same_letters(std::string_view a, std::string_view lower_b) {
-  if (a.size() != lower_b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (ascii_lower(a[i]) != lower_b[i]) return false;
-  return true;
-}
+bool same_letters(std::string_view a, std::string_view lower_b) { return text::equals_lowered(a, lower_b); }
 
 std::optional<double> number_word_lookup(std::string_view w) {
   const char first = static_cast<char>(w.front() | 0x20);

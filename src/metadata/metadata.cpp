@@ -35,6 +35,7 @@
 // (each turned away at once when the text has no four-digit year; the
 // teaser is searched once, its first date kept in case no "on DATE" is
 // found), plus the linear speaker and figure passes.
+#include "text_bytes.hpp"
 #include "winnow/metadata.hpp"
 
 #include <algorithm>
@@ -98,7 +99,7 @@ std::optional<std::string> on_date(std::string_view s, std::string* problem,
     auto before = rest.substr(0, b);
     while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
     bool introduced = before.size() >= 2 &&
-                      std::tolower(static_cast<unsigned char>(before[before.size() - 2])) == 'o' &&
+                      text::ascii_lower(before[before.size() - 2]) == 'o' &&
                       before.back() == 'n' &&
                       (before.size() == 2 || before[before.size() - 3] == ' ');
     if (introduced) {

@@ -67,6 +67,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "text_bytes.hpp"
 #include "speakers_internal.hpp"
 
 namespace winnow::speakers_detail {
@@ -517,11 +518,8 @@ bool name_first_tail(std::string_view s, std::string& role, std::string& verb) {
   return verb_at(s, 0, verb) != std::string_view::npos;
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == ',')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == ',')) s.remove_suffix(1);
-  return s;
-}
+// The spaces and commas around an apposition.
+std::string_view trim(std::string_view s) { return text::trim(s, " ,"); }
 
 // A role must read like an apposition, not the rest of a sentence
 // ("Kopaj, adding that ..."): it starts with a capital or with "the"/"a".

@@ -36,6 +36,7 @@
 #include <re2/re2.h>
 #include <utf8proc.h>
 
+#include "text_bytes.hpp"
 #include "speakers_internal.hpp"
 #include "speakers_words.hpp"
 #include "winnow/dates.hpp"
@@ -361,11 +362,11 @@ std::string particle_surname(std::string_view name) {
   if (words.size() < 2) return {};
   for (std::size_t k = 0; k + 1 < words.size(); ++k) {
     std::string w(words[k]);
-    if (!w.empty()) w[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(w[0])));
+    if (!w.empty()) w[0] = text::ascii_lower(w[0]);
     if (!is_particle(w)) return {};
   }
   std::string out(name);
-  out[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(out[0])));
+  out[0] = text::ascii_lower(out[0]);
   return out;
 }
 

@@ -23,6 +23,7 @@
 #include <cctype>
 #include <string>
 
+#include "text_bytes.hpp"
 #include "speakers_internal.hpp"
 
 namespace winnow::speakers_detail {
@@ -36,7 +37,7 @@ std::string last_word(std::string_view name) {
 bool same_words(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+    if (text::ascii_lower(a[i]) != text::ascii_lower(b[i])) return false;
   return true;
 }
 

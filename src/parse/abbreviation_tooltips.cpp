@@ -19,6 +19,7 @@
 #include <string_view>
 #include <vector>
 
+#include "text_bytes.hpp"
 #include "winnow/boilerplate.hpp"
 #include "winnow/text_dump.hpp"
 
@@ -45,7 +46,7 @@ bool looks_like_abbreviation(std::string_view x) {
   return capitals >= 2;
 }
 
-char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+char lower(char c) { return text::ascii_lower(c); }
 
 // Can words[w..] spell letters[l..]? On success *used is the number of words.
 bool spell(const std::vector<std::string_view>& words, std::size_t w, std::string_view letters, std::size_t l,

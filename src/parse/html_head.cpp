@@ -44,6 +44,7 @@
 #include <initializer_list>
 #include <unordered_set>
 
+#include "text_bytes.hpp"
 #include "html_head.hpp"
 #include "json_parse.hpp"
 #include "winnow/text_dump.hpp"
@@ -56,17 +57,10 @@ std::string attribute(const GumboElement& element, const char* name) {
   return a ? std::string(a->value) : std::string();
 }
 
-std::string lowered(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
+std::string lowered(std::string_view s) { return text::ascii_lowered(s); }
 
-std::string trimmed(std::string_view s) {
-  std::size_t b = s.find_first_not_of(" \t\r\n\f");
-  if (b == std::string_view::npos) return {};
-  std::size_t e = s.find_last_not_of(" \t\r\n\f");
-  return std::string(s.substr(b, e - b + 1));
-}
+// An attribute value or a text node without HTML's whitespace at its ends.
+std::string trimmed(std::string_view s) { return std::string(text::trim(s, text::kHtmlSpace)); }
 
 // Character references left in a value that was escaped twice
 // ("&amp;#163;" in the source is "&#163;" after Gumbo): decoded once more,
@@ -108,7 +102,7 @@ std::string decoded_references(std::string_view s) {
       bool ok = !digits.empty();
       for (char c : digits) {
         int v = std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
-                : hex && std::isxdigit(static_cast<unsigned char>(c)) ? std::tolower(c) - 'a' + 10
+                : hex && std::isxdigit(static_cast<unsigned char>(c)) ? text::ascii_lower(c) - 'a' + 10
                                                                         : -1;
         if (v < 0) { ok = false; break; }
         cp = cp * (hex ? 16 : 10) + static_cast<unsigned long>(v);
@@ -231,9 +225,7 @@ const rapidjson::Value* find_object(const rapidjson::Value& v, const Test& wante
 // comment, for old XHTML parsers ("<![CDATA[ {...} ]]>", "//<![CDATA[").
 std::string_view unwrapped_json(std::string_view body) {
   auto trim = [](std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-    return s;
+    return text::trim(s);
   };
   body = trim(body);
   for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"//<![CDATA[", "//]]>"},
@@ -258,7 +250,7 @@ std::unordered_set<std::string> words_of(std::string_view s) {
   for (char c : s) {
     unsigned char u = static_cast<unsigned char>(c);
     if (std::isalnum(u) || u >= 0x80) {
-      word.push_back(static_cast<char>(std::tolower(u)));
+      word.push_back(text::ascii_lower(static_cast<char>(u)));
     } else if (!word.empty()) {
       words.insert(word);
       word.clear();

@@ -38,6 +38,7 @@
 #include <new>
 #include <unordered_set>
 
+#include "text_bytes.hpp"
 #include "deadline.hpp"
 
 #include "html_head.hpp"
@@ -92,7 +93,7 @@ bool is_hidden(const GumboElement& e) {
   if (const auto* s = gumbo_get_attribute(&e.attributes, "style")) {
     std::string compact;
     for (const char* p = s->value; *p; ++p)
-      if (*p != ' ') compact.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(*p))));
+      if (*p != ' ') compact.push_back(text::ascii_lower(*p));
     if (compact.find("display:none") != std::string::npos || compact.find("visibility:hidden") != std::string::npos)
       return true;
   }
@@ -109,7 +110,7 @@ std::string token_list(const GumboElement& e, const char* name) {
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
       if (!out.empty() && out.back() != ' ') out.push_back(' ');
     } else {
-      out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+      out.push_back(text::ascii_lower(c));
     }
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();

@@ -34,6 +34,7 @@
 #include <string_view>
 #include <vector>
 
+#include "text_bytes.hpp"
 #include "input_sources.hpp"
 
 namespace winnow {
@@ -49,11 +50,7 @@ constexpr std::size_t kMaxHeaderLine = 1 << 16;
 constexpr std::size_t kMaxHeaderBytes = 1 << 18;
 constexpr std::size_t kMaxHeaderLines = 1000;
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+std::string lower(std::string_view s) { return text::ascii_lowered(s); }
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
