@@ -34,193 +34,48 @@
 // only. The role is taken lazily up to the verb or the sentence end, so a
 // role containing a full stop ("Washington D.C.") is cut short: accepted.
 //
-// Cost: the patterns are compiled once; each quote costs a few anchored
-// matches on its attribution sentence, only those its first byte allows (a
+// Where things are: the word tables are in speakers_words.hpp, the
+// patterns built from them in speakers_patterns.cpp, reported speech
+// without quote marks ("X said that ...") in speakers_reported.cpp; this
+// file reads the words beside a quote.
+//
+// Cost: each quote costs a few anchored matches on its attribution
+// sentence, linear in its length, and only those its first byte allows (a
 // lower-case word for the verb-first orders, a capital for the name-first
-// ones), and a stretch of prose is scanned for reported speech only by the
-// patterns whose words it holds ("that", a bare "said"/"says", ", who",
-// "According"), looked for only after a whitespace byte followed by a
-// trigger's first two letters, picked out sixteen bytes at a time (triggers_of).
-// Capturing groups are what costs: a lazy group makes RE2 run its NFA over
-// the whole match, so the commonest shape ("said NAME, ROLE.") captures the
-// name only and its role is read by hand (role_tail), where a verb is
-// looked for at every word, among the verbs sharing its first letter only.
-// On the seeds the speaker pass costs about 33k instructions a page: the
-// reported-speech scans 6.6k (the trigger test nearly all of it: "that"
-// must follow a reporting verb or an addressee, a bare "said" precede a
-// clause opener, before any pattern runs), attribution after a quote 12k.
-// Each attribution pattern is asked only when a pretest finds the words it
-// needs (a reporting verb beside "he"/"she" or "the", a verb or participle
-// ending the text before a quote).
+// ones). Capturing groups are what costs: a lazy group makes RE2 run its
+// NFA over the whole match, so the commonest shape ("said NAME, ROLE.")
+// captures the name only and its role is read by hand (role_tail), where a
+// verb is looked for at every word, among the verbs sharing its first
+// letter only. Each other pattern is asked only when a pretest finds the
+// words it needs (a reporting verb beside "he"/"she" or "the", a verb or
+// participle ending the text before a quote). A quote thus costs on the
+// order of a microsecond (bench/metadata measures the speaker pass).
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdint>
-#include <array>
-#include <bit>
-#include <cstring>
 #include <string>
 
 #include <re2/re2.h>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
-#include "text_bytes.hpp"
 #include "speakers_internal.hpp"
+#include "speakers_patterns.hpp"
+#include "speakers_words.hpp"
+#include "text_bytes.hpp"
 
 namespace winnow::speakers_detail {
 namespace {
 
-// Reporting verbs, longest first so "pointed out" wins over a prefix.
-constexpr auto kReportingVerbs = std::to_array<std::string_view>({
-    "pointed out", "emphasized", "emphasised", "highlighted", "underscored", "acknowledged",
-    "reiterated", "underlined", "explained", "concluded", "commented", "announced", "continued",
-    "stressed", "stresses", "observed", "declared", "welcomed", "remarked", "affirmed", "insisted",
-    "recalled", "cautioned", "estimated", "suggested", "confirmed", "predicted", "maintained",
-    "asserted", "admitted", "argued", "replied", "stated", "states", "warned", "urged", "noted",
-    "notes", "added", "adds", "said", "says", "told", "wrote", "writes"});
-
-// Who a reporting verb may be addressed to before its "that": "told
-// participants that", "told the audience that". Read by the patterns
-// (kReported) and by the trigger test (may_report_that).
-constexpr auto kAddressees = std::to_array<std::string_view>(
-    {"participants", "journalists", "reporters", "delegates", "the audience", "the participants", "the meeting",
-     "the conference", "the press", "them", "us"});
-
-// Words that open a reported clause without "that": "said the teams had
-// identified ...". Only these: "said in Vienna" or "said at the meeting"
-// carries no clause. Read by the patterns (kReportedBare) and by the
-// trigger test (may_open_bare_clause).
-constexpr auto kBareClauseOpeners = std::to_array<std::string_view>(
-    {"the", "a", "an", "it", "its", "this", "these", "those", "they", "there", "their", "he",
-     "she", "his", "her", "we", "our", "many", "most", "all", "some", "more", "only", "no"});
-
-// Participles that hand a quote to the speaker of the one before: "...,
-// adding: “". Read by participle_before and by its end test (may_end_attribution).
-constexpr auto kParticiples = std::to_array<std::string_view>({"adding", "noting", "stressing", "saying", "concluding"});
-
-// Words that open a clause rather than an apposition after a name.
-constexpr auto kClauseOpeners = std::to_array<std::string_view>({"who", "which", "that", "when", "while", "as", "and", "but", "in", "at",
-                                     "during", "on", "after", "before", "to", "for", "from", "with", "it", "he", "she"});
-
-// A table's phrases as an RE2 alternation, a space inside a phrase as \s+.
-template <class Table>
-std::string alternation(const Table& phrases) {
-  std::string alt;
-  for (std::string_view v : phrases) {
-    if (!alt.empty()) alt += '|';
-    std::string s(v);
-    for (auto pos = s.find(' '); pos != std::string::npos; pos = s.find(' ', pos + 3))
-      s.replace(pos, 1, "\\s+");
-    alt += s;
-  }
-  return alt;
-}
-
-const std::string& kNamePhrase = name_phrase_pattern();
-// An apposition: anything up to the verb or the end of the sentence.
-// A dot inside a token ("PC.DEC/1039") does not end the role.
-const std::string kRole = R"(((?:[^.;:“”"]|\.\S)+?))";
-// After a verb that ends the attribution anything may follow ("said in his
-// opening remarks", "told journalists in Kyiv"): the name before it and the
-// quote mark before the name already anchor the match.
-const std::string kAfterVerb = R"(\b)";
-// A participle clause may close a role: "..., Head of the Centre, adding: “".
-const std::string kRoleEnd = R"(\s*(?:[.!?](?:\s|$)|;|,\s*$|$|,\s+(?:adding|noting|stressing|saying)\b))";
-// A lower-case title before the name: "said trainer Elena Cojocaru", or one
-// that starts with a capital ("said Programme manager Ana Vuković"); the
-// second word is long so that a particle ("Ana de Souza") is not taken.
-// Captured: it is the role when no apposition follows.
-const std::string kLowerTitle = R"((?:([a-z]+|[A-Z][a-z]+\s+[a-z]{5,})\s+)?)";
-// The same before the subject of reported speech ("Station commander Arben
-// Gashi said the ..."), which opens the sentence; an acronym may lead it
-// ("ODIHR expert Jan van Dijk") and a second lower-case word may follow
-// ("Youth council member Arta Krasniqi").
-const std::string kLeadTitle = R"((?:((?:[A-Z][a-z]+|[A-Z]{2,})\s+[a-z]{5,}(?:\s+[a-z]{5,})?|[a-z]{5,})\s+)?)";
-// The reported clause after "that"; after a bare "said"/"says" it must open
-// with a determiner or pronoun ("warned the ministries to ..." is no
-// reported speech, so other verbs need their "that").
-const std::string kReported =
-    R"((?:\s+(?:)" + alternation(kAddressees) + R"())?\s+that\s+([^!?]+?)[.!?](?:\s|$))";
-const std::string kReportedBare =
-    R"(\s+((?:)" + alternation(kBareClauseOpeners) + R"(|\d[\d,]*)\s[^!?]+?)[.!?](?:\s|$))";
-
-// A title standing for a person already named: "Secretary General", "Head
-// of Mission", "Chairperson-in-Office". Captured.
-const std::string kTitleWords =
-    R"(([A-Z][A-Za-z'’-]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][A-Za-z'’-]+){0,4}))";
-
-// The patterns are large (a verb alternation, Unicode letter classes); at
-// RE2's default memory budget their DFAs overflow the cache and are rebuilt
-// over and over, which made the speaker pass the slowest part of `extract`.
-RE2::Options options() {
-  RE2::Options o;
-  o.set_max_mem(64 << 20);
-  return o;
-}
-
-struct Patterns {
-  std::string verbs = "(" + alternation(kReportingVerbs) + ")";
-  // With a role the sentence must end after it (a lazy role would otherwise
-  // stop at the first "in"); without one, a circumstance may follow the name.
-  RE2 verb_first{R"(^\s*,?\s*)" + verbs + R"(\s+)" + kLowerTitle + kNamePhrase + R"((?:\s*,\s*)" + kRole +
-                 kRoleEnd + R"(|\s*(?:[.;!?]|,\s*$|$|\s+(?:in|at|during|on|after|before|when|while|as|upon|of)\b)))", options()};
-  // verb_first without what follows the name, which role_tail reads by
-  // hand: capturing the lazy role made RE2 run its slowest engine over the
-  // whole attribution, several microseconds a quote.
-  RE2 verb_first_head{R"(^\s*,?\s*)" + verbs + R"(\s+)" + kLowerTitle + kNamePhrase, options()};
-  // name_first without what follows the name, which name_first_tail reads.
-  RE2 name_first_head{R"(^\s*,?\s*)" + kNamePhrase, options()};
-  // "..., according to Ambassador Jane Doe, Head of Mission."
-  RE2 according{R"(^\s*,?\s*(according\s+to)\s+)" + kNamePhrase + R"((?:\s*,\s*)" + kRole +
-                R"()?\s*(?:[.!?](?:\s|$)|;|,\s*$|$))", options()};
-  // "said the Representative, Teresa Ribeiro."
-  RE2 verb_role_name{R"(^\s*,?\s*)" + verbs + R"(\s+the\s+)" + kRole + R"(,\s+)" + kNamePhrase +
-                     R"(\s*(?:[.!?](?:\s|$)|;|,\s*$|$))", options()};
-  // "Colonel Ruslan Akhmetov of the Kazakh Ministry of Defence told ...".
-  RE2 name_first{R"(^\s*,?\s*)" + kNamePhrase + R"((?:\s*,\s*)" + kRole +
-                 R"(,?|\s+of\s+[^.;:“”",]+?)?\s+(?:also\s+)?)" + verbs + kAfterVerb, options()};
-  RE2 pronoun_after{R"(^\s*,?\s*(?:(?i:he|she)\s+(?:also\s+)?)" + verbs + R"(|)" + verbs +
-                    R"(\s+(?i:he|she))\b)", options()};
-  // "Marian Stoica from Cluj, said:" allows a "from" phrase after the name.
-  RE2 name_before{kLeadTitle + kNamePhrase + R"((?:\s*,\s*)" + kRole + R"(,|\s+from\s+[^,.;:“”"]+?,)?\s+(?:also\s+)?)" + verbs +
-                  R"((?:\s+(?:participants|journalists|reporters|delegates|the\s+\w+))?\s*[:,]?\s*$)", options()};
-  RE2 pronoun_before{R"((?:^|\s)(?i:he|she)\s+(?:also\s+)?)" + verbs + R"(\s*[:,]?\s*$)", options()};
-  // "..., the Secretary General said.", "..., said the Head of Mission.":
-  // a title of capitalised words (with "of"/"the" inside) instead of a name.
-  RE2 title_after{R"(^\s*,?\s*(?:the\s+)" + kTitleWords + R"(\s+(?:also\s+)?)" + verbs + R"(\b|)" + verbs +
-                  R"(\s+the\s+)" + kTitleWords + R"(\s*(?:[.,;!?]|$)))", options()};
-  RE2 title_before{R"((?:^|\s)[Tt]he\s+)" + kTitleWords + R"(\s+(?:also\s+)?)" + verbs + R"(\s*[:,]?\s*$)", options()};
-  // "..., adding: “": the speaker of the quote just closed goes on.
-  RE2 participle_before{R"((?:^|,)\s*()" + alternation(kParticiples) + R"()\s*[:,]?\s*$)", options()};
-  // "... chaired by Ambassador Alena Kupchyna, who said that ...": the
-  // subject may stand anywhere when a relative clause introduces the verb.
-  RE2 indirect_who{R"(\s)" + kNamePhrase + R"(()?,\s+who\s+(?:also\s+)?)" + verbs + kReported, options()};
-  RE2 indirect{R"((?:^|[.!?;]\s+|,\s+))" + kLeadTitle + kNamePhrase + R"((?:\s*,\s*)" + kRole +
-               R"(,)?\s+(?:also\s+)?)" + verbs + kReported, options()};
-  RE2 indirect_who_bare{R"(\s)" + kNamePhrase + R"(()?,\s+who\s+(?:also\s+)?(said|says))" + kReportedBare,
-                        options()};
-  RE2 indirect_bare{R"((?:^|[.!?;]\s+|,\s+))" + kLeadTitle + kNamePhrase + R"((?:\s*,\s*)" + kRole +
-                    R"(,)?\s+(?:also\s+)?(said|says))" + kReportedBare, options()};
-  // "According to Commission Chair Alina Russu, the new procedures ...".
-  RE2 indirect_according{R"((?:^|[.!?]\s+)(According\s+to)\s+)" + kNamePhrase + R"(,\s+([^!?]+?)[.!?](?:\s|$))",
-                         options()};
-};
-
-const Patterns& patterns() {
-  static const Patterns p;
-  return p;
-}
+using speakers_words::kCircumstances;
+using speakers_words::kClauseOpeners;
+using speakers_words::kParticiples;
+using speakers_words::kReportingVerbs;
 
 bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-// RE2's \s.
-bool is_re_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-// RE2's \w.
-bool is_word_byte(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
+// RE2's \s and \w.
+constexpr bool is_re_space(char c) { return text::is_html_space(c); }
+constexpr bool is_word_byte(char c) { return text::is_word_byte(c); }
 
 bool starts_word(std::string_view s, std::size_t at, std::string_view w) {
   return s.substr(at, w.size()) == w &&
@@ -247,16 +102,6 @@ constexpr VerbsByInitial kVerbsByInitial = [] {
   return t;
 }();
 
-// The reporting verb that is the whole word at `at`, or an empty view.
-std::string_view reporting_verb_at(std::string_view s, std::size_t at) {
-  if (at >= s.size() || s[at] < 'a' || s[at] > 'z') return {};
-  const auto c = static_cast<std::size_t>(s[at] - 'a');
-  for (std::size_t k = kVerbsByInitial.first[c]; k < kVerbsByInitial.first[c + 1]; ++k) {
-    std::string_view v = kReportingVerbs[kVerbsByInitial.order[k]];
-    if (starts_word(s, at, v)) return v;
-  }
-  return {};
-}
 
 // Pretests. Each answers whether a pattern CAN match, by what its text
 // must hold (a reporting verb where the pattern wants one, "he" or "she"
@@ -323,9 +168,6 @@ bool may_be_verb_the(std::string_view s, std::size_t at) {
   return v != std::string_view::npos && s.substr(v, 3) == "the" && v + 3 < s.size() && is_re_space(s[v + 3]);
 }
 
-// The last word of a table's phrase ("out" of "pointed out").
-constexpr std::string_view last_word(std::string_view phrase) { return phrase.substr(phrase.rfind(' ') + 1); }
-
 // Whether `w` is the last word of a reporting verb ("said", "out").
 bool ends_reporting_verb(std::string_view w) {
   for (std::string_view v : kReportingVerbs)
@@ -374,7 +216,7 @@ bool role_end_at(std::string_view s, std::size_t i) {
   while (j < s.size() && is_ws(s[j])) ++j;
   if (j == s.size()) return true;
   if (j == i + 1) return false;
-  for (std::string_view w : {"adding", "noting", "stressing", "saying"})
+  for (std::string_view w : kParticiples)
     if (starts_word(s, j, w)) return true;
   return false;
 }
@@ -412,7 +254,7 @@ bool role_tail(std::string_view s, std::string& role) {
     if (j == s.size()) return true;
   }
   if (i > 0)
-    for (std::string_view w : {"in", "at", "during", "on", "after", "before", "when", "while", "as", "upon", "of"})
+    for (std::string_view w : kCircumstances)
       if (starts_word(s, i, w)) return true;
   return false;
 }
@@ -521,6 +363,19 @@ bool name_first_tail(std::string_view s, std::string& role, std::string& verb) {
 // The spaces and commas around an apposition.
 std::string_view trim(std::string_view s) { return text::trim(s, " ,"); }
 
+
+}  // namespace
+
+std::string_view reporting_verb_at(std::string_view s, std::size_t at) {
+  if (at >= s.size() || s[at] < 'a' || s[at] > 'z') return {};
+  const auto c = static_cast<std::size_t>(s[at] - 'a');
+  for (std::size_t k = kVerbsByInitial.first[c]; k < kVerbsByInitial.first[c + 1]; ++k) {
+    std::string_view v = kReportingVerbs[kVerbsByInitial.order[k]];
+    if (starts_word(s, at, v)) return v;
+  }
+  return {};
+}
+
 // A role must read like an apposition, not the rest of a sentence
 // ("Kopaj, adding that ..."): it starts with a capital or with "the"/"a".
 std::string clean_role(std::string_view role) {
@@ -539,8 +394,6 @@ std::string clean_role(std::string_view role) {
     if (comma + 2 < role.size() && role[comma + 2] >= 'a' && role[comma + 2] <= 'z') return std::string(trim(role.substr(0, comma)));
   return std::string(role);
 }
-
-}  // namespace
 
 std::optional<Attribution> attribution_after(std::string_view after) {
   const Patterns& p = patterns();
@@ -659,225 +512,4 @@ std::optional<Attribution> attribution_before(std::string_view before) {
   return std::nullopt;
 }
 
-namespace {
-
-// The words the reported-speech patterns cannot match without: " that "
-// (every pattern with a verb other than said/says), " said "/" says " (the
-// bare-clause patterns), ", who " (the relative-clause ones) and "According "
-// (indirect_according), each bounded by the whitespace (RE2's \s) the
-// patterns put around it. Every such word starts right after a whitespace
-// byte and begins with "th", "sa", "wh" or "Ac", so only those are looked
-// at: the prose is read sixteen bytes at a time (SSE2; byte by byte
-// elsewhere and for the tail), each byte below '!' (whitespace among them)
-// followed by one of those pairs is picked out as a bit mask, and only the
-// words after them are tested.
-struct Triggers {
-  bool that = false, said = false, who = false, according = false;
-};
-
-// Whether the word starting at b is `w` followed by whitespace.
-bool word_is(std::string_view prose, std::size_t b, std::string_view w) {
-  return b + w.size() < prose.size() && prose.compare(b, w.size(), w) == 0 && is_re_space(prose[b + w.size()]);
-}
-
-// Whether the four bytes at `at` open a trigger word ("that", "said",
-// "says", "who", "Acco"rding), compared as one 32-bit load: most words are
-// turned away here. Every trigger is followed by whitespace, so four bytes
-// are there to read whenever one can match.
-bool opens_trigger(std::string_view prose, std::size_t at) {
-  if (at + 4 > prose.size()) return false;
-  static constexpr auto word = [](const char* w) {
-    return static_cast<std::uint32_t>(static_cast<unsigned char>(w[0])) |
-           static_cast<std::uint32_t>(static_cast<unsigned char>(w[1])) << 8 |
-           static_cast<std::uint32_t>(static_cast<unsigned char>(w[2])) << 16 |
-           static_cast<std::uint32_t>(static_cast<unsigned char>(w[3])) << 24;
-  };
-  const std::uint32_t x = word(prose.data() + at);
-  return x == word("that") || x == word("said") || x == word("says") || x == word("Acco") ||
-         (x & 0xFFFFFFu) == (word("who ") & 0xFFFFFFu);
-}
-
-// The whitespace-delimited word ending before the whitespace that ends
-// right before `b`.
-std::string_view word_before(std::string_view prose, std::size_t b) {
-  std::size_t e = b;
-  while (e > 0 && is_re_space(prose[e - 1])) --e;
-  std::size_t from = e;
-  while (from > 0 && !is_re_space(prose[from - 1])) --from;
-  return prose.substr(from, e - from);
-}
-
-// The last words of the multi-word verbs and of the addressees, gathered
-// once from their tables (a "that" costs a scan of these few, not of every
-// verb).
-struct LastWords {
-  std::array<std::string_view, kReportingVerbs.size() + kAddressees.size()> words{};
-  std::size_t size = 0;
-};
-constexpr LastWords kLastWordsBeforeThat = [] {
-  LastWords t;
-  for (std::string_view v : kReportingVerbs)
-    if (v.find(' ') != std::string_view::npos) t.words[t.size++] = last_word(v);  // "pointed out"
-  for (std::string_view a : kAddressees) t.words[t.size++] = last_word(a);
-  return t;
-}();
-
-// The last words that may stand right before the " that " of reported
-// speech in the patterns (kReported): a reporting verb ("pointed out"
-// ends in "out") or an addressee. "that" is common; after other words
-// ("the fact that", "NGOs that") no pattern can use it.
-bool may_report_that(std::string_view prose, std::size_t that_at) {
-  const std::string_view w = word_before(prose, that_at);
-  if (w.empty()) return false;
-  if (reporting_verb_at(w, 0).size() == w.size()) return true;  // a one-word verb, by its first letter
-  for (std::size_t k = 0; k < kLastWordsBeforeThat.size; ++k)
-    if (kLastWordsBeforeThat.words[k] == w) return true;
-  return false;
-}
-
-// Whether the "said"/"says" at `b` is followed by a word that opens a
-// reported clause without "that" (kBareClauseOpeners, then whitespace), as
-// the bare patterns require: "said Ambassador ..." is no such clause.
-bool may_open_bare_clause(std::string_view prose, std::size_t b) {
-  std::size_t i = b + 4;
-  const std::size_t spaces = i;
-  while (i < prose.size() && is_re_space(prose[i])) ++i;
-  if (i == spaces) return false;
-  std::size_t e = i;
-  while (e < prose.size() && !is_re_space(prose[e])) ++e;
-  if (e == prose.size()) return false;
-  const std::string_view w = prose.substr(i, e - i);
-  if (std::isdigit(static_cast<unsigned char>(w[0]))) return true;  // "said 300 officers would ..."
-  for (std::string_view o : kBareClauseOpeners)
-    if (w == o) return true;
-  return false;
-}
-
-// The word starting at b (after whitespace, or at 0), tested against each trigger.
-void note_word(std::string_view prose, std::size_t b, Triggers& t) {
-  switch (prose[b]) {
-    case 't':
-      t.that = t.that || (b > 0 && word_is(prose, b, "that") && may_report_that(prose, b));
-      break;
-    case 's':
-      t.said = t.said || (b > 0 && (word_is(prose, b, "said") || word_is(prose, b, "says")) &&
-                          may_open_bare_clause(prose, b));
-      break;
-    case 'w':
-      if (!t.who && b > 0 && word_is(prose, b, "who")) {
-        std::size_t k = b;
-        while (k > 0 && is_re_space(prose[k - 1])) --k;
-        t.who = k > 0 && prose[k - 1] == ',';
-      }
-      break;
-    case 'A':
-      t.according = t.according || word_is(prose, b, "According");
-      break;
-    default:
-      break;
-  }
-}
-
-// The first letters of the trigger words: most words after a space start
-// with another letter and are turned away with one load.
-constexpr auto kTriggerInitial = [] {
-  std::array<bool, 256> t{};
-  for (unsigned char c : {'t', 's', 'w', 'A'}) t[c] = true;
-  return t;
-}();
-
-Triggers triggers_of(std::string_view prose) {
-  Triggers t;
-  const std::size_t n = prose.size();
-  if (n > 0 && !is_re_space(prose[0])) note_word(prose, 0, t);
-  auto try_word_after = [&](std::size_t at) {  // `at`: a byte below '!'
-    if (opens_trigger(prose, at + 1) && is_re_space(prose[at])) note_word(prose, at + 1, t);
-  };
-  std::size_t i = 0;
-#if defined(__SSE2__)
-  // Bit k of `hit` is set when byte i+k is below '!' and bytes i+k+1 and
-  // i+k+2 open a trigger: "th", "sa", "wh" or "Ac" (most words are turned
-  // away by these two letters; the 32-bit test then reads four).
-  const auto eq = [](__m128i v, char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
-  const __m128i below = _mm_set1_epi8(' ');
-  for (; i + 18 <= n; i += 16) {
-    const auto load = [&](std::size_t k) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(prose.data() + k)); };
-    const __m128i x = load(i), c1 = load(i + 1), c2 = load(i + 2);
-    const __m128i space = _mm_cmpeq_epi8(_mm_min_epu8(x, below), x);  // x <= ' ', unsigned
-    const __m128i pair = _mm_or_si128(
-        _mm_or_si128(_mm_and_si128(_mm_or_si128(eq(c1, 't'), eq(c1, 'w')), eq(c2, 'h')),
-                     _mm_and_si128(eq(c1, 's'), eq(c2, 'a'))),
-        _mm_and_si128(eq(c1, 'A'), eq(c2, 'c')));
-    for (auto hit = static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(space, pair))); hit != 0; hit &= hit - 1)
-      try_word_after(i + static_cast<std::size_t>(std::countr_zero(hit)));
-  }
-#endif
-  for (; i < n; ++i)
-    if (static_cast<unsigned char>(prose[i]) < '!' && i + 1 < n && kTriggerInitial[static_cast<unsigned char>(prose[i + 1])])
-      try_word_after(i);
-  return t;
-}
-
-// Where a reported-speech pattern keeps its parts (0: absent).
-struct Groups {
-  int subject, role, verb, clause, clause_bare, lead = 0;  // lead: a title before the subject
-};
-
-// One pass of one reported-speech pattern.
-void scan_indirect(const RE2& re, Groups gi, std::string_view prose, std::vector<Indirect>& out) {
-  re2::StringPiece groups[6];
-  const int n = 1 + std::max({gi.subject, gi.role, gi.verb, gi.clause, gi.clause_bare, gi.lead});
-  auto view = [&](int g) {
-    return g > 0 && groups[g].data() ? std::string_view(groups[g].data(), groups[g].size()) : std::string_view{};
-  };
-  std::size_t pos = 0;
-  while (pos < prose.size() &&
-         re.Match(re2::StringPiece(prose.data(), prose.size()), pos, prose.size(), RE2::UNANCHORED,
-                  groups, n)) {
-    std::string_view subject = view(gi.subject), role = view(gi.role);
-    Attribution who;
-    who.verb = std::string(view(gi.verb));
-    if (who.verb.starts_with("According")) who.verb = "according to";
-    if (subject == "He" || subject == "She") {
-      who.pronoun = true;
-    } else if (split_name(subject)) {
-      who.name_phrase = std::string(subject);
-      who.role = clean_role(role);
-      if (who.role.empty() && view(gi.lead).find(' ') != std::string_view::npos) who.role = std::string(view(gi.lead));
-    } else if (!role.empty() && split_name(role)) {
-      // "The Deputy Head of the Mission, Kathrin Auer, recalled that".
-      who.name_phrase = std::string(role);
-      who.role = clean_role(subject);
-    } else {
-      pos = static_cast<std::size_t>(subject.data() + subject.size() - prose.data());
-      continue;
-    }
-    std::string_view clause = view(gi.clause).data() ? view(gi.clause) : view(gi.clause_bare);
-    auto b = static_cast<std::size_t>(clause.data() - prose.data());
-    out.push_back({std::move(who), b, b + clause.size()});
-    pos = b + clause.size();
-  }
-}
-
-}  // namespace
-
-std::vector<Indirect> find_indirect(std::string_view prose) {
-  std::vector<Indirect> out;
-  // Each pattern runs only on prose holding the words it cannot match
-  // without: most prose holds none of them.
-  const Patterns& p = patterns();
-  const Triggers t = triggers_of(prose);
-  if (t.that) scan_indirect(p.indirect, {2, 3, 4, 5, 0, 1}, prose, out);
-  if (t.said) scan_indirect(p.indirect_bare, {2, 3, 4, 5, 0, 1}, prose, out);
-  if (t.who && t.that) scan_indirect(p.indirect_who, {1, 2, 3, 4, 0}, prose, out);
-  if (t.who && t.said) scan_indirect(p.indirect_who_bare, {1, 2, 3, 4, 0}, prose, out);
-  if (t.according) scan_indirect(p.indirect_according, {2, 0, 1, 3, 0}, prose, out);
-  std::sort(out.begin(), out.end(), [](const Indirect& a, const Indirect& b) { return a.begin < b.begin; });
-  // Two patterns may read the same clause ("X, who said that" is also "X said that" to the general one).
-  out.erase(std::unique(out.begin(), out.end(), [](const Indirect& a, const Indirect& b) { return a.begin == b.begin; }),
-            out.end());
-  return out;
-}
-
 }  // namespace winnow::speakers_detail
-

@@ -64,4 +64,52 @@ constexpr auto kBodyNouns = std::to_array<std::string_view>({"College", "Univers
 
 constexpr auto kNotAfterPerson = std::to_array<std::string_view>({"of", "in", "and", "or", "for", "to", "at", "on", "with", "from", "by", "as"});
 
+// The words of attribution (speakers_patterns.cpp builds the RE2 patterns
+// from them, speakers_attribution.cpp and speakers_reported.cpp the hand
+// readers and pretests that must agree with those patterns).
+
+// Reporting verbs, longest first so "pointed out" wins over a prefix.
+constexpr auto kReportingVerbs = std::to_array<std::string_view>({
+    "pointed out", "emphasized", "emphasised", "highlighted", "underscored", "acknowledged",
+    "reiterated", "underlined", "explained", "concluded", "commented", "announced", "continued",
+    "stressed", "stresses", "observed", "declared", "welcomed", "remarked", "affirmed", "insisted",
+    "recalled", "cautioned", "estimated", "suggested", "confirmed", "predicted", "maintained",
+    "asserted", "admitted", "argued", "replied", "stated", "states", "warned", "urged", "noted",
+    "notes", "added", "adds", "said", "says", "told", "wrote", "writes"});
+
+// Who a reporting verb may be addressed to before its "that": "told
+// participants that", "told the audience that". Read by the patterns
+// (kReported) and by the trigger test (may_report_that).
+constexpr auto kAddressees = std::to_array<std::string_view>(
+    {"participants", "journalists", "reporters", "delegates", "the audience", "the participants", "the meeting",
+     "the conference", "the press", "them", "us"});
+
+// Words that open a reported clause without "that": "said the teams had
+// identified ...". Only these: "said in Vienna" or "said at the meeting"
+// carries no clause. Read by the patterns (kReportedBare) and by the
+// trigger test (may_open_bare_clause).
+constexpr auto kBareClauseOpeners = std::to_array<std::string_view>(
+    {"the", "a", "an", "it", "its", "this", "these", "those", "they", "there", "their", "he",
+     "she", "his", "her", "we", "our", "many", "most", "all", "some", "more", "only", "no"});
+
+// Participles that hand a quote to the speaker of the one before: "...,
+// adding: “". Read by participle_before and by its end test
+// (may_end_attribution), and, after a comma, they close a role ("..., Head
+// of the Centre, adding: “"): kRoleEnd and role_end_at.
+constexpr auto kParticiples = std::to_array<std::string_view>({"adding", "noting", "stressing", "saying", "concluding"});
+
+// Words that open a clause rather than an apposition after a name.
+constexpr auto kClauseOpeners = std::to_array<std::string_view>({"who", "which", "that", "when", "while", "as", "and", "but", "in", "at",
+                                     "during", "on", "after", "before", "to", "for", "from", "with", "it", "he", "she"});
+
+// What may follow a name when no apposition does: "said Jane Doe in her
+// opening remarks". Read by verb_first and by role_tail.
+constexpr auto kCircumstances = std::to_array<std::string_view>(
+    {"in", "at", "during", "on", "after", "before", "when", "while", "as", "upon", "of"});
+
+// Whom a speaker may address just before a quote: "X told journalists: “".
+// Read by name_before ("the press", "the audience" are caught by its
+// "the WORD").
+constexpr auto kAddresseesBeforeQuote = std::to_array<std::string_view>({"participants", "journalists", "reporters", "delegates"});
+
 }  // namespace winnow::speakers_words

@@ -102,6 +102,17 @@ TEST_CASE("speakers: shapes from the second held-out batch") {
   CHECK(a[0].quotes[1].verb == "adding");
   CHECK_FALSE(a[0].quotes[1].continuation);
 
+  // Every participle that hands a quote on also ends a role: the patterns
+  // and the hand readers read one table (kParticiples), so "concluding"
+  // works as "adding" does (it once ended an attribution, not a role).
+  auto concl = find_speakers(
+      "T\n“We will go on,” said Ambassador Jane Doe, Head of the Centre, concluding: “The work is done.”");
+  REQUIRE(concl.size() == 1);
+  CHECK(concl[0].role == "Head of the Centre");
+  REQUIRE(concl[0].quotes.size() == 2);
+  CHECK(concl[0].quotes[0].text == "We will go on");
+  CHECK(concl[0].quotes[1].verb == "concluding");
+
   auto b = find_speakers("T\n“Fine words,” Deputy Chief Monitor Alexander Hug told journalists in Kyiv.");
   REQUIRE(b.size() == 1);
   CHECK(b[0].name == "Alexander Hug");
