@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "figures_words.hpp"
+#include "winnow/figures.hpp"
 
 namespace winnow::figures_detail {
 
@@ -146,5 +147,9 @@ std::string percent_subject(const std::vector<Token>& t, std::size_t i);
 // The approximator phrase ending right before token i ("up to"): its first
 // token, with the phrase in `out`.
 std::optional<std::size_t> approximator_before(const std::vector<Token>& t, std::size_t i, std::string& out);
+
+// The figures among one paragraph's tokens (tokenize's), appended to
+// `out`, their offsets into `text`. figures_paragraph.cpp.
+void read_paragraph(std::string_view text, const std::vector<Token>& t, std::vector<Figure>& out);
 
 }  // namespace winnow::figures_detail
