@@ -21,7 +21,13 @@
 // do so knowingly (the excerpt marks), since no UTF-8 sequence ends in a
 // lead byte.
 //
-// Cost: all constexpr and inline; a trim is a scan of the ends only.
+// Two readings of text above the byte are here too because three stages
+// need them alike: the lowered words of a line (for comparing titles and
+// headings, and lines across pages) and whether a line ends like a
+// sentence (a title or a byline does not).
+//
+// Cost: all constexpr and inline; a trim is a scan of the ends only, a
+// word walk one pass.
 //
 //   std::string_view v = winnow::text::trim("  Vienna, \n");          // "Vienna,"
 //   std::string_view d = winnow::text::trim("16 July 2008,", winnow::text::kAsciiSpaceComma);
@@ -78,6 +84,36 @@ constexpr std::string_view trim_back(std::string_view s, std::string_view set = 
 }
 constexpr std::string_view trim(std::string_view s, std::string_view set = kAsciiSpace) {
   return trim_back(trim_front(s, set), set);
+}
+
+// Calls `f(word)` (a std::string&, which `f` may move from) for each word
+// of `s` in ASCII lower case. A word is a run of ASCII letters and digits
+// and of bytes >= 0x80: every non-ASCII character counts as a letter, so
+// Cyrillic or Greek words are words, and a no-break space or a dash is
+// not a separator (callers compare such words as they are).
+template <class F>
+void for_each_lowered_word(std::string_view s, F&& f) {
+  std::string word;
+  for (char c : s) {
+    if (is_ascii_alnum(c) || static_cast<unsigned char>(c) >= 0x80) {
+      word.push_back(ascii_lower(c));
+    } else if (!word.empty()) {
+      f(word);
+      word.clear();
+    }
+  }
+  if (!word.empty()) f(word);
+}
+
+// Whether `s` ends like a sentence: its last character, past closing
+// quotes and brackets (" ' ), is . ! ? : or ” … 。. A title, a byline or a
+// menu item does not.
+constexpr bool ends_like_sentence(std::string_view s) {
+  while (!s.empty() && (s.back() == '"' || s.back() == ')' || s.back() == '\'')) s.remove_suffix(1);
+  if (s.empty()) return false;
+  const char c = s.back();
+  if (c == '.' || c == '!' || c == '?' || c == ':') return true;
+  return s.ends_with("\xE2\x80\x9D") || s.ends_with("\xE3\x80\x82") || s.ends_with("\xE2\x80\xA6");  // ” 。 …
 }
 
 }  // namespace winnow::text

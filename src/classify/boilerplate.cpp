@@ -27,6 +27,7 @@
 // The layout is what is left, and it is stable per site.
 //
 // Cost: two passes over the blocks and one RE2 full match per body line.
+#include "text_bytes.hpp"
 #include "winnow/boilerplate.hpp"
 
 #include <re2/re2.h>
@@ -138,10 +139,10 @@ void read_metadata_box(Document& doc, const Box& box, const SiteProfile* profile
   if (!place.empty()) doc.metadata.place = title_case_if_shouting(place);
 }
 
-bool ends_like_sentence(std::string_view s) {
-  for (std::string_view end : {".", "!", "?", ":", ";", "\"", "\xE2\x80\x9D", "\xE2\x80\xA6", ","})
-    if (s.ends_with(end)) return true;
-  return false;
+// A title line of a text dump ends like no sentence and no clause: a line
+// ending in a comma or a semicolon is prose broken over lines.
+bool ends_like_sentence_or_clause(std::string_view s) {
+  return text::ends_like_sentence(s) || s.ends_with(",") || s.ends_with(";");
 }
 
 std::string strip_ellipsis(std::string s) {
@@ -239,7 +240,7 @@ bool classify_boilerplate(Document& doc, const ProfileSet& profiles, const SiteP
         const std::string& t = blocks[first].text;
         std::size_t words = word_count(t);
         bool followed = first + 1 < n;
-        if (words >= 2 && words <= 30 && !ends_like_sentence(t) && followed) title_at = first;
+        if (words >= 2 && words <= 30 && !ends_like_sentence_or_clause(t) && followed) title_at = first;
       }
     }
   }

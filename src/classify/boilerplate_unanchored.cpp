@@ -105,18 +105,11 @@ bool opens_with_dated_dateline(std::string_view s) {
 // Lower-cased words of three characters or more (any script), and numbers.
 std::vector<std::string> words_of(std::string_view s) {
   std::vector<std::string> out;
-  std::string word;
-  auto flush = [&] {
+  text::for_each_lowered_word(s, [&](std::string& word) {
     std::size_t letters = 0;
     for (unsigned char c : word) letters += (c < 0x80 || c >= 0xC0);  // characters, not bytes
-    if (letters >= 3 || (!word.empty() && std::isdigit(static_cast<unsigned char>(word[0])))) out.push_back(word);
-    word.clear();
-  };
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c >= 0x80) word.push_back(text::ascii_lower(static_cast<char>(c)));
-    else flush();
-  }
-  flush();
+    if (letters >= 3 || text::is_ascii_digit(word[0])) out.push_back(std::move(word));
+  });
   return out;
 }
 

@@ -128,13 +128,7 @@ std::size_t comma_count(std::string_view s) {
   return n;
 }
 
-bool ends_like_sentence(std::string_view s) {
-  while (!s.empty() && (s.back() == '"' || s.back() == ')' || s.back() == '\'')) s.remove_suffix(1);
-  if (s.empty()) return false;
-  char c = s.back();
-  if (c == '.' || c == '!' || c == '?' || c == ':') return true;
-  return s.ends_with("\xE2\x80\x9D") || s.ends_with("\xE3\x80\x82") || s.ends_with("\xE2\x80\xA6");  // ” 。 …
-}
+using text::ends_like_sentence;
 
 template <std::size_t N>
 bool in_table(std::string_view word, const std::string_view (&table)[N]) {
@@ -229,8 +223,7 @@ bool is_leaf_text_tag(std::string_view tag) {
 
 std::string folded(std::string_view s) {
   std::string out;
-  for (unsigned char c : s)
-    if (std::isalnum(c) || c >= 0x80) out.push_back(text::ascii_lower(static_cast<char>(c)));
+  text::for_each_lowered_word(s, [&](const std::string& w) { out += w; });
   return out;
 }
 
@@ -243,16 +236,7 @@ std::string folded(std::string_view s) {
 bool repeats_title(std::string_view heading, std::string_view title) {
   auto words = [](std::string_view s) {
     std::vector<std::string> out;
-    std::string word;
-    for (unsigned char c : s) {
-      if (std::isalnum(c) || c >= 0x80) {
-        word.push_back(text::ascii_lower(static_cast<char>(c)));
-      } else if (!word.empty()) {
-        out.push_back(std::move(word));
-        word.clear();
-      }
-    }
-    if (!word.empty()) out.push_back(std::move(word));
+    text::for_each_lowered_word(s, [&](std::string& w) { out.push_back(std::move(w)); });
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;

@@ -246,17 +246,7 @@ std::string_view unwrapped_json(std::string_view body) {
 // Lowered words of a title, for comparing two candidates with <title>.
 std::unordered_set<std::string> words_of(std::string_view s) {
   std::unordered_set<std::string> words;
-  std::string word;
-  for (char c : s) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) || u >= 0x80) {
-      word.push_back(text::ascii_lower(static_cast<char>(u)));
-    } else if (!word.empty()) {
-      words.insert(word);
-      word.clear();
-    }
-  }
-  if (!word.empty()) words.insert(word);
+  text::for_each_lowered_word(s, [&](std::string& w) { words.insert(std::move(w)); });
   return words;
 }
 

@@ -36,8 +36,11 @@ echo "ok: installed into a temporary prefix; find_package(winnow) and winnow::wi
 # add_subdirectory(): paths relative to winnow's own tree, not the host's.
 cmake -S "$here/subdirectory" -B "$work/host" -G Ninja -DWINNOW_SOURCE="$here/../.." >"$work/host.log" 2>&1 \
   || { cat "$work/host.log"; fail "configuring a project that add_subdirectory()s winnow"; }
-ninja -C "$work/host" -t targets all | grep -q '^consumer:' || fail "the host project has no consumer target"
-if ninja -C "$work/host" -t targets all | grep -q '^winnow_tests:\|^extract_bench:\|^clean_page:'; then
+# The target list is read whole first: with pipefail, grep -q's early exit
+# would fail the pipeline through ninja's SIGPIPE.
+targets=$(ninja -C "$work/host" -t targets all)
+grep -q '^consumer:' <<<"$targets" || fail "the host project has no consumer target"
+if grep -q '^winnow_tests:\|^extract_bench:\|^clean_page:' <<<"$targets"; then
   fail "tests, benches or examples built under add_subdirectory"
 fi
 ninja -C "$work/host" winnow/generated/builtin_profiles.cpp >/dev/null || fail "embedding the profiles from a host project"
