@@ -50,33 +50,6 @@ class Budget {
 
 }  // namespace detail
 
-namespace {
-
-// Articles are kilobytes; a "text" of many megabytes is a dump or an attack,
-// and its speakers and figures are not worth seconds per megabyte. Metadata
-// is read from its head, cut at a line end, and the record says so.
-constexpr std::size_t kMetadataTextLimit = 1u << 20;
-
-void read_metadata(Document& doc, const LayoutFields& fields, MetadataParts parts) {
-  if (doc.text.size() <= kMetadataTextLimit) {
-    extract_metadata(doc, fields.raw_date, fields.raw_date_label, parts);
-    return;
-  }
-  std::size_t cut = doc.text.rfind('\n', kMetadataTextLimit);
-  if (cut == std::string::npos || cut < kMetadataTextLimit / 2) cut = kMetadataTextLimit;
-  while (cut > 0 && (static_cast<unsigned char>(doc.text[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
-  Document head;
-  head.text = doc.text.substr(0, cut);
-  head.metadata = std::move(doc.metadata);
-  extract_metadata(head, fields.raw_date, fields.raw_date_label, parts);
-  doc.metadata = std::move(head.metadata);
-  for (auto& w : head.warnings) doc.warnings.push_back(std::move(w));
-  doc.warnings.push_back(
-      fmt::format("metadata read from the first {} bytes of a {}-byte text", cut, doc.text.size()));
-}
-
-}  // namespace
-
 SkipClass Extractor::skip_class(std::string_view problem) {
   if (problem == "empty input") return SkipClass::Empty;
   if (problem == "no article text found") return SkipClass::NoArticle;
@@ -130,7 +103,6 @@ bool Extractor::run_stages(Document& doc, const detail::Budget& budget, const ch
     doc.body.clear();
     return true;
   }
-  LayoutFields fields;
   stage = "parsing and classification";
   if (doc.format == InputFormat::Html) {
     parse_html(doc);
@@ -139,7 +111,7 @@ bool Extractor::run_stages(Document& doc, const detail::Budget& budget, const ch
     // selectors; a page no profile knows, or whose selectors match nothing,
     // by DOM features.
     const SiteProfile* profile = profiles_.detect(doc);
-    bool done = profile && classify_boilerplate(doc, profiles_, profile, &fields, /*require_anchors=*/true);
+    bool done = profile && classify_boilerplate(doc, profiles_, profile, /*require_anchors=*/true);
     if (done) doc.extractor = "layout";
     if (!done && profile && profile->html) {
       std::string why;
@@ -158,7 +130,7 @@ bool Extractor::run_stages(Document& doc, const detail::Budget& budget, const ch
     }
   } else {
     parse_text_dump(doc);
-    classify_boilerplate(doc, profiles_, &fields);
+    classify_boilerplate(doc, profiles_);
     doc.extractor = "layout";
   }
   if (budget.exceeded("parsing and classification", problem)) return false;
@@ -168,7 +140,7 @@ bool Extractor::run_stages(Document& doc, const detail::Budget& budget, const ch
     return false;
   }
   stage = "metadata extraction";
-  if (options_.metadata) read_metadata(doc, fields, options_.metadata_parts);
+  if (options_.metadata) extract_metadata(doc, options_.metadata_parts);
   if (budget.exceeded("metadata extraction", problem)) return false;
   if (!options_.keep_blocks) {
     doc.blocks.clear();

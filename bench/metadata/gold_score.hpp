@@ -154,7 +154,11 @@ inline Document extract(const std::string& text, const rapidjson::Value& g) {
                            ? std::string(g["title"].GetString())
                            : doc.text.substr(0, doc.text.find('\n'));
   doc.metadata.teaser = str(g, "teaser");
-  extract_metadata(doc, str(g, "date_field"), str(g, "date_label"));
+  if (std::string field = str(g, "date_field"); !field.empty()) {
+    std::string label = str(g, "date_label");
+    doc.date_candidates.push_back({"field:" + (label.empty() ? std::string("Date") : label), std::move(field)});
+  }
+  extract_metadata(doc);
   return doc;
 }
 

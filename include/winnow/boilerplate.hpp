@@ -5,10 +5,13 @@
 // flattener writes them, so one classifier serves both). Pages no profile
 // knows go to the generic HTML classifier (html.hpp) instead.
 //
-//   winnow::LayoutFields fields;
-//   winnow::classify_boilerplate(doc, profiles, &fields);
+// The layout's own fields go to doc.metadata (type, title, place, sources,
+// fields of work, teaser); its Date / Issued on value, as written, goes to
+// doc.date_candidates for the metadata stage to parse and rank.
+//
+//   winnow::classify_boilerplate(doc, profiles);
 //   winnow::assemble_text(doc);       // doc.text = title + body, one per line
-//   winnow::extract_metadata(doc, fields.raw_date, fields.raw_date_label);
+//   winnow::extract_metadata(doc);
 #pragma once
 
 #include <string>
@@ -20,23 +23,16 @@
 
 namespace winnow {
 
-// Raw values the layout gives that later stages parse.
-struct LayoutFields {
-  std::string raw_date;        // value of the Date / Issued on item, "" if empty
-  std::string raw_date_label;  // "Date", "Issued on"
-};
-
 // With `require_anchors`, a page without a page-type line or a metadata box
 // is left untouched and false returned, so an HTML page can go to its
 // profile's selectors or to the generic classifier instead. Otherwise always
 // classifies and returns true.
-bool classify_boilerplate(Document& doc, const ProfileSet& profiles, LayoutFields* fields,
-                          bool require_anchors = false);
+bool classify_boilerplate(Document& doc, const ProfileSet& profiles, bool require_anchors = false);
 
 // The same for a caller that has already run profiles.detect(doc) (null: no
 // profile matched), so the blocks are not scanned for markers twice.
 bool classify_boilerplate(Document& doc, const ProfileSet& profiles, const SiteProfile* profile,
-                          LayoutFields* fields, bool require_anchors = false);
+                          bool require_anchors = false);
 
 // Joins Title and Body blocks, one per line, into doc.text, and counts what
 // was removed into doc.removed.

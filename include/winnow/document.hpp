@@ -151,6 +151,14 @@ struct RemovalCounts {
   std::size_t artifacts = 0;
 };
 
+// A date a stage found before the metadata stage ranks them all
+// (metadata.cpp lists the order). Not written to the output: the chosen
+// one becomes Metadata::date and date_source, the others warnings.
+struct DateCandidate {
+  std::string source;  // as date_source will name it: "field:Date", "html:json-ld:datePublished", "html:url"
+  std::string text;    // as written (a field's value, parsed by the metadata stage), or ISO 8601 (html: sources)
+};
+
 struct Document {
   // Set by the reader.
   std::string id;            // stable id: path, path#N, WARC-Record-ID, JSONL id; "-" for stdin
@@ -169,6 +177,10 @@ struct Document {
   std::string extractor;     // which reading found the article: "layout" (a text dump, or a
                              // profile's page-type line and box), "profile" (its selectors),
                              // "generic:container", "generic:ancestor", "generic:paragraphs"
+
+  // Set by parsing and classification, read by metadata extraction: the
+  // dates the page's head and layout state (the text's own are found there).
+  std::vector<DateCandidate> date_candidates;
 
   // Set by classification and metadata extraction.
   Metadata metadata;

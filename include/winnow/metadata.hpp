@@ -5,9 +5,9 @@
 // page layout gives directly (type, title, the raw Date/Place/Source/Fields of
 // work values, teaser, abbreviations) are already in doc.metadata.
 //
-// It adds what must be read out of the prose: the dateline, the resolved date
-// (field, else dateline, else "On 22 July 2022, ..." openings), speakers with
-// their quotes, and figures. Disagreements between sources of the same fact
+// It adds what must be read out of the prose: the dateline, the one date
+// chosen among every source (the ranking is the one place dates are decided:
+// metadata.cpp lists it), speakers with their quotes, and figures. Disagreements between sources of the same fact
 // (teaser date vs body date, Date field vs dateline) go to doc.warnings.
 //
 //   winnow::extract_metadata(doc);
@@ -26,9 +26,11 @@ struct MetadataParts {
   bool figures = true;
 };
 
-// `raw_date_field` is the unparsed value of the page's Date / Issued on field
-// ("" when empty), and `raw_date_label` its label ("Date", "Issued on").
-void extract_metadata(Document& doc, const std::string& raw_date_field = {},
-                      const std::string& raw_date_label = {}, MetadataParts parts = {});
+// The dates earlier stages found are read from doc.date_candidates (a
+// layout's Date field as written, "field:Date"; a page head's, "html:...";
+// the URL's, "html:url"); a caller with a date field of its own adds it
+// there: doc.date_candidates.push_back({"field:Date", "2 May 2019"}).
+// A text over 1 MiB is read from its first MiB (a warning says so).
+void extract_metadata(Document& doc, MetadataParts parts = {});
 
 }  // namespace winnow

@@ -107,10 +107,12 @@ Box find_metadata_box(const Document& doc, const SiteProfile* profile, const Pro
   return box;
 }
 
-void read_metadata_box(Document& doc, const Box& box, const SiteProfile* profile, const ProfileSet& all,
-                       LayoutFields* fields) {
+void read_metadata_box(Document& doc, const Box& box, const SiteProfile* profile, const ProfileSet& all) {
   std::string_view field;
   std::string place;
+  // The Date / Issued on item, as written: the metadata stage parses it
+  // and ranks it with the other dates.
+  std::string date_label, raw_date;
   for (std::size_t i = box.begin; i < box.end; ++i) {
     Block& b = doc.blocks[i];
     b.role = Role::Metadata;
@@ -118,14 +120,14 @@ void read_metadata_box(Document& doc, const Box& box, const SiteProfile* profile
     if (auto f = field_for_label(profile, all, b.text); !f.empty()) {
       field = f;
       if (field == "date") {
-        fields->raw_date_label = b.text.substr(0, b.text.size() - 1);  // drop the colon
-        fields->raw_date.clear();
+        date_label = b.text.substr(0, b.text.size() - 1);  // drop the colon
+        raw_date.clear();
       }
       continue;
     }
     if (field == "date") {
-      if (!fields->raw_date.empty()) fields->raw_date += ' ';
-      fields->raw_date += b.text;
+      if (!raw_date.empty()) raw_date += ' ';
+      raw_date += b.text;
     } else if (field == "place") {
       if (!place.empty()) place += ", ";
       place += b.text;
@@ -137,6 +139,7 @@ void read_metadata_box(Document& doc, const Box& box, const SiteProfile* profile
   }
   // "KHMELNYTSKY" -> "Khmelnytsky", "SHKODËR" -> "Shkodër".
   if (!place.empty()) doc.metadata.place = title_case_if_shouting(place);
+  if (!raw_date.empty()) doc.date_candidates.push_back({"field:" + (date_label.empty() ? std::string("Date") : date_label), std::move(raw_date)});
 }
 
 // A title line of a text dump ends like no sentence and no clause: a line
@@ -184,12 +187,11 @@ void repair_tooltips(Document& doc) {
 
 }  // namespace
 
-bool classify_boilerplate(Document& doc, const ProfileSet& profiles, LayoutFields* fields, bool require_anchors) {
-  return classify_boilerplate(doc, profiles, profiles.detect(doc), fields, require_anchors);
+bool classify_boilerplate(Document& doc, const ProfileSet& profiles, bool require_anchors) {
+  return classify_boilerplate(doc, profiles, profiles.detect(doc), require_anchors);
 }
 
-bool classify_boilerplate(Document& doc, const ProfileSet& profiles, const SiteProfile* profile,
-                          LayoutFields* fields, bool require_anchors) {
+bool classify_boilerplate(Document& doc, const ProfileSet& profiles, const SiteProfile* profile, bool require_anchors) {
   auto& blocks = doc.blocks;
   const std::size_t n = blocks.size();
 
@@ -270,7 +272,7 @@ bool classify_boilerplate(Document& doc, const ProfileSet& profiles, const SiteP
     doc.metadata.teaser = strip_ellipsis(std::move(teaser));
   }
 
-  if (box.begin != kNone) read_metadata_box(doc, box, profile, profiles, fields);
+  if (box.begin != kNone) read_metadata_box(doc, box, profile, profiles);
 
   std::size_t body_start = box.end != kNone ? box.end : (title_at != kNone ? title_at + 1 : 0);
   if (by_prose) {

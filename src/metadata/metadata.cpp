@@ -6,15 +6,28 @@
 // while its body says "13 September 2016". A single `date` must be chosen,
 // and every disagreement must be visible to whoever reads the output.
 //
-// The method. Sources are ranked by how deliberately they were written: the
-// page's Date / Issued on field (entered in a CMS form), then the dateline
-// (written by the press desk to a house style), then an "On 22 July 2022,"
-// or "was launched on 14 September 2016" statement in the lede, then the
-// teaser (often an edited-down copy of the lede, and the first place a
-// correction is forgotten). The first source that yields a valid date wins
-// and is named in `date_source`; the others are still parsed, only to be
-// compared, and each disagreement becomes a warning. An impossible date is a
-// warning and never a value.
+// The method. Parse and classify only record the dates they see, as
+// candidates on the record (Document::date_candidates); this stage is the
+// one place that ranks them with the dates the text states. Sources are
+// ranked by how deliberately they were written about this article:
+//   1. the page's Date / Issued on field ("field:Date"), entered in a CMS
+//      form;
+//   2. the dateline ("dateline"), written by the press desk to a house
+//      style: the article's own statement of its day;
+//   3. the page head's most trusted date ("html:article:published_time",
+//      "html:json-ld:datePublished", ... in html_head.cpp's order): the
+//      page's, which on a repost or an aggregator is the day of the repost,
+//      so it yields to the dateline;
+//   4. an "On 22 July 2022," or "was launched on 14 September 2016"
+//      statement in the lede ("body"), read only when there is no dateline;
+//   5. the teaser ("teaser"), often an edited-down copy of the lede and the
+//      first place a correction is forgotten;
+//   6. a date in the page's URL ("html:url").
+// The first source that yields a valid date wins and is named in
+// `date_source`; the others are still parsed, only to be compared, and each
+// disagreement with a more trusted source becomes a warning (field or head
+// against the dateline, head against the lede, teaser against the lede). An
+// impossible date is a warning and never a value.
 //
 // The dateline is looked for in the lede, else in the one or two lines after
 // it when every line in front is a short photo credit, caption, "Posted by"
@@ -131,6 +144,87 @@ void split_fields_of_work(std::vector<std::string>& fields) {
   fields = std::move(out);
 }
 
+// Every date the page gives, in the order of trust the essay explains; the
+// first valid one is `date`, named in `date_source`. All are read, so that
+// each disagreement with a more trusted one becomes a warning.
+void choose_date(Document& doc, std::string_view lede) {
+  Metadata& m = doc.metadata;
+  const DateCandidate* field = nullptr;
+  const DateCandidate* head = nullptr;
+  const DateCandidate* url = nullptr;
+  for (const DateCandidate& c : doc.date_candidates) {
+    const DateCandidate*& slot = c.source.starts_with("field:") ? field : c.source == "html:url" ? url : head;
+    if (!slot && (c.source.starts_with("field:") || c.source.starts_with("html:"))) slot = &c;
+  }
+  std::string field_date;
+  if (field) {
+    std::string problem;
+    if (auto d = parse_date(field->text, &problem)) field_date = *d;
+    else
+      doc.warnings.push_back(problem.empty() ? fmt::format("unreadable date field: {}", field->text)
+                                             : fmt::format("date field: {}", problem));
+  }
+  const std::string dateline_date = m.dateline ? m.dateline->date : std::string{};
+  const std::string head_date = head ? head->text : std::string{};
+  // "On 22 July 2022," in the lede, only when there is no dateline (whose
+  // own date, or its absence, says more than the lede's first "on").
+  std::string body_problem, teaser_problem;
+  auto body_date = m.dateline ? std::nullopt : on_date(lede, &body_problem);
+  if (!body_problem.empty()) doc.warnings.push_back(fmt::format("body: {}", body_problem));
+  std::optional<std::string> teaser_date;
+  if (!m.teaser.empty()) {
+    std::optional<std::string> first;
+    std::string first_problem;
+    teaser_date = on_date(m.teaser, &teaser_problem, &first, &first_problem);
+    if (!teaser_date && teaser_problem.empty()) {
+      teaser_date = std::move(first);
+      teaser_problem = std::move(first_problem);
+    }
+    if (!teaser_problem.empty()) doc.warnings.push_back(fmt::format("teaser: {}", teaser_problem));
+  }
+
+  // Disagreements, each against the more trusted source.
+  if (!field_date.empty() && !dateline_date.empty() && field_date != dateline_date)
+    doc.warnings.push_back(fmt::format("{} date {} differs from dateline date {}", field->source, field_date, dateline_date));
+  if (!head_date.empty() && !dateline_date.empty() && head_date != dateline_date)
+    doc.warnings.push_back(fmt::format("{} date {} differs from dateline date {}", head->source, head_date, dateline_date));
+  if (!head_date.empty() && body_date && head_date != *body_date)
+    doc.warnings.push_back(fmt::format("body date {} differs from {} date {}", *body_date, head->source, head_date));
+  if (teaser_date && body_date && *teaser_date != *body_date)
+    doc.warnings.push_back(fmt::format("teaser date {} differs from body date {}", *teaser_date, *body_date));
+
+  const std::pair<std::string_view, std::string_view> in_order[] = {
+      {field_date, field ? std::string_view(field->source) : std::string_view{}},
+      {dateline_date, "dateline"},
+      {head_date, head ? std::string_view(head->source) : std::string_view{}},
+      {body_date ? std::string_view(*body_date) : std::string_view{}, "body"},
+      {teaser_date ? std::string_view(*teaser_date) : std::string_view{}, "teaser"},
+      {url ? std::string_view(url->text) : std::string_view{}, "html:url"},
+  };
+  m.date.clear();
+  m.date_source.clear();
+  for (const auto& [date, source] : in_order)
+    if (!date.empty()) {
+      m.date = std::string(date);
+      m.date_source = std::string(source);
+      break;
+    }
+}
+
+// Articles are kilobytes; a "text" of many megabytes is a dump or an attack,
+// and its speakers and figures are not worth seconds per megabyte. Metadata
+// is read from its head, cut at a line end (never inside a character), and
+// the record says so. Spans stay offsets into doc.text: the head is a prefix.
+constexpr std::size_t kMetadataTextLimit = 1u << 20;
+
+std::size_t metadata_text_end(const std::string& text) {
+  if (text.size() <= kMetadataTextLimit) return text.size();
+  std::size_t cut = text.rfind('\n', kMetadataTextLimit);
+  if (cut == std::string::npos || cut < kMetadataTextLimit / 2) cut = kMetadataTextLimit;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return cut;
+}
+
 }  // namespace
 
 // A mailing list's subject tag, "[eurasia-l] Title": the list's name, not
@@ -143,8 +237,7 @@ std::string_view without_list_tag(std::string_view title) {
   return title.substr(close + 2);
 }
 
-void extract_metadata(Document& doc, const std::string& raw_date_field, const std::string& raw_date_label,
-                      MetadataParts parts) {
+void extract_metadata(Document& doc, MetadataParts parts) {
   Metadata& m = doc.metadata;
   if (std::string_view bare = without_list_tag(m.title); bare.size() != m.title.size()) {
     std::string old_title = m.title;
@@ -153,7 +246,8 @@ void extract_metadata(Document& doc, const std::string& raw_date_field, const st
       doc.text.replace(0, old_title.size(), m.title);
   }
   split_fields_of_work(m.fields_of_work);
-  const std::string_view text = doc.text;
+  const std::size_t text_end = metadata_text_end(doc.text);
+  const std::string_view text = std::string_view(doc.text).substr(0, text_end);
   const std::string_view lede = line_at(text, m.title.empty() ? 0 : 1);
 
   // Dateline: the lede's, else one after a few short lines the layout
@@ -175,72 +269,7 @@ void extract_metadata(Document& doc, const std::string& raw_date_field, const st
     }
     m.dateline = std::move(*d);
   }
-  const std::string dateline_date = m.dateline ? m.dateline->date : std::string{};
-  // A date read from the page's URL (html_head.cpp) is the weakest source:
-  // every date the text states wins over it.
-  std::string url_date;
-  if (m.date_source == "html:url") {
-    url_date = std::move(m.date);
-    m.date.clear();
-    m.date_source.clear();
-  }
-
-  // The page's own field.
-  if (!raw_date_field.empty()) {
-    std::string problem;
-    if (auto d = parse_date(raw_date_field, &problem)) {
-      m.date = *d;
-      m.date_source = fmt::format("field:{}", raw_date_label.empty() ? "Date" : raw_date_label);
-      if (!dateline_date.empty() && dateline_date != m.date)
-        doc.warnings.push_back(
-            fmt::format("{} date {} differs from dateline date {}", m.date_source, m.date, dateline_date));
-    } else {
-      doc.warnings.push_back(problem.empty() ? fmt::format("unreadable date field: {}", raw_date_field)
-                                             : fmt::format("date field: {}", problem));
-    }
-  }
-  // The dateline is the article's own statement of its day; a page-head
-  // date (html:...) is the page's, which on a repost or an aggregator is
-  // the day it was reposted. The dateline wins, and a disagreement is said.
-  if (!dateline_date.empty() && m.date_source.starts_with("html:") && m.date != dateline_date) {
-    doc.warnings.push_back(fmt::format("{} date {} differs from dateline date {}", m.date_source, m.date, dateline_date));
-    m.date.clear();
-  }
-  if (m.date.empty() && !dateline_date.empty()) {
-    m.date = dateline_date;
-    m.date_source = "dateline";
-  }
-
-  // The lede and the teaser, compared with each other whatever the winner.
-  std::string body_problem, teaser_problem;
-  auto body_date = m.dateline ? std::nullopt : on_date(lede, &body_problem);
-  if (!body_problem.empty()) doc.warnings.push_back(fmt::format("body: {}", body_problem));
-  std::optional<std::string> teaser_date;
-  if (!m.teaser.empty()) {
-    std::optional<std::string> first;
-    std::string first_problem;
-    teaser_date = on_date(m.teaser, &teaser_problem, &first, &first_problem);
-    if (!teaser_date && teaser_problem.empty()) {
-      teaser_date = std::move(first);
-      teaser_problem = std::move(first_problem);
-    }
-    if (!teaser_problem.empty()) doc.warnings.push_back(fmt::format("teaser: {}", teaser_problem));
-  }
-  if (m.date.empty() && body_date) {
-    m.date = *body_date;
-    m.date_source = "body";
-  }
-  if (m.date.empty() && teaser_date) {
-    m.date = *teaser_date;
-    m.date_source = "teaser";
-  }
-  if (teaser_date && body_date && *teaser_date != *body_date)
-    doc.warnings.push_back(fmt::format("teaser date {} differs from body date {}", *teaser_date, *body_date));
-
-  if (m.date.empty() && !url_date.empty()) {
-    m.date = std::move(url_date);
-    m.date_source = "html:url";
-  }
+  choose_date(doc, lede);
 
   if (m.place.empty() && m.dateline) m.place = m.dateline->place;
 
@@ -254,6 +283,9 @@ void extract_metadata(Document& doc, const std::string& raw_date_field, const st
     for (const auto& k : m.abbreviations) known = known || k.abbr == a.abbr;
     if (!known) m.abbreviations.push_back(std::move(a));
   }
+  if (text_end < doc.text.size())
+    doc.warnings.push_back(
+        fmt::format("metadata read from the first {} bytes of a {}-byte text", text_end, doc.text.size()));
 }
 
 }  // namespace winnow

@@ -22,8 +22,10 @@
 //          URL's path (/2014/09/02/).
 //   URL:   canonical, og:url, JSON-LD url and mainEntityOfPage.
 //   language: <html lang>, og:locale, inLanguage.
-// date_source names the winner ("html:article:published_time", ...) so a
-// later stage, or a person, can weigh it. A date is cut to YYYY-MM-DD as
+// The dates are not decided here: the head's most trusted one and the URL's
+// go on the record as candidates, named ("html:article:published_time",
+// "html:url"), and the metadata stage ranks them with the page's own date
+// field and the dates the text states (metadata.cpp lists the whole order). A date is cut to YYYY-MM-DD as
 // written: "2014-09-02T23:35-04:00" is the 2nd, the publisher's own day,
 // never shifted to UTC.
 //
@@ -335,8 +337,8 @@ std::string read_title_tag(const std::string& raw, const PageHeadings& headings)
 void HeadReader::set_date(std::string_view raw, const char* source, int rank) {
   std::string d = iso_date(raw);
   if (d.empty() || rank >= date_rank_) return;
-  m_.date = d;
-  m_.date_source = source;
+  date_ = std::move(d);
+  date_source_ = source;
   date_rank_ = rank;
 }
 
@@ -467,10 +469,11 @@ void HeadReader::finish(const std::vector<std::string>& json_ld, const PageHeadi
   else if (!meta_title_.empty()) m.title = meta_title_;
   else if (std::string t = read_title_tag(title_tag_, headings); !t.empty()) m.title = t;
   else m.title = headings.first_h1;
-  if (m.date.empty() && !m.url.empty()) {
-    std::string d = url_path_date(m.url);
-    if (!d.empty()) m.date = d, m.date_source = "html:url";
-  }
+  // The head's own most trusted date, and the URL's, as candidates: the
+  // metadata stage ranks them with the layout's field and the text's dates.
+  if (date_source_) dates_.push_back({date_source_, std::move(date_)});
+  if (!m.url.empty())
+    if (std::string d = url_path_date(m.url); !d.empty()) dates_.push_back({"html:url", std::move(d)});
 }
 
 }  // namespace winnow::html

@@ -26,7 +26,9 @@ struct PageHeadings {
 // sources (html_head.cpp). One reader per page.
 class HeadReader {
  public:
-  explicit HeadReader(Metadata& metadata) : m_(metadata) {}
+  // Title, URL and language go to `metadata`; the dates the head states to
+  // `dates`, for the metadata stage to rank with the text's own.
+  HeadReader(Metadata& metadata, std::vector<DateCandidate>& dates) : m_(metadata), dates_(dates) {}
   // Looks at one <html>, <meta>, <link>, <title> or <time> element.
   void element(const GumboElement& element);
   // After the walk: JSON-LD articles, then the fallbacks (<title> read
@@ -39,6 +41,9 @@ class HeadReader {
   void set_meta_title(std::string_view key, std::string_view content, int attribute_rank);
 
   Metadata& m_;
+  std::vector<DateCandidate>& dates_;
+  std::string date_;         // the most trusted head date so far (set_date), ISO 8601
+  const char* date_source_ = nullptr;
   std::string title_tag_;
   int date_rank_ = 100;  // lower is more trusted; ranks make the order of tags irrelevant
   int url_rank_ = 100;

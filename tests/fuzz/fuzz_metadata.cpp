@@ -27,6 +27,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (f.begin > f.end || f.end > text.size()) std::abort();
   winnow::Document doc;
   doc.text = text;
-  winnow::extract_metadata(doc, text.substr(0, 40), "Date");
+  doc.date_candidates.push_back({"field:Date", std::string(text.substr(0, 40))});
+  winnow::extract_metadata(doc);
   return 0;
 }

@@ -12,8 +12,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   winnow::Document doc;
   doc.body.assign(reinterpret_cast<const char*>(data), size);
   winnow::parse_text_dump(doc);
-  winnow::LayoutFields fields;
-  winnow::classify_boilerplate(doc, profiles, &fields);
+  winnow::classify_boilerplate(doc, profiles);
   winnow::assemble_text(doc);
   return 0;
 }

@@ -26,7 +26,8 @@ bool warned(const Document& d, std::string_view part) {
 
 TEST_CASE("date: the field wins over the dateline, and the disagreement is warned") {
   auto d = make("Title\nVIENNA, 3 May 2019 – The OSCE opened a centre.");
-  extract_metadata(d, "2 May 2019", "Date");
+  d.date_candidates.push_back({"field:Date", "2 May 2019"});
+  extract_metadata(d);
   CHECK(d.metadata.date == "2019-05-02");
   CHECK(d.metadata.date_source == "field:Date");
   CHECK(warned(d, "field:Date date 2019-05-02 differs from dateline date 2019-05-03"));
@@ -35,7 +36,8 @@ TEST_CASE("date: the field wins over the dateline, and the disagreement is warne
 
 TEST_CASE("date: an impossible field date is warned and never used") {
   auto d = make("Title\nVIENNA, 3 May 2019 – The OSCE opened a centre.");
-  extract_metadata(d, "31 February 2019", "Issued on");
+  d.date_candidates.push_back({"field:Issued on", "31 February 2019"});
+  extract_metadata(d);
   CHECK(d.metadata.date == "2019-05-03");
   CHECK(d.metadata.date_source == "dateline");
   CHECK(warned(d, "impossible date: 31 February 2019"));
@@ -75,7 +77,7 @@ TEST_CASE("parts: speakers and figures are read only when asked for; dates alway
   auto text = std::string("Title\nVIENNA, 3 May 2021 - Some 40 judges met. \"We need this,\" said Ana Novak, a judge.");
   Document full = make(text), bare = make(text);
   extract_metadata(full);
-  extract_metadata(bare, {}, {}, MetadataParts{false, false});
+  extract_metadata(bare, MetadataParts{false, false});
   CHECK(full.metadata.speakers.size() == 1);
   CHECK(full.metadata.figures.size() == 1);
   CHECK(bare.metadata.speakers.empty());
@@ -114,8 +116,7 @@ TEST_CASE("metadata: a mailing-list tag leaves the title; fields of work on one 
 
 TEST_CASE("a dateline outranks a page-head date: on a repost the head gives the day it was reposted") {
   auto d = make("Title\nSARAJEVO, Bosnia and Herzegovina, 8 December 2020 – The OSCE Mission marked 25 years.");
-  d.metadata.date = "2020-12-09";
-  d.metadata.date_source = "html:article:published_time";
+  d.date_candidates.push_back({"html:article:published_time", "2020-12-09"});
   extract_metadata(d);
   CHECK(d.metadata.date == "2020-12-08");
   CHECK(d.metadata.date_source == "dateline");
@@ -136,4 +137,39 @@ TEST_CASE("a mailing list's subject tag is not part of the title") {
   two_words.metadata.title = "[Press release] Talks resume";
   extract_metadata(two_words);
   CHECK(two_words.metadata.title == "[Press release] Talks resume");
+}
+
+TEST_CASE("every date source is ranked in one place: field, dateline, head, lede, teaser, URL") {
+  // A head date outranks the lede's "on DATE", and their disagreement is said.
+  auto d = make("Title\nOn 22 July 2022, the Mission opened an office.");
+  d.date_candidates.push_back({"html:url", "2022-07-01"});
+  d.date_candidates.push_back({"html:json-ld:datePublished", "2022-07-23"});
+  extract_metadata(d);
+  CHECK(d.metadata.date == "2022-07-23");
+  CHECK(d.metadata.date_source == "html:json-ld:datePublished");
+  CHECK(warned(d, "body date 2022-07-22 differs from html:json-ld:datePublished date 2022-07-23"));
+
+  // The page's own field outranks everything; the URL only fills a gap.
+  auto f = make("Title\nOn 22 July 2022, the Mission opened an office.");
+  f.date_candidates.push_back({"html:meta:date", "2022-07-23"});
+  f.date_candidates.push_back({"field:Date", "21 July 2022"});
+  extract_metadata(f);
+  CHECK(f.metadata.date == "2022-07-21");
+  CHECK(f.metadata.date_source == "field:Date");
+  auto u = make("Title\nThe Mission opened an office.");
+  u.date_candidates.push_back({"html:url", "2022-07-01"});
+  extract_metadata(u);
+  CHECK(u.metadata.date == "2022-07-01");
+  CHECK(u.metadata.date_source == "html:url");
+
+  // A head date that agrees with the dateline is named by the dateline, the
+  // higher rank; the stage starts from the candidates, not from what an
+  // earlier stage may have left in metadata.date.
+  auto a = make("Title\nVIENNA, 8 December 2020 – The OSCE Mission marked 25 years.");
+  a.metadata.date = "1999-01-01";
+  a.date_candidates.push_back({"html:article:published_time", "2020-12-08"});
+  extract_metadata(a);
+  CHECK(a.metadata.date == "2020-12-08");
+  CHECK(a.metadata.date_source == "dateline");
+  CHECK(a.warnings.empty());
 }

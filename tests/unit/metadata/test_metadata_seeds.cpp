@@ -121,7 +121,8 @@ TEST_CASE("seed 001 with a Date field: the field wins") {
   Document doc;
   doc.text = seed_text::k001;
   doc.metadata.title = doc.text.substr(0, doc.text.find('\n'));
-  extract_metadata(doc, "Tue, 09/13/2016", "Issued on");
+  doc.date_candidates.push_back({"field:Issued on", "Tue, 09/13/2016"});
+  extract_metadata(doc);
   CHECK(doc.metadata.date == "2016-09-13");
   CHECK(doc.metadata.date_source == "field:Issued on");
 }

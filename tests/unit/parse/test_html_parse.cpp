@@ -14,6 +14,13 @@
 
 namespace {
 
+// The page's date as the head reader recorded it for the metadata stage:
+// the head's most trusted date, else the URL's (the first candidate).
+std::string first_date(const winnow::Document& d) { return d.date_candidates.empty() ? "" : d.date_candidates[0].text; }
+std::string first_date_source(const winnow::Document& d) {
+  return d.date_candidates.empty() ? "" : d.date_candidates[0].source;
+}
+
 std::string slurp(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::ostringstream s;
@@ -106,8 +113,8 @@ TEST_CASE("parse_html: page-head metadata, most specific source first") {
     </head><body><time datetime="2001-01-01">old</time><h1>Story</h1><p>Text.</p></body></html>)");
   CHECK(doc.metadata.title == "Story");
   CHECK(doc.metadata.url == "https://example.org/story");
-  CHECK(doc.metadata.date == "2019-11-19");
-  CHECK(doc.metadata.date_source == "html:article:published_time");
+  CHECK(first_date(doc) == "2019-11-19");
+  CHECK(first_date_source(doc) == "html:article:published_time");
   CHECK(doc.metadata.language == "de");
 }
 
@@ -117,16 +124,16 @@ TEST_CASE("parse_html: JSON-LD NewsArticle, <time datetime> and <h1> as fallback
      "headline":"Headline from LD","datePublished":"2020-02-03T04:05:06Z","url":"https://e.org/a","inLanguage":"fr"}]}
     </script></head><body><p>x</p></body></html>)");
   CHECK(ld.metadata.title == "Headline from LD");
-  CHECK(ld.metadata.date == "2020-02-03");
-  CHECK(ld.metadata.date_source == "html:json-ld:datePublished");
+  CHECK(first_date(ld) == "2020-02-03");
+  CHECK(first_date_source(ld) == "html:json-ld:datePublished");
   CHECK(ld.metadata.url == "https://e.org/a");
   CHECK(ld.metadata.language == "fr");
 
   auto plain = parsed("<html><head><title>A page of some words | Site</title></head><body><h1>The h1</h1>"
                       "<time datetime=\"2008-07-16T09:00\">16 July</time></body></html>");
   CHECK(plain.metadata.title == "A page of some words");  // <title> before the first <h1>
-  CHECK(plain.metadata.date == "2008-07-16");
-  CHECK(plain.metadata.date_source == "html:time");
+  CHECK(first_date(plain) == "2008-07-16");
+  CHECK(first_date_source(plain) == "html:time");
 
   auto untitled = parsed("<html><head></head><body><h1>The h1</h1><p>x</p></body></html>");
   CHECK(untitled.metadata.title == "The h1");
@@ -163,7 +170,7 @@ TEST_CASE("parse_html: stated titles, most trusted first; JSON-LD before the met
      "datePublished":"2001-10-29T01:59:14Z"}
     //]]></script></head><body><p>x</p></body></html>)");
   CHECK(ld.metadata.title == "List of films featuring time loops");  // of name and headline, the one nearer <title>
-  CHECK(ld.metadata.date == "2001-10-29");  // inside CDATA
+  CHECK(first_date(ld) == "2001-10-29");  // inside CDATA
 
   auto escaped = parsed(R"(<html><head><meta property="og:title" content="Chelsea pay &amp;#163;71.6m"></head>
     <body><p>x</p></body></html>)");
@@ -173,7 +180,7 @@ TEST_CASE("parse_html: stated titles, most trusted first; JSON-LD before the met
 TEST_CASE("parse_html: dates from every source htmldate reads, as the publisher wrote them") {
   auto date_of = [](const std::string& head, const std::string& body = "<p>x</p>") {
     auto doc = parsed("<html><head>" + head + "</head><body>" + body + "</body></html>");
-    return doc.metadata.date + " " + doc.metadata.date_source;
+    return first_date(doc) + " " + first_date_source(doc);
   };
   CHECK(date_of(R"(<script type="application/ld+json">{"@type":"SocialMediaPosting",
       "datePublished":"2014-09-02T23:35:27-04:00"}</script>)") == "2014-09-02 html:json-ld:datePublished");
@@ -223,7 +230,7 @@ TEST_CASE("parse_html: fixture 003 keeps its abbreviation, 000 its date") {
   REQUIRE(doc3.metadata.abbreviations.size() == 1);
   CHECK(doc3.metadata.abbreviations[0].abbr == "NGO");
   auto doc0 = parsed(slurp(root / "000.html"));
-  CHECK(doc0.metadata.date == "2008-07-16");
+  CHECK(first_date(doc0) == "2008-07-16");
   CHECK(doc0.metadata.title ==
         "OSCE Project Co-ordinator in Ukraine fosters local police, NGO co-operation on anti-trafficking measures");
   CHECK(doc0.metadata.language == "en");
