@@ -26,7 +26,10 @@ struct PageHeadings {
 // sources (html_head.cpp). One reader per page.
 class HeadReader {
  public:
-  explicit HeadReader(Metadata& metadata) : m_(metadata) {}
+  // `canonical_url` receives the page's own address, resolved against its
+  // <base href> and `fetched_url` (untouched when the page states none).
+  HeadReader(Metadata& metadata, std::string& canonical_url, std::string_view fetched_url)
+      : m_(metadata), canonical_url_(canonical_url), fetched_url_(fetched_url) {}
   // Looks at one <html>, <meta>, <link>, <title> or <time> element.
   void element(const GumboElement& element);
   // After the walk: JSON-LD articles, then the fallbacks (<title> read
@@ -39,6 +42,10 @@ class HeadReader {
   void set_meta_title(std::string_view key, std::string_view content, int attribute_rank);
 
   Metadata& m_;
+  std::string& canonical_url_;
+  std::string fetched_url_;
+  std::string stated_url_;  // the most trusted of the page's statements of its address, as written
+  std::string base_href_;   // the first <base href>, as written
   std::string title_tag_;
   int date_rank_ = 100;  // lower is more trusted; ranks make the order of tags irrelevant
   int url_rank_ = 100;

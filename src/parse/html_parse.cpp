@@ -129,7 +129,7 @@ struct Frame {
 
 class Walker {
  public:
-  explicit Walker(Document& doc) : head(doc.metadata), doc_(doc) {
+  explicit Walker(Document& doc) : head(doc.metadata, doc.canonical_url, doc.url), doc_(doc) {
     for (const auto& a : doc.metadata.abbreviations) abbreviations_seen_.insert(a.abbr);
   }
 

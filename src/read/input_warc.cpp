@@ -4,8 +4,11 @@
 // record, sometimes many gigabytes. libarchive's WARC reader keeps only the
 // path of WARC-Target-URI (the host is lost, and the host is what a
 // near-duplicate report needs) and refuses WARC/1.1. What winnow needs from a
-// crawl is small: each successful HTML or text response, its URL, date and id,
-// and the charset the server declared.
+// crawl is small: each successful HTML or text response, its URL (what was
+// fetched: WARC-Target-URI, Document::url), date and id, the charset the
+// server declared, and where the record starts (Document::source: the byte
+// offset of its version line in the decompressed stream, the offset our
+// messages name), so that it can be found again.
 //
 // The method: a record is a version line, header lines up to an empty line,
 // then exactly Content-Length bytes and "\r\n\r\n". The stream under us is
@@ -275,6 +278,8 @@ class WarcSource final : public RecordSource {
     origin_ = fmt::format("{}: {}", ctx_.path, where());
     doc.id = std::move(id);
     doc.url = std::move(url);
+    doc.source.file = ctx_.path;
+    doc.source.offset = start_;
     if (const std::string* date = find(headers, "warc-date")) doc.fetch_date = *date;
     doc.charset_hint = std::move(charset);
     doc.body = std::move(body);

@@ -76,6 +76,27 @@ TEST_CASE("WARC 1.1, one gzip member per record") {
   check_crawl(read_all({dir.write("crawl.warc.gz", per_record_gzip(crawl("1.1")))}));
 }
 
+TEST_CASE("WARC: source is the file and each record's offset in the decompressed stream") {
+  const auto records = crawl("1.1");
+  auto offset_of = [&](std::size_t n) {
+    std::uint64_t at = 0;
+    for (std::size_t i = 0; i < n; ++i) at += records[i].size();
+    return at;
+  };
+  TempDir dir;
+  for (const std::string& path :
+       {dir.write("crawl.warc", joined(records)), dir.write("crawl.warc.gz", per_record_gzip(records))}) {
+    CAPTURE(path);
+    ReadResult r = read_all({path});
+    REQUIRE(r.docs.size() == 2);
+    CHECK(r.docs[0].source.file == path);
+    CHECK(r.docs[0].source.offset == offset_of(2));  // the third record: warcinfo and a request before it
+    CHECK(r.docs[1].source.offset == offset_of(6));
+    CHECK_FALSE(r.docs[0].source.line.has_value());
+    CHECK(r.docs[0].canonical_url.empty());  // the reader never sets it from a WARC
+  }
+}
+
 TEST_CASE("WARC, zstd-compressed as a whole") {
   TempDir dir;
   check_crawl(read_all({dir.write("crawl.warc.zst", zstd_frame(joined(crawl("1.0"))))}));
