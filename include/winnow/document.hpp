@@ -156,6 +156,8 @@ struct RecordLocation {
   std::string file;                    // the path as given or found in a walk; "-" for stdin
   std::optional<std::uint64_t> offset; // WARC: byte offset of the record's "WARC/" line, in the
                                        // decompressed stream (the offset messages name)
+  std::optional<std::uint64_t> gzip_offset;  // WARC in gzip: where the member that starts with the
+                                             // record begins in the file (one member per record)
   std::optional<std::uint64_t> line;   // JSONL: 1-based line
 };
 

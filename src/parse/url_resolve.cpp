@@ -142,7 +142,12 @@ std::string resolve_url(std::string_view base_text, std::string_view reference_t
     t = r;
     t.path = remove_dot_segments(r.path);
   } else {
-    const UrlParts b = split(base_clean);
+    UrlParts b = split(base_clean);
+    // A base with dot segments ("http://a/b/../c", as a crawler may have
+    // fetched it) is made whole first, as a browser's would be: then a
+    // "#f" or "?q" reference, which keeps the base's path, gives the same
+    // URL as resolving the result again would.
+    b.path = remove_dot_segments(b.path);
     if (r.authority) {
       t.authority = r.authority;
       t.path = remove_dot_segments(r.path);

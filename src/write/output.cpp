@@ -261,6 +261,7 @@ std::string document_json(const Document& doc) {
     w.StartObject();
     key(w, "file"), str(w, doc.source.file);
     if (doc.source.offset) key(w, "offset"), w.Uint64(*doc.source.offset);
+    if (doc.source.gzip_offset) key(w, "gzip_offset"), w.Uint64(*doc.source.gzip_offset);
     if (doc.source.line) key(w, "line"), w.Uint64(*doc.source.line);
     w.EndObject();
   }

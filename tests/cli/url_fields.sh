@@ -35,6 +35,7 @@ open(f"{work}/crawl.warc", "wb").write(info + response)
 open(f"{work}/info_length", "w").write(str(len(info)))
 with open(f"{work}/crawl.warc.gz", "wb") as f:
     f.write(gzip.compress(info) + gzip.compress(response))
+open(f"{work}/info_member_length", "w").write(str(len(gzip.compress(info))))
 rows = [
     {"id": "first", "url": "https://example.org/other", "text": "A short other page of prose about something else "
      "entirely, written for the test, with enough words to be an article of its own."},
@@ -61,6 +62,7 @@ else:
 }
 
 run extract "$WORK/crawl.warc"
+cp "$WORK/out" "$WORK/crawl.json"
 check "WARC: exit 0" test "$rc" = 0
 check "WARC: url is WARC-Target-URI" test "$(field "$WORK/out" urn:uuid:resp 'r["url"]')" = '"https://www.osce.org/ukraine/item_1?print=1"'
 check "WARC: canonical_url is the relative canonical resolved against it" \
@@ -78,6 +80,12 @@ check "WARC.gz: the offset is in the decompressed stream, as in messages" \
   test "$(field "$WORK/out" urn:uuid:resp 'r["source"]["offset"]')" = "$(cat "$WORK/info_length")"
 check "WARC.gz: found again there with zcat" \
   test "$offset" -gt 0 && test "$(zcat "$WORK/crawl.warc.gz" | tail -c +$((offset + 1)) | head -c 8)" = "WARC/1.1"
+gzip_offset=$(field "$WORK/out" urn:uuid:resp 'r["source"]["gzip_offset"]')
+check "WARC.gz: gzip_offset is where the record's member starts (the warcinfo member before it)" \
+  test "$gzip_offset" = "$(cat "$WORK/info_member_length")"
+check "WARC.gz: found again from gzip_offset, as with a CDX index" \
+  test "$(tail -c +$((gzip_offset + 1)) "$WORK/crawl.warc.gz" | zcat | head -n 3 | tr -d '\r' | tail -n 1)" = "WARC-Record-ID: <urn:uuid:resp>"
+check "WARC (plain): no gzip_offset" test "$(field "$WORK/crawl.json" urn:uuid:resp '"gzip_offset" in r["source"]')" = false
 
 run extract "$WORK/export.jsonl"
 check "JSONL: exit 0" test "$rc" = 0

@@ -56,6 +56,9 @@ TEST_CASE("resolve_url: canonical links as pages write them") {
   CHECK(resolve_url("http://example.org", "story") == "http://example.org/story");
   // Spaces around an href and line breaks inside it are not part of it.
   CHECK(resolve_url(fetched, "  /en/node/\n123 \t") == "https://www.osce.org/en/node/123");
+  // A fetched URL with dot segments is made whole before it is a base.
+  CHECK(resolve_url("http://a/b/../c/d", "#f") == "http://a/c/d#f");
+  CHECK(resolve_url("http://a/b/../c/d", "e") == "http://a/c/e");
   // An absolute canonical stays as written, whatever the page's address.
   CHECK(resolve_url(fetched, "http://other.example/x?y") == "http://other.example/x?y");
 }
