@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   }
   winnow::Document doc;
   doc.id = argv[1];
+  doc.source.file = argv[1];  // where the record can be found again (its "source")
   doc.body.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 
   winnow::Extractor extractor(winnow::ProfileSet::builtin());

@@ -7,7 +7,8 @@
 // (pipeline.hpp); the worker that extracted a record also shingles it (the
 // costly part of fingerprinting, linear in the text), and the in-order sink
 // hands the engine only the id and the shingle set, never the text, so
-// memory is about a kilobyte per document. finish() then runs the engine
+// memory is about a kilobyte per document (the line keeps each record's id
+// and its two URLs for the verdicts' lines: 120-240 bytes more a record). finish() then runs the engine
 // (dedup/dedup.cpp: near-linear in the corpus, plus the verified candidate
 // pairs). The writers turn the report into the --emit lines.
 //
@@ -24,6 +25,8 @@ namespace winnow {
 DedupItem dedup_item(Document& doc, std::uint64_t sequence, const ProfileSet& profiles) {
   DedupItem item;
   item.id = doc.id;
+  item.url = doc.url;
+  item.canonical_url = doc.canonical_url;
   item.sequence = sequence;
   item.date = doc.metadata.date;
   const SiteProfile* site = profiles.find(doc.profile);
@@ -46,8 +49,11 @@ bool DedupLine::read(InputReader& reader, const Extractor& extractor, Diagnostic
   pipeline.after_extract = [this](Document& doc) { doc.shingles = shingle_set(doc.text, options_.shingles); };
   return run_extraction(reader, extractor, diagnostics, pipeline, render, [&](Document& doc, std::string& record) {
     std::uint64_t sequence = ids_.size();
-    ids_.push_back(doc.id);
-    engine_.add(dedup_item(doc, sequence, extractor.profiles()));
+    DedupItem item = dedup_item(doc, sequence, extractor.profiles());
+    ids_.push_back(item.id);
+    urls_.push_back(item.url);
+    canonical_urls_.push_back(item.canonical_url);
+    engine_.add(std::move(item));
     return !on_record || on_record(doc, record);
   });
 }
@@ -56,12 +62,23 @@ DedupResult DedupLine::finish() {
   DedupResult result;
   result.report = engine_.finish();
   result.ids = std::move(ids_);
+  result.urls = std::move(urls_);
+  result.canonical_urls = std::move(canonical_urls_);
   return result;
 }
 
 bool write_dedup_report(const DedupResult& result, DedupEmit emit, const LineWriter& write) {
   const auto& ids = result.ids;
   const DedupReport& report = result.report;
+  // A result built by hand may carry ids only.
+  auto url = [&](std::size_t i) -> const std::string& {
+    static const std::string none;
+    return i < result.urls.size() ? result.urls[i] : none;
+  };
+  auto canonical_url = [&](std::size_t i) -> const std::string& {
+    static const std::string none;
+    return i < result.canonical_urls.size() ? result.canonical_urls[i] : none;
+  };
   std::vector<std::string> group_names;
   for (std::size_t g = 0; g < report.groups.size(); ++g) group_names.push_back(result.group_name(g));
   switch (emit) {
@@ -69,7 +86,7 @@ bool write_dedup_report(const DedupResult& result, DedupEmit emit, const LineWri
       for (std::size_t i = 0; i < ids.size(); ++i) {
         const DedupRecord& r = report.records[i];
         const std::string* group = r.group ? &group_names[*r.group] : nullptr;
-        if (!write(dedup_record_json({ids[i], r, ids[r.original], group}))) return false;
+        if (!write(dedup_record_json({ids[i], r, ids[r.original], group, url(i), canonical_url(i)}))) return false;
       }
       return true;
     case DedupEmit::Unique:
@@ -78,13 +95,15 @@ bool write_dedup_report(const DedupResult& result, DedupEmit emit, const LineWri
       return true;
     case DedupEmit::Pairs:
       for (auto& p : report.pairs)
-        if (!write(dedup_pair_json(ids[p.a], ids[p.b], p))) return false;
+        if (!write(dedup_pair_json({ids[p.a], url(p.a)}, {ids[p.b], url(p.b)}, p))) return false;
       return true;
     case DedupEmit::Groups:
       for (std::size_t g = 0; g < report.groups.size(); ++g) {
-        std::vector<std::string> members;
-        for (auto m : report.groups[g].members) members.push_back(ids[m]);
-        if (!write(dedup_group_json(group_names[g], ids[report.groups[g].original], members))) return false;
+        std::vector<std::string> members, member_urls;
+        for (auto m : report.groups[g].members) members.push_back(ids[m]), member_urls.push_back(url(m));
+        const std::size_t original = report.groups[g].original;
+        if (!write(dedup_group_json(group_names[g], {ids[original], url(original)}, members, member_urls)))
+          return false;
       }
       return true;
   }

@@ -138,7 +138,6 @@ struct Metadata {
   std::vector<Speaker> speakers;
   std::vector<Figure> figures;
   std::vector<Abbreviation> abbreviations;
-  std::string url;          // canonical URL when known
   std::string language;     // from <html lang> or og:locale when known
 };
 
@@ -159,10 +158,27 @@ struct DateCandidate {
   std::string text;    // as written (a field's value, parsed by the metadata stage), or ISO 8601 (html: sources)
 };
 
+// Where a record can be found again: its file, and inside it the WARC
+// record's byte offset or the JSONL line.
+struct RecordLocation {
+  std::string file;                    // the path as given or found in a walk; "-" for stdin
+  std::optional<std::uint64_t> offset; // WARC: byte offset of the record's "WARC/" line, in the
+                                       // decompressed stream (the offset messages name)
+  std::optional<std::uint64_t> gzip_offset;  // WARC in gzip: where the member that starts with the
+                                             // record begins in the file (one member per record)
+  std::optional<std::uint64_t> line;   // JSONL: 1-based line
+};
+
 struct Document {
   // Set by the reader.
   std::string id;            // stable id: path, path#N, WARC-Record-ID, JSONL id; "-" for stdin
-  std::string url;           // WARC-Target-URI or JSONL url, when known
+  std::string url;           // what was fetched: WARC-Target-URI or the JSONL url field; empty
+                             // for a plain file (its page's own link is canonical_url, not this)
+  RecordLocation source;
+  // With ReaderOptions::keep_fields, a JSONL record's chosen fields as one
+  // compact JSON object ({"lang":"en","crawl":{...}}), valid UTF-8; empty
+  // when none were asked for or the record is not a JSONL line.
+  std::string kept_fields;
   std::string fetch_date;    // WARC-Date, when known (ISO 8601)
   std::string charset_hint;  // from an HTTP header, when known
   std::uint64_t sequence = 0;  // position in the input stream, for ordering
@@ -181,6 +197,13 @@ struct Document {
   // Set by parsing and classification, read by metadata extraction: the
   // dates the page's head and layout state (the text's own are found there).
   std::vector<DateCandidate> date_candidates;
+
+  // The page's own address (canonical link, og:url, JSON-LD url), resolved
+  // against its <base href> and `url` (winnow/url.hpp); set by the HTML
+  // parser, or by the reader from a JSONL record's canonical_url field when
+  // the page states none. Kept apart from `url`: for a repost audit both
+  // the address fetched and the one the page claims are evidence.
+  std::string canonical_url;
 
   // Set by classification and metadata extraction.
   Metadata metadata;

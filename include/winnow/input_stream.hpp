@@ -26,6 +26,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -41,6 +42,16 @@ class ByteStream {
   virtual std::size_t read(char* out, std::size_t n) = 0;
   // Bytes taken from the file so far (compressed bytes for a compressed file).
   virtual std::uint64_t raw_offset() const = 0;
+  // For a gzip stream: the compressed offset of the member whose first
+  // decompressed byte is at `offset` (bytes read() gave before it), when a
+  // member starts exactly there and is among the last members read; else
+  // nullopt (a plain or zstd stream, or an offset inside a member). A .warc.gz
+  // written one member per record so says where each record's member begins,
+  // the offset CDX indexes and `tail -c +N | zcat` use.
+  virtual std::optional<std::uint64_t> member_start(std::uint64_t offset) const {
+    (void)offset;
+    return std::nullopt;
+  }
   const std::string& error() const { return error_; }
   // True when reading stopped because the stop flag was raised (SIGINT).
   bool stopped() const { return stopped_; }
@@ -93,6 +104,8 @@ class LineInput {
 
   std::uint64_t offset() const { return consumed_; }  // decompressed bytes consumed
   std::uint64_t raw_offset() const { return stream_->raw_offset(); }
+  // ByteStream::member_start() of a decompressed offset (offset() once was).
+  std::optional<std::uint64_t> member_start(std::uint64_t at) const { return stream_->member_start(at); }
   const std::string& error() const { return stream_->error(); }
   bool stopped() const { return stream_->stopped(); }
 

@@ -31,16 +31,24 @@ std::string document_json(const Document& doc);
 //   winnow::append_json_string(out, "a \"b\"\n");   // out == R"("a \"b\"\n")"
 void append_json_string(std::string& out, std::string_view s);
 
-// A dedup verdict for one record: id, group, original, scores.
+// A dedup verdict for one record: id, urls, group, original, scores.
 struct DedupVerdictView {
   const std::string& id;
   const DedupRecord& record;
   const std::string& original_id;
   const std::string* group_name;  // null when unique
+  const std::string& url;            // "" when unknown: null in the JSON
+  const std::string& canonical_url;  // likewise
 };
 std::string dedup_record_json(const DedupVerdictView& v);
-std::string dedup_pair_json(const std::string& a, const std::string& b, const DedupPair& pair);
-std::string dedup_group_json(const std::string& name, const std::string& original,
-                             const std::vector<std::string>& members);
+// A record of a pair or group: its id and fetched url ("" when unknown).
+struct DedupMemberView {
+  const std::string& id;
+  const std::string& url;
+};
+std::string dedup_pair_json(const DedupMemberView& a, const DedupMemberView& b, const DedupPair& pair);
+// `member_urls` parallel to `members`.
+std::string dedup_group_json(const std::string& name, const DedupMemberView& original,
+                             const std::vector<std::string>& members, const std::vector<std::string>& member_urls);
 
 }  // namespace winnow

@@ -63,7 +63,7 @@ class ProfileSet {
   void add_json(std::string_view json, std::string_view origin);
   void add_file(const std::string& path);
 
-  // The profile whose host matches doc.url, else the one with most text
+  // The profile whose host matches doc.url, else doc.canonical_url's, else the one with most text
   // markers among the blocks (at least its minimum), else a tail marker.
   const SiteProfile* detect(const Document& doc) const;
   const std::vector<SiteProfile>& all() const { return profiles_; }

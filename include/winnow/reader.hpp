@@ -21,6 +21,11 @@
 //                     ("urn:uuid:..."), else PATH#N (N-th record, 1-based)
 //   JSONL line        the value of the id field, else PATH#LINE (1-based)
 //
+// Every record also says where it can be found again (Document::source): its
+// file, and the WARC record's byte offset or the JSONL line. Its url is what
+// was fetched (WARC-Target-URI, the JSONL url field), never the page's own
+// canonical link, which the HTML parser puts in Document::canonical_url.
+//
 // Problems (missing or unreadable files, a directory with no usable files, a
 // record over max_doc_bytes, a broken JSONL line, a truncated gzip member or
 // WARC record) go to Diagnostics naming the file and the line, record or
@@ -69,6 +74,10 @@ struct ReaderOptions {
   std::string files_from;                     // a file listing more inputs, one per line; "-" is stdin
   InputKind kind = InputKind::Auto;           // force how files are cut into records
   JsonlFields jsonl;
+  // JSONL input: fields of each record passed through to Document::kept_fields
+  // (the `kept_fields` object of the JSON output), as datatrove keeps a
+  // record's metadata; "*" is every field but the page. Empty: none.
+  std::vector<std::string> keep_fields;
   const std::atomic<bool>* stop = nullptr;    // raised (e.g. by SIGINT): next() returns false soon
   // Hand out regular files whose names do not say WARC or JSONL unread (id
   // only, deferred() true), for load() on a worker thread: with a directory

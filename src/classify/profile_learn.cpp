@@ -44,7 +44,9 @@ void TemplateLearner::add(const Document& page) {
     if (b.kind == BlockKind::ListItem) line = "- " + line;
     if (seen.insert(line).second) ++pages_with_line_[line];
   }
-  if (!page.url.empty()) ++pages_with_host_[url_host(page.url)];
+  // The site's host: the address fetched, else the one the page states.
+  const std::string& url = page.url.empty() ? page.canonical_url : page.url;
+  if (!url.empty()) ++pages_with_host_[url_host(url)];
 }
 
 std::vector<std::string> TemplateLearner::template_lines() const {

@@ -153,8 +153,12 @@ std::string url_host(std::string_view url) {
 }
 
 const SiteProfile* ProfileSet::detect(const Document& doc) const {
-  if (!doc.url.empty()) {
-    std::string host = url_host(doc.url);
+  // By host: the address fetched first, then the one the page claims (a
+  // saved osce.org page read from disk has only its canonical link; a repost
+  // fetched from a blog is the blog's, whatever its canonical says).
+  for (const std::string* url : {&doc.url, &doc.canonical_url}) {
+    if (url->empty()) continue;
+    std::string host = url_host(*url);
     for (auto& p : profiles_) {
       if (std::find(p.hosts.begin(), p.hosts.end(), host) != p.hosts.end()) return &p;
       for (auto& suffix : p.host_suffixes)

@@ -43,6 +43,7 @@ struct CorpusOptions {
   std::string files_from;
   std::string input_format = "auto";
   JsonlFields jsonl;
+  std::vector<std::string> keep_fields;  // --keep-fields: JSONL fields passed through to kept_fields
 };
 void add_corpus_options(CLI::App& app, CorpusOptions& options);
 

@@ -35,6 +35,13 @@ void add_corpus_options(CLI::App& app, CorpusOptions& o) {
                  fmt::format("JSONL input: field holding the URL [default: {}]", defaults.jsonl.url));
   app.add_option("--jsonl-text-field", o.jsonl.text,
                  "JSONL input: field holding the page [default: html if present, else text]");
+  app.add_option("--keep-fields", o.keep_fields,
+                 "JSONL input: pass these fields of each record through, untouched, into the output's kept_fields "
+                 "object (comma-separated; a field a record lacks is null; * keeps every field but the page) "
+                 "[default: none; kept_fields is null]")
+      ->delimiter(',')
+      ->check([](const std::string& name) { return name.empty() ? std::string("a field name is empty") : std::string(); })
+      ->allow_extra_args(false);
   app.add_option("--profile", o.profile_files, "Add a site profile (JSON table); repeatable")
       ->check(CLI::ExistingFile)
       ->allow_extra_args(false);

@@ -126,6 +126,7 @@ std::unique_ptr<CorpusRun> start_corpus_run(const CorpusOptions& options, Extrac
   reader_options.files_from = options.files_from;
   reader_options.kind = input_kind(options.input_format);
   reader_options.jsonl = options.jsonl;
+  reader_options.keep_fields = options.keep_fields;
   reader_options.stop = &g_interrupted;
   reader_options.defer_files = true;  // run_extraction() reads plain files on its worker threads
   install_stop_handlers();

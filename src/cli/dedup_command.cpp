@@ -136,8 +136,9 @@ Runner add_dedup_command(CLI::App& app) {
   auto flags = std::make_shared<DedupFlags>();
   add_corpus_options(app, flags->corpus);
   app.add_option("--emit", flags->emit,
-                 "records: every input with its group and scores; unique: ids of the inputs to keep; "
-                 "pairs: every verified candidate pair; groups: one line per group [default: records]")
+                 "records: every input with its url, canonical_url, group and scores; unique: ids of the inputs to "
+                 "keep; pairs: every verified candidate pair, with both urls; groups: one line per group, with the "
+                 "members' urls [default: records]")
       ->check(CLI::IsMember({"records", "unique", "pairs", "groups"}));
   app.add_option("-f,--format", flags->format,
                  "With --emit unique: ids (the ids of the kept inputs), or json, tsv, text: their cleaned records "

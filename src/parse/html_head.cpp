@@ -20,7 +20,13 @@
 //          other publish-date metas (dc:date, citation_publication_date,
 //          parsely-pub-date, ...); the first <time datetime>; a date in the
 //          URL's path (/2014/09/02/).
-//   URL:   canonical, og:url, JSON-LD url and mainEntityOfPage.
+//   URL:   canonical, og:url, JSON-LD url and mainEntityOfPage, resolved
+//          (winnow/url.hpp) against the page's first <base href>, itself
+//          resolved against the address the page was fetched from, as a
+//          browser resolves an href: "/en/node/123" in a WARC record of
+//          https://www.osce.org/... is https://www.osce.org/en/node/123. It
+//          goes to Document::canonical_url, never over Document::url (what
+//          was fetched): a repost audit needs both.
 //   language: <html lang>, og:locale, inLanguage.
 // The dates are not decided here: the head's most trusted one and the URL's
 // go on the record as candidates, named ("html:article:published_time",
@@ -50,6 +56,7 @@
 #include "html_head.hpp"
 #include "json_parse.hpp"
 #include "winnow/text_dump.hpp"
+#include "winnow/url.hpp"
 
 namespace winnow::html {
 namespace {
@@ -345,7 +352,7 @@ void HeadReader::set_date(std::string_view raw, const char* source, int rank) {
 void HeadReader::set_url(std::string_view url, int rank) {
   std::string u = trimmed(url);
   if (u.empty() || rank >= url_rank_) return;
-  m_.url = u;
+  stated_url_ = std::move(u);
   url_rank_ = rank;
 }
 
@@ -416,6 +423,9 @@ void HeadReader::element(const GumboElement& element) {
     case GUMBO_TAG_LINK:
       if (lowered(attribute(element, "rel")) == "canonical") set_url(attribute(element, "href"), 0);
       break;
+    case GUMBO_TAG_BASE:  // only the first counts, as in browsers
+      if (base_href_.empty()) base_href_ = trimmed(attribute(element, "href"));
+      break;
     case GUMBO_TAG_TIME: {
       std::string dt = attribute(element, "datetime");
       if (dt.empty()) break;
@@ -469,11 +479,16 @@ void HeadReader::finish(const std::vector<std::string>& json_ld, const PageHeadi
   else if (!meta_title_.empty()) m.title = meta_title_;
   else if (std::string t = read_title_tag(title_tag_, headings); !t.empty()) m.title = t;
   else m.title = headings.first_h1;
-  // The head's own most trusted date, and the URL's, as candidates: the
-  // metadata stage ranks them with the layout's field and the text's dates.
+  if (!stated_url_.empty()) {
+    const std::string base = base_href_.empty() ? fetched_url_ : resolve_url(fetched_url_, base_href_);
+    canonical_url_ = resolve_url(base, stated_url_);
+  }
+  // The head's own most trusted date, and the canonical URL's, as
+  // candidates: the metadata stage ranks them with the layout's field and
+  // the text's dates.
   if (date_source_) dates_.push_back({date_source_, std::move(date_)});
-  if (!m.url.empty())
-    if (std::string d = url_path_date(m.url); !d.empty()) dates_.push_back({"html:url", std::move(d)});
+  if (!stated_url_.empty())
+    if (std::string d = url_path_date(canonical_url_); !d.empty()) dates_.push_back({"html:url", std::move(d)});
 }
 
 }  // namespace winnow::html

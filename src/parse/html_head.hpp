@@ -26,9 +26,13 @@ struct PageHeadings {
 // sources (html_head.cpp). One reader per page.
 class HeadReader {
  public:
-  // Title, URL and language go to `metadata`; the dates the head states to
+  // Title and language go to `metadata`; `canonical_url` receives the page's
+  // own address, resolved against its <base href> and `fetched_url`
+  // (untouched when the page states none); the dates the head states go to
   // `dates`, for the metadata stage to rank with the text's own.
-  HeadReader(Metadata& metadata, std::vector<DateCandidate>& dates) : m_(metadata), dates_(dates) {}
+  HeadReader(Metadata& metadata, std::string& canonical_url, std::string_view fetched_url,
+             std::vector<DateCandidate>& dates)
+      : m_(metadata), canonical_url_(canonical_url), fetched_url_(fetched_url), dates_(dates) {}
   // Looks at one <html>, <meta>, <link>, <title> or <time> element.
   void element(const GumboElement& element);
   // After the walk: JSON-LD articles, then the fallbacks (<title> read
@@ -41,6 +45,10 @@ class HeadReader {
   void set_meta_title(std::string_view key, std::string_view content, int attribute_rank);
 
   Metadata& m_;
+  std::string& canonical_url_;
+  std::string fetched_url_;
+  std::string stated_url_;  // the most trusted of the page's statements of its address, as written
+  std::string base_href_;   // the first <base href>, as written
   std::vector<DateCandidate>& dates_;
   std::string date_;         // the most trusted head date so far (set_date), ISO 8601
   const char* date_source_ = nullptr;

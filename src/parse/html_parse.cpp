@@ -130,7 +130,7 @@ struct Frame {
 
 class Walker {
  public:
-  explicit Walker(Document& doc) : head(doc.metadata, doc.date_candidates), doc_(doc) {
+  explicit Walker(Document& doc) : head(doc.metadata, doc.canonical_url, doc.url, doc.date_candidates), doc_(doc) {
     for (const auto& a : doc.metadata.abbreviations) abbreviations_seen_.insert(a.abbr);
   }
 

@@ -141,7 +141,8 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' |
 // Appends the start tag `tag` ("<a href=... class=x>") with only the kept
 // attributes, parsed as the HTML tokenizer does (names end at space, '/',
 // '>' or '='; values are quoted or run to a space or '>'). `name` is the
-// lower-cased tag name; <link> keeps its href, since canonical URLs live there.
+// lower-cased tag name; <link> keeps its href, since canonical URLs live
+// there, and <base> its href, which they are resolved against.
 void append_reduced_tag(std::string_view tag, std::string_view name, std::string& out) {
   std::size_t i = 1;
   while (i < tag.size() && !is_space(tag[i]) && tag[i] != '/' && tag[i] != '>') ++i;
@@ -173,7 +174,7 @@ void append_reduced_tag(std::string_view tag, std::string_view name, std::string
     std::string_view attribute(attribute_name, length);
     bool kept = std::find(std::begin(kKeptAttributes), std::end(kKeptAttributes), attribute) !=
                     std::end(kKeptAttributes) ||
-                (attribute == "href" && name == "link");
+                (attribute == "href" && (name == "link" || name == "base"));
     if (kept) {
       out.push_back(' ');
       out.append(tag.substr(start, i - start));

@@ -59,7 +59,10 @@
 // more, out of the output buffer. Memory: the two buffers, up to 1 MiB each,
 // up to 16 MiB each after large members; zlib's 32 KiB window; zstd's window
 // up to what the frame declares, bounded at 128 MiB here to refuse hostile
-// frames. raw_offset() moves a member at a time, not 64 KiB at a time. On a
+// frames. Where each of the last 8192 members began (compressed, and as a
+// decompressed offset) is kept, 16 bytes a member, so the WARC reader can
+// name the member a record starts (member_start()). raw_offset() moves a
+// member at a time, not 64 KiB at a time. On a
 // pipe, a member too large for the output buffer may wait for the next
 // bytes before it is served.
 #include <libdeflate.h>
@@ -70,6 +73,7 @@
 #include <algorithm>
 #include <bit>
 #include <cstring>
+#include <deque>
 #include <fmt/format.h>
 #include <vector>
 
@@ -136,11 +140,13 @@ class GzipStream final : public ByteStream {
         std::size_t k = std::min(n, out_len_ - out_pos_);
         std::memcpy(out, out_.data() + out_pos_, k);
         out_pos_ += k;
+        produced_ += k;
         return k;
       }
       if (!error_.empty() || done_) return 0;
       if (streaming_) {
         std::size_t got = stream(out, n);
+        produced_ += got;
         if (got > 0 || done_ || !error_.empty()) return got;
         continue;  // a streamed member ended with no output left for this call: back to whole members
       }
@@ -153,6 +159,13 @@ class GzipStream final : public ByteStream {
   }
 
   GzipCounts counts() const { return counts_; }
+
+  std::optional<std::uint64_t> member_start(std::uint64_t offset) const override {
+    auto it = std::lower_bound(member_starts_.begin(), member_starts_.end(), offset,
+                               [](const MemberStart& m, std::uint64_t at) { return m.decompressed < at; });
+    if (it == member_starts_.end() || it->decompressed != offset) return std::nullopt;
+    return it->compressed;
+  }
 
  private:
   // Reads from the file; once it has given 0 (end, error or stop) it is not
@@ -213,6 +226,7 @@ class GzipStream final : public ByteStream {
       done_ = true;
       return;
     }
+    note_member_start();
     // If the bytes end before the buffer does, they may end with the member
     // (a small file of one member): its trailer then says its size (only a
     // guess, so bounded).
@@ -317,6 +331,27 @@ class GzipStream final : public ByteStream {
     }
     return n - z_.avail_out;
   }
+
+  // Where the member about to be inflated begins, for member_start(): every
+  // byte of the members before it has been handed out, so produced_ is its
+  // first byte's decompressed offset. An empty member before it starts at
+  // the same offset, and the record's bytes are in this one: it replaces it.
+  void note_member_start() {
+    const MemberStart m{produced_, raw_offset()};
+    if (!member_starts_.empty() && member_starts_.back().decompressed == m.decompressed) member_starts_.back() = m;
+    else member_starts_.push_back(m);
+    if (member_starts_.size() > kMemberStartsKept) member_starts_.pop_front();
+  }
+
+  // A reader asks about a record just after it read its first line: the
+  // members since then are those LineInput read ahead (at most a few MiB,
+  // a few thousand of the smallest WARC records). 16 bytes each.
+  static constexpr std::size_t kMemberStartsKept = 8192;
+  struct MemberStart {
+    std::uint64_t decompressed = 0, compressed = 0;
+  };
+  std::deque<MemberStart> member_starts_;
+  std::uint64_t produced_ = 0;  // decompressed bytes read() has handed out
 
   std::unique_ptr<ByteStream> raw_;
   libdeflate_decompressor* whole_ = nullptr;

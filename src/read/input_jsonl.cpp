@@ -9,8 +9,14 @@
 // kMaxJsonDepth levels deep: json_parse.hpp), take the page from the
 // text field (by default "html" if present, else "text"; --jsonl-text-field
 // names another), the id and URL from their fields (a numeric id is written
-// out as a number), and "fetch_date" when present so winnow's own output reads
-// back with what it had. A line that does not parse, is not an object or has no
+// out as a number), and "fetch_date" and "canonical_url" when present so
+// winnow's own output reads back with what it had. The URL field is what was
+// fetched (Document::url), never replaced by the page's canonical link. With
+// --keep-fields, the chosen members (or every member but the page, for "*")
+// are written out again as one compact JSON object (Document::kept_fields),
+// their strings repaired to valid UTF-8 like every string winnow writes,
+// their numbers as RapidJSON read them (an integer beyond 64 bits becomes a
+// double). Each record's position (file and line) is its `source`. A line that does not parse, is not an object or has no
 // text is reported with its line number and skipped; the lines after it are
 // still read, since in JSONL one bad line does not affect the next.
 //
@@ -19,10 +25,15 @@
 // several hundred MB/s, well ahead of extraction.
 #include <rapidjson/document.h>
 
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <algorithm>
 #include <fmt/format.h>
 
 #include "input_sources.hpp"
 #include "json_parse.hpp"
+#include "winnow/output.hpp"
 
 namespace winnow {
 namespace {
@@ -39,6 +50,66 @@ std::string scalar(const rapidjson::Value* v) {
   if (v->IsInt64()) return std::to_string(v->GetInt64());
   if (v->IsUint64()) return std::to_string(v->GetUint64());
   return {};
+}
+
+// `v` as compact JSON, strings (keys too) through append_json_string, which
+// repairs invalid UTF-8. Recursive: parse_json bounds the depth at
+// kMaxJsonDepth levels.
+void append_json_value(std::string& out, const rapidjson::Value& v) {
+  if (v.IsString()) {
+    append_json_string(out, std::string_view(v.GetString(), v.GetStringLength()));
+  } else if (v.IsObject()) {
+    out += '{';
+    bool first = true;
+    for (const auto& m : v.GetObject()) {
+      if (!first) out += ',';
+      first = false;
+      append_json_string(out, std::string_view(m.name.GetString(), m.name.GetStringLength()));
+      out += ':';
+      append_json_value(out, m.value);
+    }
+    out += '}';
+  } else if (v.IsArray()) {
+    out += '[';
+    bool first = true;
+    for (const auto& item : v.GetArray()) {
+      if (!first) out += ',';
+      first = false;
+      append_json_value(out, item);
+    }
+    out += ']';
+  } else {  // a number, true, false or null
+    rapidjson::StringBuffer buf;
+    rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+    v.Accept(w);
+    out.append(buf.GetString(), buf.GetSize());
+  }
+}
+
+// The --keep-fields members of a record, as one JSON object in the order
+// asked for; a field the record lacks is null, so every record has the
+// same keys. "*" keeps every member but the page (`text`), in its order.
+std::string kept_fields(const rapidjson::Value& record, const std::vector<std::string>& names,
+                        const rapidjson::Value* text) {
+  std::string out = "{";
+  bool first = true;
+  auto add = [&](std::string_view name, const rapidjson::Value* value) {
+    if (!first) out += ',';
+    first = false;
+    append_json_string(out, name);
+    out += ':';
+    if (value) append_json_value(out, *value);
+    else out += "null";
+  };
+  const bool every = std::find(names.begin(), names.end(), "*") != names.end();
+  if (every) {
+    for (const auto& m : record.GetObject())
+      if (&m.value != text) add(std::string_view(m.name.GetString(), m.name.GetStringLength()), &m.value);
+  } else {
+    for (const std::string& name : names) add(name, member(record, name));
+  }
+  out += '}';
+  return out;
 }
 
 class JsonlSource final : public RecordSource {
@@ -103,6 +174,10 @@ class JsonlSource final : public RecordSource {
       else origin_ = fmt::format("{}: line {}", ctx_.path, line_no_);
       doc.url = scalar(member(json, fields.url));
       doc.fetch_date = scalar(member(json, "fetch_date"));
+      doc.canonical_url = scalar(member(json, "canonical_url"));  // the page's own statement wins (html_head.cpp)
+      doc.source.file = ctx_.path;
+      doc.source.line = line_no_;
+      if (!ctx_.options.keep_fields.empty()) doc.kept_fields = kept_fields(json, ctx_.options.keep_fields, text);
       doc.body.assign(text->GetString(), text->GetStringLength());
       return true;
     }

@@ -4,8 +4,12 @@
 // record, sometimes many gigabytes. libarchive's WARC reader keeps only the
 // path of WARC-Target-URI (the host is lost, and the host is what a
 // near-duplicate report needs) and refuses WARC/1.1. What winnow needs from a
-// crawl is small: each successful HTML or text response, its URL, date and id,
-// and the charset the server declared.
+// crawl is small: each successful HTML or text response, its URL (what was
+// fetched: WARC-Target-URI, Document::url), date and id, the charset the
+// server declared, and where the record starts (Document::source: the byte
+// offset of its version line in the decompressed stream, the offset our
+// messages name, and in a .warc.gz of one gzip member per record where that
+// member begins, as CDX indexes give it), so that it can be found again.
 //
 // The method: a record is a version line, header lines up to an empty line,
 // then exactly Content-Length bytes and "\r\n\r\n". The stream under us is
@@ -193,6 +197,8 @@ class WarcSource final : public RecordSource {
     } while (trim(line).empty());
     ++number_;
     if (!line.starts_with("WARC/")) return fail(fmt::format("expected a WARC version line, found \"{}\"", line.substr(0, 40)));
+    // Asked now, while the member is among the gzip stream's latest.
+    start_member_ = in_->member_start(start_);
 
     std::vector<Header> headers;
     std::string too_long;  // why the headers are refused, once they are
@@ -272,6 +278,9 @@ class WarcSource final : public RecordSource {
     origin_ = fmt::format("{}: {}", ctx_.path, where());
     doc.id = std::move(id);
     doc.url = std::move(url);
+    doc.source.file = ctx_.path;
+    doc.source.offset = start_;
+    doc.source.gzip_offset = start_member_;
     if (const std::string* date = find(headers, "warc-date")) doc.fetch_date = *date;
     doc.charset_hint = std::move(charset);
     doc.body = std::move(body);
@@ -357,6 +366,7 @@ class WarcSource final : public RecordSource {
   }
 
   std::uint64_t number_ = 0, start_ = 0;
+  std::optional<std::uint64_t> start_member_;  // the gzip member that begins with the record, if one does
   bool ended_ = false;
 };
 

@@ -69,6 +69,7 @@ class DocumentSource final : public RecordSource {
       return false;
     }
     doc.id = ctx_.path;
+    doc.source.file = ctx_.path;
     doc.body = std::move(data);
     return true;
   }

@@ -1,7 +1,9 @@
 // JSON output.
 //
 // Every record has every field, empty or not, so that downstream tools (jq,
-// pandas) see one schema; optional values are null rather than absent.
+// pandas) see one schema; optional values are null rather than absent (inside
+// `source`, the one object whose keys depend on the input: "offset" for a
+// WARC record, "line" for a JSONL one, as they are different kinds of place).
 #include "winnow/output.hpp"
 
 #include "winnow/decode.hpp"
@@ -250,7 +252,19 @@ std::string document_json(const Document& doc) {
   const Metadata& m = doc.metadata;
   w.StartObject();
   key(w, "id"), str(w, doc.id);
-  key(w, "url"), str_or_null(w, m.url.empty() ? doc.url : m.url);
+  key(w, "url"), str_or_null(w, doc.url);
+  key(w, "canonical_url"), str_or_null(w, doc.canonical_url);
+  key(w, "source");
+  if (doc.source.file.empty()) {
+    w.Null();
+  } else {
+    w.StartObject();
+    key(w, "file"), str(w, doc.source.file);
+    if (doc.source.offset) key(w, "offset"), w.Uint64(*doc.source.offset);
+    if (doc.source.gzip_offset) key(w, "gzip_offset"), w.Uint64(*doc.source.gzip_offset);
+    if (doc.source.line) key(w, "line"), w.Uint64(*doc.source.line);
+    w.EndObject();
+  }
   key(w, "fetch_date"), str_or_null(w, doc.fetch_date);
   key(w, "format"), w.String(to_string(doc.format));
   key(w, "charset"), str_or_null(w, doc.charset);
@@ -303,6 +317,9 @@ std::string document_json(const Document& doc) {
   key(w, "teaser"), w.Uint64(doc.removed.teaser);
   key(w, "artifacts"), w.Uint64(doc.removed.artifacts);
   w.EndObject();
+  key(w, "kept_fields");  // JSON the reader wrote and checked (input_jsonl.cpp), copied as it is
+  if (doc.kept_fields.empty()) w.Null();
+  else w.RawValue(doc.kept_fields.data(), doc.kept_fields.size(), rapidjson::kObjectType);
   w.EndObject();
   return std::string(buf.GetString(), buf.GetSize());
 }
@@ -312,6 +329,8 @@ std::string dedup_record_json(const DedupVerdictView& v) {
   Writer w(buf);
   w.StartObject();
   key(w, "id"), str(w, v.id);
+  key(w, "url"), str_or_null(w, v.url);
+  key(w, "canonical_url"), str_or_null(w, v.canonical_url);
   key(w, "group");
   if (v.group_name) str(w, *v.group_name);
   else w.Null();
@@ -323,12 +342,14 @@ std::string dedup_record_json(const DedupVerdictView& v) {
   return std::string(buf.GetString(), buf.GetSize());
 }
 
-std::string dedup_pair_json(const std::string& a, const std::string& b, const DedupPair& pair) {
+std::string dedup_pair_json(const DedupMemberView& a, const DedupMemberView& b, const DedupPair& pair) {
   rapidjson::StringBuffer buf;
   Writer w(buf);
   w.StartObject();
-  key(w, "a"), str(w, a);
-  key(w, "b"), str(w, b);
+  key(w, "a"), str(w, a.id);
+  key(w, "b"), str(w, b.id);
+  key(w, "a_url"), str_or_null(w, a.url);
+  key(w, "b_url"), str_or_null(w, b.url);
   key(w, "jaccard"), score(w, pair.jaccard);
   key(w, "containment"), score(w, pair.containment);
   key(w, "duplicate"), w.Bool(pair.duplicate);
@@ -336,16 +357,21 @@ std::string dedup_pair_json(const std::string& a, const std::string& b, const De
   return std::string(buf.GetString(), buf.GetSize());
 }
 
-std::string dedup_group_json(const std::string& name, const std::string& original,
-                             const std::vector<std::string>& members) {
+std::string dedup_group_json(const std::string& name, const DedupMemberView& original,
+                             const std::vector<std::string>& members, const std::vector<std::string>& member_urls) {
   rapidjson::StringBuffer buf;
   Writer w(buf);
   w.StartObject();
   key(w, "group"), str(w, name);
-  key(w, "original"), str(w, original);
+  key(w, "original"), str(w, original.id);
+  key(w, "original_url"), str_or_null(w, original.url);
   key(w, "members");
   w.StartArray();
   for (auto& m : members) str(w, m);
+  w.EndArray();
+  key(w, "member_urls");
+  w.StartArray();
+  for (auto& u : member_urls) str_or_null(w, u);
   w.EndArray();
   w.EndObject();
   return std::string(buf.GetString(), buf.GetSize());

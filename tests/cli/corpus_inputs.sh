@@ -94,7 +94,7 @@ run extract --fields title,id "$s000"
 check "--fields: chosen fields in chosen order" grep -qE '^\{"title":"OSCE Project[^"]*","id":"fixtures/seeds/000_63f0391d745259ed.txt"\}$' "$WORK/out"
 run extract --fields id,nonsense "$s000"
 check "--fields with an unknown name: exit 2" test "$rc" = 2
-check "--fields with an unknown name: lists the valid ones" grep -q 'fields are: id, url, fetch_date' "$WORK/err"
+check "--fields with an unknown name: lists the valid ones" grep -q 'fields are: id, url, canonical_url, source, fetch_date' "$WORK/err"
 
 # -o with TSV: atomic, complete.
 run extract --format tsv -o "$WORK/out.tsv" "$seeds"

@@ -5,7 +5,7 @@ source "$(dirname "$0")/lib.sh"
 run dedup --emit groups fixtures/seeds
 check "cleaned: exactly one group" test "$(wc -l <"$WORK/out")" = 1
 check "cleaned: the group is 000 (original) + 002" \
-  grep -q '"original":"fixtures/seeds/000_63f0391d745259ed.txt","members":\["fixtures/seeds/000_63f0391d745259ed.txt","fixtures/seeds/002_6ba652603ef8cee0.txt"\]' "$WORK/out"
+  grep -q '"original":"fixtures/seeds/000_63f0391d745259ed.txt","original_url":null,"members":\["fixtures/seeds/000_63f0391d745259ed.txt","fixtures/seeds/002_6ba652603ef8cee0.txt"\]' "$WORK/out"
 
 run dedup --no-strip --emit pairs fixtures/seeds
 # 001, 003 and 004 are different articles; raw, the menu makes half of each

@@ -1,6 +1,7 @@
 // Fuzz target: the HTML stage on arbitrary bytes: decoding (charsets, BOMs,
 // <meta> declarations), the pre-scan that skips script/style bodies, the
-// Gumbo walk, page-head metadata (JSON-LD included), the site-profile
+// Gumbo walk, page-head metadata (JSON-LD included; the canonical link
+// resolved against a fetched URL, winnow/url.hpp), the site-profile
 // selectors and the generic classifier.
 #include <cstddef>
 #include <cstdint>
@@ -14,6 +15,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const winnow::ProfileSet profiles = winnow::ProfileSet::builtin();
   winnow::Document doc;
+  doc.url = "https://fuzz.example/a/b/c;p?q";  // canonical links and <base href> are resolved against it
   doc.body.assign(reinterpret_cast<const char*>(data), size);
   std::string problem;
   if (!winnow::decode_document(doc, &problem)) return 0;

@@ -46,3 +46,28 @@ TEST_CASE("hosts: blogspot subdomains match the blogger profile") {
   CHECK(set.detect(doc)->name == "blogger");
   CHECK(url_host("https://user@www.osce.org:8443/x?y#z") == "www.osce.org");
 }
+
+TEST_CASE("hosts: the fetched url first, then the page's canonical_url") {
+  ProfileSet set = ProfileSet::builtin();
+  // A saved osce.org page read from disk: no fetched URL, only its canonical link.
+  Document saved;
+  saved.canonical_url = "https://www.osce.org/en/node/123";
+  REQUIRE(set.detect(saved) != nullptr);
+  CHECK(set.detect(saved)->name == "osce.org");
+  // A repost fetched from a blog that names the original as its canonical:
+  // the page is the blog's.
+  Document repost;
+  repost.url = "http://someone.blogspot.com/2008/07/post.html";
+  repost.canonical_url = "https://www.osce.org/en/node/123";
+  REQUIRE(set.detect(repost) != nullptr);
+  CHECK(set.detect(repost)->name == "blogger");
+  // A fetched host no profile knows: the canonical's host still counts.
+  Document mirror;
+  mirror.url = "https://mirror.example/osce/123";
+  mirror.canonical_url = "https://www.osce.org/en/node/123";
+  REQUIRE(set.detect(mirror) != nullptr);
+  CHECK(set.detect(mirror)->name == "osce.org");
+  Document neither;
+  neither.url = "https://mirror.example/osce/123";
+  CHECK(set.detect(neither) == nullptr);
+}

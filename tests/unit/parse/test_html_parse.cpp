@@ -112,10 +112,43 @@ TEST_CASE("parse_html: page-head metadata, most specific source first") {
     <meta property="article:published_time" content="2019-11-19T10:00:00+01:00">
     </head><body><time datetime="2001-01-01">old</time><h1>Story</h1><p>Text.</p></body></html>)");
   CHECK(doc.metadata.title == "Story");
-  CHECK(doc.metadata.url == "https://example.org/story");
+  CHECK(doc.canonical_url == "https://example.org/story");
   CHECK(first_date(doc) == "2019-11-19");
   CHECK(first_date_source(doc) == "html:article:published_time");
   CHECK(doc.metadata.language == "de");
+}
+
+TEST_CASE("parse_html: a relative canonical is resolved against the fetched URL and <base href>") {
+  auto page = [](std::string url, std::string head) {
+    winnow::Document doc;
+    doc.url = std::move(url);
+    doc.body = "<html><head>" + head + "</head><body><p>Text of the page.</p></body></html>";
+    std::string problem;
+    REQUIRE(winnow::decode_document(doc, &problem));
+    winnow::parse_html(doc);
+    return doc;
+  };
+  auto fetched = page("https://www.osce.org/ukraine/item_1?print=1", R"(<link rel="canonical" href="/en/node/123">)");
+  CHECK(fetched.canonical_url == "https://www.osce.org/en/node/123");
+  CHECK(fetched.url == "https://www.osce.org/ukraine/item_1?print=1");  // what was fetched stays
+  // <base href> (itself relative here) comes between the two, as in a browser.
+  auto based = page("https://blog.example/2008/07/post.html",
+                    R"(<base href="/mirror/osce/"><meta property="og:url" content="node/9">)");
+  CHECK(based.canonical_url == "https://blog.example/mirror/osce/node/9");
+  // A long <base> tag goes through the pre-scan's attribute filter: its href is kept.
+  auto long_base = page("http://a.example/x/y", R"(<base data-long-attribute-to-drop="1234567890" href="http://b.example/z/">)"
+                                                R"(<link rel="canonical" href="../w">)");
+  CHECK(long_base.canonical_url == "http://b.example/w");
+  // No fetched URL (a plain file): a relative canonical is kept as written.
+  CHECK(page("", R"(<link rel="canonical" href="/en/node/123">)").canonical_url == "/en/node/123");
+  // The page states nothing: a canonical the reader set (a JSONL record's) stays.
+  winnow::Document kept;
+  kept.canonical_url = "https://e.org/kept";
+  kept.body = "<html><body><p>Text.</p></body></html>";
+  std::string problem;
+  REQUIRE(winnow::decode_document(kept, &problem));
+  winnow::parse_html(kept);
+  CHECK(kept.canonical_url == "https://e.org/kept");
 }
 
 TEST_CASE("parse_html: JSON-LD NewsArticle, <time datetime> and <h1> as fallbacks") {
@@ -126,7 +159,7 @@ TEST_CASE("parse_html: JSON-LD NewsArticle, <time datetime> and <h1> as fallback
   CHECK(ld.metadata.title == "Headline from LD");
   CHECK(first_date(ld) == "2020-02-03");
   CHECK(first_date_source(ld) == "html:json-ld:datePublished");
-  CHECK(ld.metadata.url == "https://e.org/a");
+  CHECK(ld.canonical_url == "https://e.org/a");
   CHECK(ld.metadata.language == "fr");
 
   auto plain = parsed("<html><head><title>A page of some words | Site</title></head><body><h1>The h1</h1>"
@@ -257,7 +290,7 @@ TEST_CASE("pre-scan: long start tags keep only the attributes later stages read"
   std::vector<std::string> texts;
   for (const auto& b : doc.blocks) texts.push_back(b.text);
   CHECK(texts == std::vector<std::string>{"one NGO"});
-  CHECK(doc.metadata.url == "https://e.org/a");
+  CHECK(doc.canonical_url == "https://e.org/a");
   REQUIRE(doc.metadata.abbreviations.size() == 1);
   bool found = false;
   for (const auto& e : doc.elements) found |= e.classes == "keep me" && e.id == "x";

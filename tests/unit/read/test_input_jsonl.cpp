@@ -44,6 +44,32 @@ TEST_CASE("JSONL is detected by content without a .jsonl name, and field names c
   CHECK(r.docs[1].body == "body two");
 }
 
+TEST_CASE("JSONL: source line, canonical_url read back, and kept fields") {
+  TempDir dir;
+  auto path = dir.write("export.jsonl",
+                        "{\"id\":\"a\",\"url\":\"http://e.org/a\",\"canonical_url\":\"http://e.org/c\","
+                        "\"lang\":\"en\",\"n\":[1,{\"x\":null}],\"big\":123456789012,\"text\":\"A\"}\n"
+                        "\n"
+                        "{\"id\":\"b\",\"text\":\"B\",\"lang\":\"caf\xe9\"}\n");
+  ReaderOptions options;
+  options.keep_fields = {"n", "lang", "absent", "big"};
+  ReadResult r = read_all({path}, options);
+  REQUIRE(r.docs.size() == 2);
+  CHECK(r.docs[0].source.file == path);
+  CHECK(r.docs[0].source.line == 1u);
+  CHECK(r.docs[1].source.line == 3u);  // blank lines count
+  CHECK_FALSE(r.docs[0].source.offset.has_value());
+  CHECK(r.docs[0].url == "http://e.org/a");
+  CHECK(r.docs[0].canonical_url == "http://e.org/c");
+  CHECK(r.docs[0].kept_fields == R"({"n":[1,{"x":null}],"lang":"en","absent":null,"big":123456789012})");
+  // An invalid byte in a kept string is repaired, as in every string winnow writes.
+  CHECK(r.docs[1].kept_fields == "{\"n\":null,\"lang\":\"caf\xef\xbf\xbd\",\"absent\":null,\"big\":null}");
+  options.keep_fields = {"*"};
+  ReadResult every = read_all({path}, options);
+  CHECK(every.docs[1].kept_fields == "{\"id\":\"b\",\"lang\":\"caf\xef\xbf\xbd\"}");  // all but the page
+  CHECK(read_all({path}).docs[0].kept_fields.empty());  // not asked for
+}
+
 TEST_CASE("a text file starting with { that is not JSON stays one document") {
   TempDir dir;
   auto path = dir.write("notes.txt", "{draft} notes about a page\nsecond line\n");

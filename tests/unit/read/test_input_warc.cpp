@@ -76,6 +76,48 @@ TEST_CASE("WARC 1.1, one gzip member per record") {
   check_crawl(read_all({dir.write("crawl.warc.gz", per_record_gzip(crawl("1.1")))}));
 }
 
+TEST_CASE("WARC: source is the file and each record's offset in the decompressed stream") {
+  const auto records = crawl("1.1");
+  auto offset_of = [&](std::size_t n) {
+    std::uint64_t at = 0;
+    for (std::size_t i = 0; i < n; ++i) at += records[i].size();
+    return at;
+  };
+  TempDir dir;
+  for (const std::string& path :
+       {dir.write("crawl.warc", joined(records)), dir.write("crawl.warc.gz", per_record_gzip(records))}) {
+    CAPTURE(path);
+    ReadResult r = read_all({path});
+    REQUIRE(r.docs.size() == 2);
+    CHECK(r.docs[0].source.file == path);
+    CHECK(r.docs[0].source.offset == offset_of(2));  // the third record: warcinfo and a request before it
+    CHECK(r.docs[1].source.offset == offset_of(6));
+    CHECK_FALSE(r.docs[0].source.line.has_value());
+    CHECK(r.docs[0].canonical_url.empty());  // the reader never sets it from a WARC
+  }
+  // One gzip member per record: where each record's member starts in the file.
+  auto member_offset_of = [&](std::size_t n) {
+    std::uint64_t at = 0;
+    for (std::size_t i = 0; i < n; ++i) at += gzip_member(records[i]).size();
+    return at;
+  };
+  ReadResult gz = read_all({dir.write("members.warc.gz", per_record_gzip(records))});
+  REQUIRE(gz.docs.size() == 2);
+  CHECK(gz.docs[0].source.gzip_offset == member_offset_of(2));
+  CHECK(gz.docs[1].source.gzip_offset == member_offset_of(6));
+  // Not gzip, or one member for the whole file: no record starts a member.
+  CHECK_FALSE(read_all({dir.write("plain.warc", joined(records))}).docs[0].source.gzip_offset.has_value());
+  ReadResult whole = read_all({dir.write("whole.warc.gz", gzip_member(joined(records)))});
+  REQUIRE(whole.docs.size() == 2);
+  CHECK_FALSE(whole.docs[0].source.gzip_offset.has_value());
+  // An empty member before a record: the record's own member is the one named.
+  std::string with_empty = gzip_member(records[0]) + gzip_member(records[1]) + gzip_member("");
+  for (std::size_t i = 2; i < records.size(); ++i) with_empty += gzip_member(records[i]);
+  ReadResult empty = read_all({dir.write("empty.warc.gz", with_empty)});
+  REQUIRE(empty.docs.size() == 2);
+  CHECK(empty.docs[0].source.gzip_offset == member_offset_of(2) + gzip_member("").size());
+}
+
 TEST_CASE("WARC, zstd-compressed as a whole") {
   TempDir dir;
   check_crawl(read_all({dir.write("crawl.warc.zst", zstd_frame(joined(crawl("1.0"))))}));
