@@ -25,7 +25,7 @@ void add_corpus_options(CLI::App& app, CorpusOptions& o) {
                  ".ndjson .warc .arc, with .gz/.zst after them, or no extension; not README*, LICENSE*, manifest*, "
                  "temporary files; see man winnow]")
       ->allow_extra_args(false);
-  app.add_option("--files-from", o.files_from, "Also read the inputs listed in FILE, one per line (- for stdin)");
+  app.add_option("--files-from", o.files_from, "Also read the inputs listed in LIST, a file of one path per line (- for stdin)");
   app.add_option("--input-format", o.input_format,
                  "How files are cut into records: auto (by content), doc (one per file), warc, jsonl [default: auto]")
       ->check(CLI::IsMember({"auto", "doc", "warc", "jsonl"}));

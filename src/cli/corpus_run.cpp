@@ -22,9 +22,12 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <chrono>
 #include <csignal>
+#include <filesystem>
 #include <fmt/format.h>
 #include <mutex>
 #include <thread>
@@ -85,6 +88,27 @@ void install_stop_handlers() {
   for (int sig : kStopSignals) sigaction(sig, &sa, nullptr);
 }
 
+// `winnow extract` alone reads standard input; on a terminal that looks
+// like a hang. Say what it waits for (not when --quiet).
+void say_if_waiting_on_terminal(const std::vector<std::string>& inputs, const std::string& files_from) {
+  if (!isatty(STDIN_FILENO)) return;
+  if (files_from == "-")
+    say("winnow: reading the list of inputs (--files-from -) from the terminal, one path per line; end it with "
+        "Ctrl-D\n");
+  else if (std::find(inputs.begin(), inputs.end(), "-") != inputs.end())
+    say("winnow: reading one document from standard input, a terminal: paste it and end it with Ctrl-D (Ctrl-C to "
+        "stop); or name files or directories (winnow help)\n");
+}
+
+// "https://...", "s3://...": scheme letters, then "://".
+bool looks_like_url(const std::string& input) {
+  std::size_t colon = input.find("://");
+  if (colon == std::string::npos || colon == 0 || !std::isalpha(static_cast<unsigned char>(input[0]))) return false;
+  return std::all_of(input.begin(), input.begin() + static_cast<std::ptrdiff_t>(colon), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.';
+  });
+}
+
 InputKind input_kind(const std::string& name) {
   if (name == "doc") return InputKind::Document;
   if (name == "warc") return InputKind::Warc;
@@ -133,7 +157,16 @@ std::unique_ptr<CorpusRun> start_corpus_run(const CorpusOptions& options, Extrac
   start_stop_watchdog();
   bool show_progress = !options.quiet && isatty(STDERR_FILENO);
   run->diagnostics.set_erase_line(show_progress);
+  if (!options.quiet) say_if_waiting_on_terminal(inputs, options.files_from);
+  std::vector<std::string> urls;
+  std::copy_if(inputs.begin(), inputs.end(), std::back_inserter(urls), looks_like_url);
   run->reader = std::make_unique<InputReader>(std::move(inputs), reader_options, run->diagnostics);
+  std::error_code ec;
+  for (auto& url : urls)  // refused as a missing file: say why
+    if (!std::filesystem::exists(url, ec))
+      say("winnow: {}: winnow reads files, it does not fetch URLs; fetch the page first (wget -O page.html URL) "
+          "or crawl into a WARC (wget --warc-file=crawl URL) and give winnow the file\n",
+          url);
   run->progress = std::make_unique<Progress>(stderr, show_progress);
   run->stats = options.stats;
   run->quiet = options.quiet;
