@@ -20,6 +20,7 @@
 // written is whole either way; only --stats is not printed on that path.
 #include "corpus_run.hpp"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -27,6 +28,7 @@
 #include <cctype>
 #include <chrono>
 #include <csignal>
+#include <cstdlib>
 #include <filesystem>
 #include <fmt/format.h>
 #include <mutex>
@@ -109,6 +111,27 @@ bool looks_like_url(const std::string& input) {
   });
 }
 
+// Whether standard output writes to the terminal standard error is on:
+// records would then be printed onto the progress line.
+bool stdout_shares_terminal() {
+  struct stat out {}, err {};
+  return isatty(STDOUT_FILENO) && isatty(STDERR_FILENO) && fstat(STDOUT_FILENO, &out) == 0 &&
+         fstat(STDERR_FILENO, &err) == 0 && out.st_rdev == err.st_rdev;
+}
+
+// The progress line: on a terminal of its own by default (drawn in place,
+// without escape sequences for TERM=dumb); --progress forces it, as lines
+// where it cannot be redrawn; --no-progress or --quiet silences it.
+ProgressStyle progress_style(const CorpusOptions& options) {
+  if (options.no_progress) return ProgressStyle::Off;
+  bool terminal = isatty(STDERR_FILENO);
+  bool shared = stdout_shares_terminal();
+  if (!options.progress && (options.quiet || !terminal || shared)) return ProgressStyle::Off;
+  if (!terminal || shared) return ProgressStyle::Lines;
+  const char* term = std::getenv("TERM");
+  return term && std::string_view(term) == "dumb" ? ProgressStyle::Plain : ProgressStyle::Ansi;
+}
+
 InputKind input_kind(const std::string& name) {
   if (name == "doc") return InputKind::Document;
   if (name == "warc") return InputKind::Warc;
@@ -155,8 +178,8 @@ std::unique_ptr<CorpusRun> start_corpus_run(const CorpusOptions& options, Extrac
   install_stop_handlers();
   g_quiet = options.quiet;
   start_stop_watchdog();
-  bool show_progress = !options.quiet && isatty(STDERR_FILENO);
-  run->diagnostics.set_erase_line(show_progress);
+  run->progress = std::make_unique<Progress>(stderr, progress_style(options));
+  run->diagnostics.set_erase_line(run->progress->erase_sequence());
   if (!options.quiet) say_if_waiting_on_terminal(inputs, options.files_from);
   std::vector<std::string> urls;
   std::copy_if(inputs.begin(), inputs.end(), std::back_inserter(urls), looks_like_url);
@@ -167,7 +190,6 @@ std::unique_ptr<CorpusRun> start_corpus_run(const CorpusOptions& options, Extrac
       say("winnow: {}: winnow reads files, it does not fetch URLs; fetch the page first (wget -O page.html URL) "
           "or crawl into a WARC (wget --warc-file=crawl URL) and give winnow the file\n",
           url);
-  run->progress = std::make_unique<Progress>(stderr, show_progress);
   run->stats = options.stats;
   run->quiet = options.quiet;
   run->fail_on_repaired = options.strict;
