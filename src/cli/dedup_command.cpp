@@ -74,8 +74,8 @@ int run_dedup(DedupFlags& flags) {
     }
   }
   // Flags that would be silently ignored are refused instead.
-  if (!flags.fields.empty() && (!formatter || formatter->format() == RecordFormat::Text)) {
-    say("winnow: --fields picks the fields of the kept records: it needs --emit unique with --format json or tsv "
+  if (!flags.fields.empty() && (!formatter || !formatter->takes_fields())) {
+    say("winnow: --fields picks the fields of the kept records: it needs --emit unique with --format json, tsv or csv "
         "(here --emit {} --format {})\n",
         flags.emit, flags.format);
     return kExitUsage;
@@ -132,7 +132,7 @@ int run_dedup(DedupFlags& flags) {
   DedupResult result = line.finish();
   auto write = [&](std::string_view text) { return out.write_line(text); };
   if (formatter) {  // pass two: the kept records, back from the spill file
-    bool text = formatter->format() == RecordFormat::Text;
+    bool text = formatter->multiline();
     if (spill.rewind() && (!formatter->has_header() || out.write_line(formatter->header())))
       write_kept_records(result, [&](std::string& record) { return spill.read(record); }, text, write);
     if (!spill.error().empty()) {
@@ -155,11 +155,11 @@ Runner add_dedup_command(CLI::App& app) {
                  "pairs: every verified candidate pair; groups: one line per group [default: records]")
       ->check(CLI::IsMember({"records", "unique", "pairs", "groups"}));
   app.add_option("-f,--format", flags->format,
-                 "With --emit unique: ids (the ids of the kept inputs), or json, tsv, text: their cleaned records "
-                 "as extract writes them (second pass through a spill file in $TMPDIR) [default: ids]")
-      ->check(CLI::IsMember({"ids", "json", "tsv", "text"}));
+                 "With --emit unique: ids (the ids of the kept inputs), or json, tsv, csv, markdown, text: their "
+                 "cleaned records as extract writes them (second pass through a spill file in $TMPDIR) [default: ids]")
+      ->check(CLI::IsMember({"ids", "json", "tsv", "csv", "markdown", "text"}));
   app.add_option("--fields", flags->fields,
-                 "With --emit unique --format json or tsv: the fields to write, comma-separated (refused otherwise)")
+                 "With --emit unique --format json, tsv or csv: the fields to write, comma-separated (refused otherwise)")
       ->delimiter(',')
       ->allow_extra_args(false);
   app.add_flag("-0,--null", flags->null,
