@@ -21,14 +21,14 @@
 
 _winnow_corpus="-o --output -j --jobs --glob --files-from --input-format --jsonl-id-field --jsonl-url-field
   --jsonl-text-field --profile --max-doc-bytes --time-budget-ms -q --quiet --stats --strict --fail-on
-  --progress --no-progress -h --help"
+  --progress --no-progress -h --help -V --version"
 
 declare -gA _winnow_options=(
   [winnow]="-h --help -V --version"
   [extract]="$_winnow_corpus -f --format --fields"
   [dedup]="$_winnow_corpus --emit -f --format --fields -0 --null --jaccard --containment --shingle-size
     --num-perm --keep --explain --no-strip"
-  [profile]="-h --help"
+  [profile]="-h --help -V --version"
   [profile learn]="$_winnow_corpus --name --min-share --min-pages"
   [help]=""
 )
