@@ -17,6 +17,9 @@
 # the bash-completion package's helpers (it only uses compgen and COMP_*),
 # and without running winnow on every Tab.
 #
+# No zsh completion is shipped yet (zsh can load this one through
+# bashcompinit; not tested here).
+#
 # The cost: none outside a Tab press; a Tab is a few word comparisons.
 
 _winnow_corpus="-o --output -j --jobs --glob --files-from --input-format --jsonl-id-field --jsonl-url-field
