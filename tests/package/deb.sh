@@ -55,6 +55,8 @@ ok "man -w winnow: $page"
 completion=$(bash -c 'source /usr/share/bash-completion/completions/winnow; complete -p winnow') \
   || fail "complete -p winnow after sourcing the completion"
 [[ $completion == *"-F _winnow winnow" ]] || fail "complete -p winnow: $completion"
+offered=$(bash -c 'source /usr/share/bash-completion/completions/winnow; COMP_WORDS=(winnow dedup --emit u); COMP_CWORD=3; _winnow; echo "${COMPREPLY[*]}"')
+[[ $offered == unique ]] || fail "the installed completion offers \"$offered\" for winnow dedup --emit u"
 ok "completion: $completion"
 
 for doc in copyright README.md profiles/README.md; do
