@@ -86,7 +86,7 @@ void Diagnostics::print(std::string_view input, std::string_view reason, bool ev
   if ((quiet_ && !even_if_quiet) || sink_ == nullptr) return;
   try {
     std::string line =
-        fmt::format("{}winnow: {}: {}\n", erase_line_ ? "\r\033[K" : "", printable(input), printable(reason));
+        fmt::format("{}winnow: {}: {}\n", erase_line_, printable(input), printable(reason));
     std::lock_guard lock(mutex_);
     write_message(sink_, line);
   } catch (const std::bad_alloc&) {  // a record ran out of memory, and so would its message

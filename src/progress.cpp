@@ -12,6 +12,12 @@
 // which the reading thread updates per record; a progress line may be a
 // record behind, which nobody can see. ETA is elapsed x (1 - f) / f on the
 // reader's fraction done, shown once 1% is done and a second has passed.
+// How the line is drawn depends on where it goes (ProgressStyle, chosen by
+// the CLI): in place with "\r" and "\033[K" on a terminal; in place with
+// "\r" and spaces on TERM=dumb, which knows no escape sequences; as whole
+// lines, a few a minute, into a log or onto a terminal that the records
+// are printed on too, since a line redrawn in place there would be written
+// over by the records (and by default it is not drawn there at all).
 //
 // The cost: nothing measurable; the line is at most one write(2) every 250 ms.
 #include "winnow/progress.hpp"
@@ -26,8 +32,22 @@
 
 namespace winnow {
 
-Progress::Progress(std::FILE* out, bool enabled)
-    : out_(out), enabled_(enabled), start_(std::chrono::steady_clock::now()), last_(start_) {}
+Progress::Progress(std::FILE* out, ProgressStyle style)
+    : out_(out), style_(style), start_(std::chrono::steady_clock::now()), last_(start_) {}
+
+namespace {
+constexpr std::size_t kPlainColumns = 79;  // a dumb terminal's line, less the cursor
+}
+
+std::string Progress::erase_sequence() const {
+  switch (style_) {
+    case ProgressStyle::Ansi: return "\r\033[K";
+    case ProgressStyle::Plain: return "\r" + std::string(kPlainColumns, ' ') + "\r";
+    case ProgressStyle::Lines:
+    case ProgressStyle::Off: break;
+  }
+  return "";
+}
 
 Progress::~Progress() { finish(); }
 
@@ -47,9 +67,13 @@ std::string duration_text(double s) {
 }  // namespace
 
 void Progress::update(const InputReader& reader, const Diagnostics& diagnostics, std::uint64_t documents) {
-  if (!enabled_) return;
+  if (style_ == ProgressStyle::Off) return;
   auto now = std::chrono::steady_clock::now();
-  if (now - last_ < std::chrono::milliseconds(250)) return;
+  // Lines stay in a log: the first after a second, then one every 5 s.
+  auto interval = style_ != ProgressStyle::Lines ? std::chrono::milliseconds(250)
+                  : lines_ == 0                  ? std::chrono::milliseconds(1000)
+                                                 : std::chrono::milliseconds(5000);
+  if (now - last_ < interval) return;
   last_ = now;
   double elapsed = std::chrono::duration<double>(now - start_).count();
   const ReaderStats& st = reader.stats();
@@ -60,15 +84,25 @@ void Progress::update(const InputReader& reader, const Diagnostics& diagnostics,
     line += fmt::format(", {:.0f}%", *f * 100);
     if (*f >= 0.01 && elapsed >= 1) line += fmt::format(", ETA {}", duration_text(elapsed * (1 - *f) / *f));
   }
-  // "\033[K" clears what a longer previous line left behind.
-  write_message(out_, fmt::format("\r{}\033[K", line));
+  if (style_ == ProgressStyle::Lines) {
+    write_message(out_, line + "\n");
+    std::fflush(out_);
+    ++lines_;
+    return;  // nothing to erase
+  }
+  if (style_ == ProgressStyle::Plain) {  // spaces, not "\033[K", clear what a longer line left
+    line.resize(kPlainColumns, ' ');
+    write_message(out_, "\r" + line);
+  } else {
+    write_message(out_, fmt::format("\r{}\033[K", line));
+  }
   std::fflush(out_);
   drawn_ = true;
 }
 
 void Progress::finish() {
   if (!drawn_) return;
-  write_message(out_, "\r\033[K");
+  write_message(out_, erase_sequence());
   std::fflush(out_);
   drawn_ = false;
 }

@@ -80,8 +80,9 @@ class Diagnostics {
   std::size_t repaired_count() const { return repaired_; }
   std::size_t fatal_count() const { return fatal_; }
   void set_quiet(bool quiet) { quiet_ = quiet; }
-  // A progress line is drawn on the same terminal: erase it before a message.
-  void set_erase_line(bool erase) { erase_line_ = erase; }
+  // A progress line is drawn on the same terminal: write this before a
+  // message to erase it (Progress::erase_sequence(); "" for none).
+  void set_erase_line(std::string sequence) { erase_line_ = std::move(sequence); }
 
  private:
   void print(std::string_view input, std::string_view reason, bool even_if_quiet = false);
@@ -90,7 +91,7 @@ class Diagnostics {
   std::atomic<std::size_t> skipped_{0}, repaired_{0}, fatal_{0};
   std::array<std::atomic<std::size_t>, kSkipClasses> by_class_{};
   bool quiet_ = false;
-  bool erase_line_ = false;
+  std::string erase_line_;
 };
 
 }  // namespace winnow

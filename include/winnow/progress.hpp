@@ -25,20 +25,31 @@
 
 namespace winnow {
 
+// How the line is drawn. Ansi: redrawn in place ("\r", then "\033[K" to
+// clear what a longer line left). Plain, for TERM=dumb: in place with "\r"
+// only, cut to 79 columns and padded with spaces, no escape sequence.
+// Lines: a line after 1 s, then one every 5 s, never redrawn, for a log or a pipe (--progress
+// there) or a terminal that standard output also writes to.
+enum class ProgressStyle { Off, Ansi, Plain, Lines };
+
 class Progress {
  public:
-  Progress(std::FILE* out, bool enabled);
+  Progress(std::FILE* out, ProgressStyle style);
+  Progress(std::FILE* out, bool enabled) : Progress(out, enabled ? ProgressStyle::Ansi : ProgressStyle::Off) {}
   ~Progress();
 
   void update(const InputReader& reader, const Diagnostics& diagnostics, std::uint64_t documents);
   void finish();  // erases the line; idempotent
   double seconds() const;
-  bool enabled() const { return enabled_; }
+  bool enabled() const { return style_ != ProgressStyle::Off; }
+  // What erases a drawn line, for messages printed between two draws.
+  std::string erase_sequence() const;
 
  private:
   std::FILE* out_;
-  bool enabled_;
+  ProgressStyle style_;
   bool drawn_ = false;
+  std::uint64_t lines_ = 0;  // written in the Lines style
   std::chrono::steady_clock::time_point start_, last_;
 };
 

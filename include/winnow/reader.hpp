@@ -89,6 +89,11 @@ struct ReaderOptions {
   // opened is Diagnostics::fatal() and nothing at all is read, so a cron
   // job's typo fails loudly instead of writing an empty output.
   bool check_named_inputs = true;
+  // Directories named by the caller are walked once up front, to count the
+  // files the walk will read (one directory listing, no stat per file), so
+  // fraction_done() knows the total; past this many entries listed the count
+  // is given up (no percentage) rather than delay the start. 0: never count.
+  std::size_t count_walk_entries = 200000;
 };
 
 struct ReaderStats {

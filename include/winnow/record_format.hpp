@@ -8,7 +8,11 @@
 // arrays and objects as compact JSON, and tab, newline, carriage return and
 // backslash escaped as \t \n \r \\ (so one record is always one line). The
 // default TSV columns are id, url, fetch_date, type, title, date, place,
-// snippet. Text is the clean article only; fields do not apply.
+// snippet. CSV (RFC 4180) has the same header, fields and cells as TSV,
+// quoted where a value holds a comma, a quote or a line break instead of
+// backslash-escaped, and ends every line in CRLF. Text is the clean article
+// only; markdown is the article as "# title" and paragraphs (see
+// text_formats.cpp); fields apply to neither.
 //
 //   std::string error;
 //   auto f = winnow::RecordFormatter::make("tsv", {"id", "title"}, &error);
@@ -25,18 +29,22 @@
 
 namespace winnow {
 
-enum class RecordFormat { Json, Text, Tsv };
+enum class RecordFormat { Json, Text, Tsv, Csv, Markdown };
 
 class RecordFormatter {
  public:
-  // format: "json", "text" or "tsv"; fields: empty for the default set.
+  // format: "json", "text", "tsv", "csv" or "markdown"; fields: empty for the default set.
   static std::optional<RecordFormatter> make(const std::string& format, std::vector<std::string> fields,
                                              std::string* error);
   // Every field name --fields accepts, in document_json() order.
   static const std::vector<std::string>& field_names();
 
   RecordFormat format() const { return format_; }
-  bool has_header() const { return format_ == RecordFormat::Tsv; }
+  bool has_header() const { return format_ == RecordFormat::Tsv || format_ == RecordFormat::Csv; }
+  // Text and markdown records span lines: a blank line between two.
+  bool multiline() const { return format_ == RecordFormat::Text || format_ == RecordFormat::Markdown; }
+  // Whether --fields picks what is written (not for text and markdown).
+  bool takes_fields() const { return !multiline(); }
   std::string header() const;
   // Whether records carry `field`: lets a command skip computing what is
   // not written (JSON without --fields: every field; text: none).

@@ -36,6 +36,7 @@ struct CorpusOptions {
   std::uint64_t max_doc_bytes = ReaderOptions{}.max_doc_bytes;
   std::uint32_t time_budget_ms = ExtractOptions{}.time_budget_ms;
   bool quiet = false;
+  bool progress = false, no_progress = false;  // force the progress line on or off
   bool stats = false;
   bool strict = false;                 // --strict: exit 1 if any record was skipped or repaired
   std::vector<std::string> fail_on;    // --fail-on: exit 1 if a record of one of these classes occurred

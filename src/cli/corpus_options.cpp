@@ -25,7 +25,7 @@ void add_corpus_options(CLI::App& app, CorpusOptions& o) {
                  ".ndjson .warc .arc, with .gz/.zst after them, or no extension; not README*, LICENSE*, manifest*, "
                  "temporary files; see man winnow]")
       ->allow_extra_args(false);
-  app.add_option("--files-from", o.files_from, "Also read the inputs listed in FILE, one per line (- for stdin)");
+  app.add_option("--files-from", o.files_from, "Also read the inputs listed in LIST, a file of one path per line (- for stdin)");
   app.add_option("--input-format", o.input_format,
                  "How files are cut into records: auto (by content), doc (one per file), warc, jsonl [default: auto]")
       ->check(CLI::IsMember({"auto", "doc", "warc", "jsonl"}));
@@ -52,6 +52,11 @@ void add_corpus_options(CLI::App& app, CorpusOptions& o) {
                              "limit [default: {}]",
                              defaults.time_budget_ms));
   app.add_flag("-q,--quiet", o.quiet, "No messages about skipped inputs and no progress line on stderr");
+  auto* progress = app.add_flag("--progress", o.progress,
+                                "Show the progress line even when stderr is not a terminal (then a line after 1 s and every 5 s), "
+                                "with --quiet, or when stdout writes to the same terminal [default: on a terminal "
+                                "only, not shared with stdout]");
+  app.add_flag("--no-progress", o.no_progress, "Never show the progress line")->excludes(progress);
   app.add_flag("--stats", o.stats,
                "At the end, print the run's figures as one JSON object on stderr (skips counted in "
                "skipped_by_reason)");

@@ -20,11 +20,16 @@
 // written is whole either way; only --stats is not printed on that path.
 #include "corpus_run.hpp"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <chrono>
 #include <csignal>
+#include <cstdlib>
+#include <filesystem>
 #include <fmt/format.h>
 #include <mutex>
 #include <thread>
@@ -85,6 +90,48 @@ void install_stop_handlers() {
   for (int sig : kStopSignals) sigaction(sig, &sa, nullptr);
 }
 
+// `winnow extract` alone reads standard input; on a terminal that looks
+// like a hang. Say what it waits for (not when --quiet).
+void say_if_waiting_on_terminal(const std::vector<std::string>& inputs, const std::string& files_from) {
+  if (!isatty(STDIN_FILENO)) return;
+  if (files_from == "-")
+    say("winnow: reading the list of inputs (--files-from -) from the terminal, one path per line; end it with "
+        "Ctrl-D\n");
+  else if (std::find(inputs.begin(), inputs.end(), "-") != inputs.end())
+    say("winnow: reading one document from standard input, a terminal: paste it and end it with Ctrl-D (Ctrl-C to "
+        "stop); or name files or directories (winnow help)\n");
+}
+
+// "https://...", "s3://...": scheme letters, then "://".
+bool looks_like_url(const std::string& input) {
+  std::size_t colon = input.find("://");
+  if (colon == std::string::npos || colon == 0 || !std::isalpha(static_cast<unsigned char>(input[0]))) return false;
+  return std::all_of(input.begin(), input.begin() + static_cast<std::ptrdiff_t>(colon), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.';
+  });
+}
+
+// Whether standard output writes to the terminal standard error is on:
+// records would then be printed onto the progress line.
+bool stdout_shares_terminal() {
+  struct stat out {}, err {};
+  return isatty(STDOUT_FILENO) && isatty(STDERR_FILENO) && fstat(STDOUT_FILENO, &out) == 0 &&
+         fstat(STDERR_FILENO, &err) == 0 && out.st_rdev == err.st_rdev;
+}
+
+// The progress line: on a terminal of its own by default (drawn in place,
+// without escape sequences for TERM=dumb); --progress forces it, as lines
+// where it cannot be redrawn; --no-progress or --quiet silences it.
+ProgressStyle progress_style(const CorpusOptions& options) {
+  if (options.no_progress) return ProgressStyle::Off;
+  bool terminal = isatty(STDERR_FILENO);
+  bool shared = stdout_shares_terminal();
+  if (!options.progress && (options.quiet || !terminal || shared)) return ProgressStyle::Off;
+  if (!terminal || shared) return ProgressStyle::Lines;
+  const char* term = std::getenv("TERM");
+  return term && std::string_view(term) == "dumb" ? ProgressStyle::Plain : ProgressStyle::Ansi;
+}
+
 InputKind input_kind(const std::string& name) {
   if (name == "doc") return InputKind::Document;
   if (name == "warc") return InputKind::Warc;
@@ -132,10 +179,18 @@ std::unique_ptr<CorpusRun> start_corpus_run(const CorpusOptions& options, Extrac
   install_stop_handlers();
   g_quiet = options.quiet;
   start_stop_watchdog();
-  bool show_progress = !options.quiet && isatty(STDERR_FILENO);
-  run->diagnostics.set_erase_line(show_progress);
+  run->progress = std::make_unique<Progress>(stderr, progress_style(options));
+  run->diagnostics.set_erase_line(run->progress->erase_sequence());
+  if (!options.quiet) say_if_waiting_on_terminal(inputs, options.files_from);
+  std::vector<std::string> urls;
+  std::copy_if(inputs.begin(), inputs.end(), std::back_inserter(urls), looks_like_url);
   run->reader = std::make_unique<InputReader>(std::move(inputs), reader_options, run->diagnostics);
-  run->progress = std::make_unique<Progress>(stderr, show_progress);
+  std::error_code ec;
+  for (auto& url : urls)  // refused as a missing file: say why
+    if (!std::filesystem::exists(url, ec))
+      say("winnow: {}: winnow reads files, it does not fetch URLs; fetch the page first (wget -O page.html URL) "
+          "or crawl into a WARC (wget --warc-file=crawl URL) and give winnow the file\n",
+          url);
   run->stats = options.stats;
   run->quiet = options.quiet;
   run->fail_on_repaired = options.strict;

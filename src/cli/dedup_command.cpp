@@ -47,6 +47,7 @@ struct DedupFlags {
   std::vector<std::string> fields;
   bool explain = false;
   bool no_strip = false;
+  bool null = false;  // --null: ids end with NUL
 };
 
 
@@ -72,6 +73,19 @@ int run_dedup(DedupFlags& flags) {
       return kExitUsage;
     }
   }
+  // Flags that would be silently ignored are refused instead.
+  if (!flags.fields.empty() && (!formatter || !formatter->takes_fields())) {
+    say("winnow: --fields picks the fields of the kept records: it needs --emit unique with --format json, tsv or csv "
+        "(here --emit {} --format {})\n",
+        flags.emit, flags.format);
+    return kExitUsage;
+  }
+  if (flags.null && (flags.emit != "unique" || formatter)) {
+    say("winnow: --null ends the ids of --emit unique (--format ids) with NUL; it does not apply to --emit {} "
+        "--format {}\n",
+        flags.emit, flags.format);
+    return kExitUsage;
+  }
   ExtractOptions extract;
   extract.strip = !flags.no_strip;
   // Grouping needs the text, type and date only: speakers and figures are
@@ -85,6 +99,7 @@ int run_dedup(DedupFlags& flags) {
     say("winnow: {}\n", out.error());
     return kExitFatal;
   }
+  if (flags.null) out.set_terminator('\0');
   DedupLine line(flags.dedup);
   if (flags.explain) fmt::print(stderr, "{}", dedup_explanation(line));
   SpillFile spill;
@@ -117,7 +132,7 @@ int run_dedup(DedupFlags& flags) {
   DedupResult result = line.finish();
   auto write = [&](std::string_view text) { return out.write_line(text); };
   if (formatter) {  // pass two: the kept records, back from the spill file
-    bool text = formatter->format() == RecordFormat::Text;
+    bool text = formatter->multiline();
     if (spill.rewind() && (!formatter->has_header() || out.write_line(formatter->header())))
       write_kept_records(result, [&](std::string& record) { return spill.read(record); }, text, write);
     if (!spill.error().empty()) {
@@ -141,12 +156,16 @@ Runner add_dedup_command(CLI::App& app) {
                  "members' urls [default: records]")
       ->check(CLI::IsMember({"records", "unique", "pairs", "groups"}));
   app.add_option("-f,--format", flags->format,
-                 "With --emit unique: ids (the ids of the kept inputs), or json, tsv, text: their cleaned records "
-                 "as extract writes them (second pass through a spill file in $TMPDIR) [default: ids]")
-      ->check(CLI::IsMember({"ids", "json", "tsv", "text"}));
-  app.add_option("--fields", flags->fields, "With --format json or tsv: the fields to write, comma-separated")
+                 "With --emit unique: ids (the ids of the kept inputs), or json, tsv, csv, markdown, text: their "
+                 "cleaned records as extract writes them (second pass through a spill file in $TMPDIR) [default: ids]")
+      ->check(CLI::IsMember({"ids", "json", "tsv", "csv", "markdown", "text"}));
+  app.add_option("--fields", flags->fields,
+                 "With --emit unique --format json, tsv or csv: the fields to write, comma-separated (refused otherwise)")
       ->delimiter(',')
       ->allow_extra_args(false);
+  app.add_flag("-0,--null", flags->null,
+               "With --emit unique (ids): end each id with a NUL byte instead of a newline, for xargs -0 "
+               "(ids are file names, which may hold spaces or newlines)");
   // Defaults in the help are the library's (DedupOptions), printed, not copied.
   const DedupOptions defaults;
   app.add_option("--jaccard", flags->dedup.jaccard,

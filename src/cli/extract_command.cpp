@@ -40,7 +40,7 @@ int run_extract(const ExtractFlags& flags) {
     say("winnow: {}\n", out.error());
     return kExitFatal;
   }
-  bool text = formatter->format() == RecordFormat::Text;
+  bool text = formatter->multiline();
   // A refused run (a named input missing: exit 3) writes nothing, not even a header.
   bool ok = run->diagnostics.fatal_count() == 0 && (!formatter->has_header() || out.write_line(formatter->header()));
   bool first = true;
@@ -67,12 +67,13 @@ Runner add_extract_command(CLI::App& app) {
   add_corpus_options(app, flags->corpus);
   app.add_option("-f,--format", flags->format,
                  "json: one JSON object per document per line; tsv: a header line, then one line per document; "
-                 "text: the clean article only, documents separated by a blank line [default: json]")
-      ->check(CLI::IsMember({"json", "text", "tsv"}));
+                 "csv: the same as RFC 4180 CSV; markdown: each article as a # heading and paragraphs; text: the "
+                 "clean article only; markdown and text documents separated by a blank line [default: json]")
+      ->check(CLI::IsMember({"json", "tsv", "csv", "markdown", "text"}));
   app.add_option("--fields", flags->fields,
-                 "Comma-separated fields of the JSON or TSV record, in this order (see man winnow, OUTPUT FIELDS; "
+                 "Comma-separated fields of the JSON, TSV or CSV record, in this order (see man winnow, OUTPUT FIELDS; "
                  "also snippet: the first 200 characters of text); speakers and figures are only read when written "
-                 "[default: JSON all; TSV id,url,fetch_date,type,title,date,place,snippet]")
+                 "[default: JSON all; TSV and CSV id,url,fetch_date,type,title,date,place,snippet]")
       ->delimiter(',')
       ->allow_extra_args(false);
   return [flags]() { return run_extract(*flags); };

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "help.hpp"
 #include "winnow/diagnostics.hpp"
 
 int main(int argc, char** argv) {
@@ -17,8 +18,10 @@ int main(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);
 
   CLI::App app{"winnow: strip boilerplate from scraped pages, extract their metadata, find near-duplicates.\n"
-               "See man winnow for output fields and exit codes."};
-  app.set_version_flag("-V,--version", fmt::format("winnow {}", WINNOW_VERSION));
+               "See man winnow for output fields and exit codes.",
+               "winnow"};
+  const std::string version = fmt::format("winnow {}", WINNOW_VERSION);
+  app.set_version_flag("-V,--version", version);
   app.require_subcommand(1);
   app.footer("Exit codes: 0 the run completed (repaired and skipped records are named on stderr and counted in "
              "--stats, not failed), 1 only with --strict or --fail-on=CLASSES when such a record occurred, 2 usage "
@@ -32,13 +35,19 @@ int main(int argc, char** argv) {
   auto run_dedup = winnow::cli::add_dedup_command(*dedup);
   auto* profile = app.add_subcommand("profile", "Site profiles: learn one from a sample of a site's pages");
   auto run_profile = winnow::cli::add_profile_command(*profile);
+  // Listed in --help; prepare_arguments() turns `help CMD` into `CMD --help`.
+  app.add_subcommand("help", "Show the options of winnow or of a command: winnow help [COMMAND...]");
+  winnow::cli::finish_help(app, version);
 
+  std::vector<std::string> args(argv, argv + argc);
+  if (!winnow::cli::prepare_arguments(app, args)) return winnow::kExitUsage;
   try {
-    app.parse(argc, argv);
+    std::vector<std::string> reversed(args.rbegin(), args.rend() - 1);  // CLI11 takes them last first
+    app.parse(reversed);
   } catch (const CLI::Success& e) {
     return app.exit(e);  // --help, --version
   } catch (const CLI::ParseError& e) {
-    app.exit(e);
+    winnow::cli::report_usage_error(app, e);
     return winnow::kExitUsage;
   }
   try {

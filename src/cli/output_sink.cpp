@@ -20,7 +20,7 @@ bool OutputSink::write_line(std::string_view line) {
   std::lock_guard lock(output_mutex());
   std::FILE* out = file_.stream();
   if (!out || closed_ || !error_.empty()) return false;
-  if (std::fwrite(line.data(), 1, line.size(), out) != line.size() || std::fputc('\n', out) == EOF) {
+  if (std::fwrite(line.data(), 1, line.size(), out) != line.size() || std::fputc(terminator_, out) == EOF) {
     if (errno == EPIPE) closed_ = true;
     else error_ = fmt::format("write error: {}", std::strerror(errno));
     return false;

@@ -27,9 +27,11 @@ class OutputSink {
   const std::string& error() const { return error_; }
   bool closed() const { return closed_; }
 
-  // Writes `line` and a newline. False once the reader has gone away or a
-  // write failed (see error()).
+  // Writes `line` and a newline (or the terminator set: `--null` ends ids
+  // with NUL, for xargs -0). False once the reader has gone away or a write
+  // failed (see error()).
   bool write_line(std::string_view line);
+  void set_terminator(char terminator) { terminator_ = terminator; }
 
   // Flushes and, for a file, renames it into place. False on failure.
   bool commit();
@@ -41,6 +43,7 @@ class OutputSink {
   OutputFile file_;
   std::string error_;
   bool closed_ = false;
+  char terminator_ = '\n';
 };
 
 }  // namespace winnow::cli

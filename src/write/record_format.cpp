@@ -23,6 +23,7 @@
 #include <fmt/format.h>
 
 #include "json_parse.hpp"
+#include "text_formats.hpp"
 #include "winnow/output.hpp"
 
 namespace winnow {
@@ -49,8 +50,13 @@ std::string compact(const rapidjson::Value& v) {
   return std::string(buf.GetString(), buf.GetSize());
 }
 
+// A value as one cell: a string as it is, null as nothing, the rest as compact JSON.
+std::string cell_text(const rapidjson::Value& v) {
+  return v.IsNull() ? std::string() : v.IsString() ? std::string(v.GetString(), v.GetStringLength()) : compact(v);
+}
+
 std::string tsv_cell(const rapidjson::Value& v) {
-  std::string raw = v.IsNull() ? std::string() : v.IsString() ? std::string(v.GetString(), v.GetStringLength()) : compact(v);
+  std::string raw = cell_text(v);
   std::string out;
   out.reserve(raw.size());
   for (std::size_t i = 0; i < raw.size(); ++i) {
@@ -95,6 +101,8 @@ std::optional<RecordFormatter> RecordFormatter::make(const std::string& format, 
   if (format == "text") f.format_ = RecordFormat::Text;
   else if (format == "tsv") f.format_ = RecordFormat::Tsv;
   else if (format == "json") f.format_ = RecordFormat::Json;
+  else if (format == "csv") f.format_ = RecordFormat::Csv;
+  else if (format == "markdown") f.format_ = RecordFormat::Markdown;
   else {
     *error = fmt::format("unknown format \"{}\"", format);
     return std::nullopt;
@@ -106,24 +114,30 @@ std::optional<RecordFormatter> RecordFormatter::make(const std::string& format, 
       return std::nullopt;
     }
   }
-  if (fields.empty() && f.format_ == RecordFormat::Tsv)
+  if (fields.empty() && (f.format_ == RecordFormat::Tsv || f.format_ == RecordFormat::Csv))
     fields = {"id", "url", "fetch_date", "type", "title", "date", "place", "snippet"};
   f.fields_ = std::move(fields);
   return f;
 }
 
 bool RecordFormatter::writes(const std::string& field) const {
-  if (format_ == RecordFormat::Text) return false;
+  if (multiline()) return false;
   if (format_ == RecordFormat::Json && fields_.empty()) return true;
   return std::find(fields_.begin(), fields_.end(), field) != fields_.end();
 }
 
 std::string RecordFormatter::header() const {
+  if (format_ == RecordFormat::Csv) {
+    std::string line;
+    for (std::size_t i = 0; i < fields_.size(); ++i) line += (i ? "," : "") + csv_field(fields_[i]);
+    return line + "\r";  // CRLF, with the sink's LF
+  }
   return format_ == RecordFormat::Tsv ? fmt::format("{}", fmt::join(fields_, "\t")) : std::string();
 }
 
 std::string RecordFormatter::format(const Document& doc) const {
   if (format_ == RecordFormat::Text) return doc.text;
+  if (format_ == RecordFormat::Markdown) return markdown_article(doc);
   std::string full = document_json(doc);
   if (fields_.empty()) return full;
   rapidjson::Document json;
@@ -141,6 +155,11 @@ std::string RecordFormatter::format(const Document& doc) const {
       line += tsv_cell(value_of(fields_[i]));
     }
     return line;
+  }
+  if (format_ == RecordFormat::Csv) {
+    std::string line;
+    for (std::size_t i = 0; i < fields_.size(); ++i) line += (i ? "," : "") + csv_field(cell_text(value_of(fields_[i])));
+    return line + "\r";
   }
   rapidjson::StringBuffer buf;
   rapidjson::Writer<rapidjson::StringBuffer> w(buf);

@@ -2,8 +2,9 @@
 # tests/consumer/run.sh BUILD_DIR [CXX_FLAGS] [LINKER_FLAGS]
 #
 # `cmake --install BUILD_DIR` into a temporary prefix must put the binary, the
-# man page, the headers, the library and its CMake package in place, and a
-# project outside the tree (tests/consumer/) must find it with
+# man page (gzipped), the bash completion, the docs (profiles/README.md), the
+# headers, the library and its CMake package in place, and a project outside
+# the tree (tests/consumer/) must find it with
 # find_package(winnow), link winnow::winnow and run; and a project that
 # add_subdirectory()s winnow must configure (tests/consumer/subdirectory/). The flags are the
 # build's own (a sanitizer build's library needs the sanitizer at link time).
@@ -15,7 +16,8 @@ trap 'rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
 cmake --install "$build" --prefix "$work/prefix" >"$work/install.log" || { cat "$work/install.log"; fail "cmake --install"; }
-for f in bin/winnow share/man/man1/winnow.1 include/winnow/dedup.hpp include/winnow/extract.hpp; do
+for f in bin/winnow share/man/man1/winnow.1.gz share/bash-completion/completions/winnow \
+  share/doc/winnow/profiles/README.md share/doc/winnow/LICENSE include/winnow/dedup.hpp include/winnow/extract.hpp; do
   [[ -f $work/prefix/$f ]] || fail "not installed: $f"
 done
 config=$(find "$work/prefix" -name winnowConfig.cmake)
