@@ -31,6 +31,9 @@ DedupItem dedup_item(Document& doc, std::uint64_t sequence, const ProfileSet& pr
   item.text_bytes = doc.text.size();
   item.excerpt = looks_like_excerpt(doc.text);
   item.shingles = std::move(doc.shingles);
+  item.outline = std::move(doc.shingle_outline);
+  item.url = doc.url.empty() ? doc.metadata.url : doc.url;
+  // item.canonical_url: the hook for issue 15 point 6 (see DedupItem).
   return item;
 }
 
@@ -43,7 +46,9 @@ bool DedupLine::read(InputReader& reader, const Extractor& extractor, Diagnostic
   PipelineOptions pipeline;
   pipeline.jobs = jobs;
   // Shingling is the costly part of fingerprinting: it runs on the workers.
-  pipeline.after_extract = [this](Document& doc) { doc.shingles = shingle_set(doc.text, options_.shingles); };
+  pipeline.after_extract = [this](Document& doc) {
+    doc.shingles = shingle_set(doc.text, options_.shingles, doc.shingle_outline);
+  };
   return run_extraction(reader, extractor, diagnostics, pipeline, render, [&](Document& doc, std::string& record) {
     std::uint64_t sequence = ids_.size();
     ids_.push_back(doc.id);

@@ -139,7 +139,7 @@ int main(int argc, char** argv) {
                                                std::string_view text(t.GetString(), t.GetStringLength());
                                                item.text_bytes = text.size();
                                                item.excerpt = winnow::looks_like_excerpt(text);
-                                               item.shingles = winnow::shingle_set(text, opt.shingles);
+                                               item.shingles = winnow::shingle_set(text, opt.shingles, item.outline);
                                                b->words += item.shingles.size() + opt.shingles.k - 1;
                                                b->items.push_back(std::move(item));
                                                // Only the sample is kept (copying every text was
@@ -249,8 +249,13 @@ int main(int argc, char** argv) {
   // Originals right by the kinds of copy in the planted group (a group with
   // two kinds counts under both), among groups whose original was grouped.
   std::map<std::string, std::pair<std::size_t, std::size_t>> by_kind;  // kind -> (right, grouped)
+  std::map<std::string, std::size_t> wrong_reasons, reasons;  // "kind chosen by reason"
   for (const auto& m : truth_groups) {
     if (!report.records[m[0]].group) continue;
+    const auto& g = report.groups[*report.records[m[0]].group];
+    reasons[winnow::original_reason_name(g.reason)]++;
+    if (!report.records[m[0]].is_original)
+      wrong_reasons[kinds[g.original] + " by " + winnow::original_reason_name(g.reason)]++;
     std::set<std::string> seen;
     for (std::size_t i = 1; i < m.size(); ++i) seen.insert(kinds[m[i]]);
     for (const auto& k : seen) {
@@ -300,6 +305,10 @@ int main(int argc, char** argv) {
   std::printf("originals: right in %zu of %zu planted groups whose original was grouped (%.1f%%); by copy kind:",
               kept_right, grouped, 100.0 * kept_right / std::max<std::size_t>(1, grouped));
   for (const auto& [k, v] : by_kind) std::printf(" %s %zu/%zu", k.c_str(), v.first, v.second);
+  std::printf("\noriginal_reason of the grouped planted groups:");
+  for (const auto& [k, v] : reasons) std::printf(" %s %zu", k.c_str(), v);
+  std::printf("\nwrong originals, by the kind chosen and the reason:");
+  for (const auto& [k, v] : wrong_reasons) std::printf(" [%s] %zu", k.c_str(), v);
   std::printf("\n");
   std::printf("signing (1 thread, %zu docs of %.0f words): shingling %.0f docs/s, MinHash %.0f docs/s, both %.0f docs/s = %.0f 600-word docs/s\n",
               sample.size(), sample_wpd, sample.size() / t_shingle, sample.size() / t_sign,

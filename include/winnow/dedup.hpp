@@ -110,6 +110,15 @@ struct DedupItem {
   std::size_t text_bytes = 0;
   std::vector<std::uint64_t> shingles;  // shingle_set() of the clean text
   bool excerpt = false;       // looks_like_excerpt(): never the original while a full member exists
+  // The text's order and words, from shingle_set(text, options.shingles,
+  // outline): how copies differ (truncation, added paragraphs, selection,
+  // spelling) is read from it. Empty: those rules cannot decide.
+  ShingleOutline outline{};
+  std::string url{};          // the page's url, when known
+  // Hook for issue 15 point 6: the page's <link rel=canonical>. A member
+  // whose canonical_url is another member's url names that member original
+  // (reason "canonical"). Empty (unused) until the reader fills it.
+  std::string canonical_url{};
 };
 
 // Whether a clean text is an excerpt of a longer article: its last line ends
@@ -137,9 +146,27 @@ struct DedupRecord {
   bool template_fallback = false;    // kept its template shingles (see template_min_kept)
 };
 
+// Which rule chose a group's original over the member closest to it (the
+// one that would be original without it). See src/dedup/dedup_cluster.cpp.
+enum class OriginalReason {
+  Truncation,       // the other is a cut-off head of it (or carries an excerpt mark)
+  AddedParagraphs,  // the other is it plus paragraphs at the edges
+  Selection,        // the other is sentences picked from all over it
+  Coverage,         // in a group of 3+, the others share the most with it
+  Spelling,         // near-identical; the other has words no other text has
+  Canonical,        // the other's canonical_url is its url
+  Official,         // its site's profile publishes originals
+  Date,             // earlier date
+  Tie               // nothing decided: first in input order
+};
+// "truncation", "added-paragraphs", "selection", "coverage", "spelling",
+// "canonical", "official", "date", "tie".
+const char* original_reason_name(OriginalReason reason);
+
 struct DedupGroup {
   std::size_t original = 0;
   std::vector<std::size_t> members;  // in add() order, original included
+  OriginalReason reason = OriginalReason::Tie;
 };
 
 struct DedupReport {
@@ -157,6 +184,7 @@ struct DedupReport {
     std::size_t duplicate_pairs = 0;     // candidates that passed verification
     std::size_t chain_splits = 0;        // members moved out of a component by the chain guard
     std::size_t stored_bytes = 0;        // compact shingle storage
+    std::size_t outline_bytes = 0;       // outlines (text order, for the choice of original)
     double seconds_df = 0, seconds_sign = 0, seconds_lsh = 0, seconds_verify = 0, seconds_cluster = 0;
   } stats;
 };

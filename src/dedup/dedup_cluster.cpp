@@ -68,8 +68,8 @@ bool date_before(const std::string& a, const std::string& b) {
 class Clusterer {
  public:
   Clusterer(DedupReport& report, const EffectiveSets& sets, const std::vector<std::uint32_t>& sizes,
-            const std::vector<DocInfo>& info, const DedupOptions& options)
-      : report_(report), sets_(sets), sizes_(sizes), info_(info), options_(options) {
+            const std::vector<DocInfo>& info, const OutlineStore& outlines, const DedupOptions& options)
+      : report_(report), sets_(sets), sizes_(sizes), info_(info), outlines_(outlines), options_(options) {
     // report.pairs arrives sorted by (a, b): looked up by binary search;
     // pairs computed here go to extra_.
     verified_ = report.pairs.size();
@@ -189,37 +189,124 @@ class Clusterer {
     // Pairwise overlaps: all of them for ordinary groups, only the verified
     // ones for huge components (thousands of copies of one page).
     const bool exact = m.size() <= 64;
-    std::vector<double> coverage(m.size(), 0.0), contained(m.size(), 0.0);
+    coverage_.assign(m.size(), 0.0);
+    contained_.assign(m.size(), 0.0);
     for (std::size_t i = 0; i < m.size(); ++i)
       for (std::size_t j = i + 1; j < m.size(); ++j) {
         const std::size_t inter = overlap(m[i], m[j], exact);
         if (!inter) continue;
         const double si = std::max(1u, sizes_[m[i]]), sj = std::max(1u, sizes_[m[j]]);
         const double share = static_cast<double>(inter) / std::max(si, sj);
-        coverage[i] += share;
-        coverage[j] += share;
-        contained[i] += static_cast<double>(inter) / si;
-        contained[j] += static_cast<double>(inter) / sj;
+        coverage_[i] += share;
+        coverage_[j] += share;
+        contained_[i] += static_cast<double>(inter) / si;
+        contained_[j] += static_cast<double>(inter) / sj;
       }
-    const bool any_full =
-        std::any_of(m.begin(), m.end(), [&](std::uint32_t d) { return !info_[d].excerpt; });
-    std::size_t best = 0;
-    while (any_full && info_[m[best]].excerpt) ++best;
-    for (std::size_t i = best + 1; i < m.size(); ++i) {
-      const auto x = m[i], y = m[best];
-      if (any_full && info_[x].excerpt) continue;
-      bool better;
-      if (std::abs(coverage[i] - coverage[best]) > 0.02 * std::max(coverage[i], coverage[best]))
-        better = coverage[i] > coverage[best];
-      else if (info_[x].official != info_[y].official)
-        better = info_[x].official;
-      else if (std::abs(contained[i] - contained[best]) > 0.03 * std::max(contained[i], contained[best]))
-        better = contained[i] > contained[best];
-      else if (info_[x].date != info_[y].date) better = date_before(info_[x].date, info_[y].date);
-      else better = x < y;
-      if (better) best = i;
-    }
+    const std::size_t best = tournament(m, SIZE_MAX);
+    // The reason: the rule that puts it over the member that would be
+    // original without it.
+    const std::size_t runner = tournament(m, best);
+    reason_ = runner == SIZE_MAX ? OriginalReason::Tie : decide(m, best, runner).reason;
+    outlines_cache_.clear();
     return m[best];
+  }
+
+  // The best of m (index), skipping `without`; excerpts only if nothing else.
+  std::size_t tournament(const std::vector<std::uint32_t>& m, std::size_t without) {
+    bool any_full = false;
+    for (std::size_t i = 0; i < m.size(); ++i) any_full |= i != without && !info_[m[i]].excerpt;
+    std::size_t best = SIZE_MAX;
+    for (std::size_t i = 0; i < m.size(); ++i) {
+      if (i == without || (any_full && info_[m[i]].excerpt)) continue;
+      if (best == SIZE_MAX || decide(m, i, best).first_wins) best = i;
+    }
+    return best;
+  }
+
+  struct Verdict {
+    bool first_wins;
+    OriginalReason reason;
+  };
+
+  // Template-free outline of document d (cached per group). Positions are
+  // re-counted without the template stretches: a stretch between two
+  // consecutive anchors counts only if neither is a template shingle, so
+  // that site chrome the sets ignore (a menu above the article) does not
+  // count as an added paragraph.
+  struct Outline {
+    std::vector<Anchor> anchors;
+    std::uint32_t length = 0;  // shingles, template stretches left out
+  };
+  const Outline& outline(std::uint32_t d, bool sparse_only) {
+    const std::uint64_t k = static_cast<std::uint64_t>(d) << 1 | sparse_only;
+    auto it = outlines_cache_.find(k);
+    if (it != outlines_cache_.end()) return it->second;
+    std::vector<Anchor> all;
+    outlines_.decode(d, sparse_only, all);
+    const bool keep_all = sets_.keeps_all(d);
+    auto chrome = [&](const Anchor& x) { return keep_all ? sets_.is_chrome(x.fp) : sets_.is_template(x.fp); };
+    Outline o;
+    std::uint32_t at = 0, last = 0;
+    bool last_chrome = false;
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      const bool c = chrome(all[i]);
+      if (!c && !(i > 0 && last_chrome)) at += all[i].pos - last;
+      last = all[i].pos;
+      last_chrome = c;
+      if (!c) o.anchors.push_back({all[i].fp, at});
+    }
+    const std::uint32_t n = outlines_.shingles(d);
+    o.length = at + (n > last && !last_chrome ? n - last : 1);
+    return outlines_cache_.emplace(k, std::move(o)).first->second;
+  }
+
+  // How x and y differ, and which is the original by that: +1 x, -1 y, 0 no verdict.
+  std::pair<int, OriginalReason> by_structure(std::uint32_t x, std::uint32_t y) {
+    if (x >= outlines_.documents() || y >= outlines_.documents()) return {0, OriginalReason::Tie};
+    const bool sparse = !(outlines_.dense(x) && outlines_.dense(y));
+    const Outline& ox = outline(x, sparse);
+    const Outline& oy = outline(y, sparse);
+    const bool x_larger = ox.anchors.size() != oy.anchors.size() ? ox.anchors.size() > oy.anchors.size()
+                                                                 : sizes_[x] > sizes_[y];
+    const Alignment a = x_larger ? align(oy.anchors, oy.length, ox.anchors, ox.length)
+                                 : align(ox.anchors, ox.length, oy.anchors, oy.length);
+    const int larger = x_larger ? 1 : -1;
+    switch (a.relation) {
+      case Relation::Truncation: return {larger, OriginalReason::Truncation};
+      case Relation::Selection: return {larger, OriginalReason::Selection};
+      case Relation::AddedParagraphs: return {-larger, OriginalReason::AddedParagraphs};
+      case Relation::Same: return {0, OriginalReason::Spelling};
+      case Relation::Unclear: break;
+    }
+    return {0, OriginalReason::Tie};
+  }
+
+  // Is m[i] a better original than m[j], and by which rule.
+  Verdict decide(const std::vector<std::uint32_t>& m, std::size_t i, std::size_t j) {
+    const std::uint32_t x = m[i], y = m[j];
+    const DocInfo& ix = info_[x];
+    const DocInfo& iy = info_[y];
+    if (ix.excerpt != iy.excerpt) return {iy.excerpt, OriginalReason::Truncation};
+    if (ix.canonical_hash && ix.canonical_hash == iy.url_hash && iy.canonical_hash != ix.url_hash)
+      return {false, OriginalReason::Canonical};
+    if (iy.canonical_hash && iy.canonical_hash == ix.url_hash && ix.canonical_hash != iy.url_hash)
+      return {true, OriginalReason::Canonical};
+    if (std::abs(coverage_[i] - coverage_[j]) > 0.02 * std::max(coverage_[i], coverage_[j])) {
+      const bool first = coverage_[i] > coverage_[j];
+      // Said by the structure when it agrees, else "coverage".
+      const auto [side, reason] = by_structure(x, y);
+      return {first, side == (first ? 1 : -1) ? reason : OriginalReason::Coverage};
+    }
+    if (ix.official != iy.official) return {ix.official, OriginalReason::Official};
+    const auto [side, reason] = by_structure(x, y);
+    if (side != 0) return {side > 0, reason};
+    if (reason != OriginalReason::Spelling &&  // no alignment: the contained side, as before
+        std::abs(contained_[i] - contained_[j]) > 0.03 * std::max(contained_[i], contained_[j]))
+      return {contained_[i] > contained_[j], OriginalReason::AddedParagraphs};
+    if (ix.hapaxes + 2 <= iy.hapaxes || iy.hapaxes + 2 <= ix.hapaxes)
+      return {ix.hapaxes < iy.hapaxes, OriginalReason::Spelling};
+    if (ix.date != iy.date) return {date_before(ix.date, iy.date), OriginalReason::Date};
+    return {x < y, OriginalReason::Tie};
   }
 
   void resolve(std::vector<std::uint32_t> members) {
@@ -227,6 +314,7 @@ class Clusterer {
       const std::uint32_t original = choose_original(members);
       DedupGroup group;
       group.original = original;
+      group.reason = options_.keep == KeepPolicy::Original ? reason_ : OriginalReason::Tie;
       std::vector<std::uint32_t> rest;
       for (std::uint32_t d : members) {
         if (d == original || pair(d, original).duplicate) group.members.push_back(d);
@@ -256,7 +344,13 @@ class Clusterer {
   const EffectiveSets& sets_;
   const std::vector<std::uint32_t>& sizes_;
   const std::vector<DocInfo>& info_;
+  const OutlineStore& outlines_;
   const DedupOptions& options_;
+  // choose_original()'s scratch: scores of the group's members, their
+  // decoded outlines, and the reason for the last original chosen.
+  std::vector<double> coverage_, contained_;
+  std::unordered_map<std::uint64_t, Outline> outlines_cache_;
+  OriginalReason reason_ = OriginalReason::Tie;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> edges_;
   std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> adjacency_;
   std::size_t verified_ = 0;
@@ -268,10 +362,29 @@ class Clusterer {
 }  // namespace
 
 void cluster(DedupReport& report, const EffectiveSets& sets, const std::vector<std::uint32_t>& sizes,
-             const std::vector<DocInfo>& info, const DedupOptions& options) {
-  Clusterer c(report, sets, sizes, info, options);
+             const std::vector<DocInfo>& info, const OutlineStore& outlines, const DedupOptions& options) {
+  Clusterer c(report, sets, sizes, info, outlines, options);
   c.run();
   report.stats.chain_splits = c.splits;
 }
 
 }  // namespace winnow::detail
+
+namespace winnow {
+
+const char* original_reason_name(OriginalReason reason) {
+  switch (reason) {
+    case OriginalReason::Truncation: return "truncation";
+    case OriginalReason::AddedParagraphs: return "added-paragraphs";
+    case OriginalReason::Selection: return "selection";
+    case OriginalReason::Coverage: return "coverage";
+    case OriginalReason::Spelling: return "spelling";
+    case OriginalReason::Canonical: return "canonical";
+    case OriginalReason::Official: return "official";
+    case OriginalReason::Date: return "date";
+    case OriginalReason::Tie: return "tie";
+  }
+  return "tie";
+}
+
+}  // namespace winnow
