@@ -213,10 +213,11 @@ int main(int argc, char** argv) {
           }
     shown = 0;
     for (auto [orig, size] : truth_originals)
-      if (report.records[orig].group && !report.records[orig].is_original && shown++ < 15)
+      if (report.records[orig].group && !report.records[orig].is_original && shown++ < 400)
       {
-        std::printf("ORIGINAL planted %s chosen %s\n", ids[orig].c_str(), ids[report.records[orig].original].c_str());
         const auto& g = report.groups[*report.records[orig].group];
+        std::printf("ORIGINAL planted %s chosen %s by %s\n", ids[orig].c_str(), ids[report.records[orig].original].c_str(),
+                    winnow::original_reason_name(g.reason));
         for (std::size_t m : g.members) std::printf("   member %s shingles %zu\n", ids[m].c_str(), report.records[m].shingles);
         for (const auto& q : report.pairs)
           if (report.records[q.a].group == report.records[orig].group && report.records[q.b].group == report.records[orig].group)
@@ -230,7 +231,7 @@ int main(int argc, char** argv) {
     std::unordered_map<std::uint64_t, const winnow::DedupPair*> scored;
     for (const auto& q : report.pairs) scored[key(q.a, q.b)] = &q;
     for (std::uint64_t k : truth)
-      if (!pred.count(k) && shown++ < 15) {
+      if (!pred.count(k) && shown++ < 400) {
         auto it = scored.find(k);
         std::printf("MISSED %s %s %s\n", ids[k >> 32].c_str(), ids[k & 0xffffffffu].c_str(),
                     it == scored.end() ? "(not a candidate)"

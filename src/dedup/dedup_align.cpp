@@ -46,8 +46,9 @@ namespace {
 constexpr std::uint32_t kDenseBelow = 256;  // shingles: under this, keep 1 in 4
 constexpr std::uint32_t kSparseBit = 1u << 22;
 constexpr std::uint32_t kGapWords = 12;    // a dropped sentence, not a bracketed expansion
-constexpr std::uint32_t kEdgeWords = 8;    // what sampling can leave unmatched at an edge
-constexpr double kTruncatedTail = 0.4;     // of the larger text
+constexpr std::uint32_t kEdgeWords = 4;    // a stray word or two at an edge is no paragraph
+constexpr double kSelectionShare = 0.3;    // of the larger's extra words, in gaps
+constexpr double kTruncatedTail = 0.3;     // of the larger text
 }  // namespace
 
 void OutlineStore::append(const ShingleOutline& outline) {
@@ -166,7 +167,8 @@ Alignment align(const std::vector<Anchor>& smaller, std::uint32_t smaller_shingl
   }
   const double extra = a.head + a.tail + a.interior;
   if (extra <= std::max(16.0, 0.04 * n_larger)) a.relation = Relation::Same;
-  else if (a.gaps >= 2 && a.gap_words >= 0.5 * extra) a.relation = Relation::Selection;
+  else if ((a.gaps >= 2 || a.gap_words >= 2 * kGapWords) && a.gap_words >= kSelectionShare * extra)
+    a.relation = Relation::Selection;
   else if (a.head <= kEdgeWords && a.interior <= 2 * kEdgeWords && a.tail >= kTruncatedTail * n_larger)
     a.relation = Relation::Truncation;
   else a.relation = Relation::AddedParagraphs;

@@ -291,15 +291,11 @@ class Clusterer {
       return {false, OriginalReason::Canonical};
     if (iy.canonical_hash && iy.canonical_hash == ix.url_hash && ix.canonical_hash != iy.url_hash)
       return {true, OriginalReason::Canonical};
-    if (std::abs(coverage_[i] - coverage_[j]) > 0.02 * std::max(coverage_[i], coverage_[j])) {
-      const bool first = coverage_[i] > coverage_[j];
-      // Said by the structure when it agrees, else "coverage".
-      const auto [side, reason] = by_structure(x, y);
-      return {first, side == (first ? 1 : -1) ? reason : OriginalReason::Coverage};
-    }
     if (ix.official != iy.official) return {ix.official, OriginalReason::Official};
     const auto [side, reason] = by_structure(x, y);
     if (side != 0) return {side > 0, reason};
+    if (std::abs(coverage_[i] - coverage_[j]) > 0.02 * std::max(coverage_[i], coverage_[j]))
+      return {coverage_[i] > coverage_[j], OriginalReason::Coverage};
     if (reason != OriginalReason::Spelling &&  // no alignment: the contained side, as before
         std::abs(contained_[i] - contained_[j]) > 0.03 * std::max(contained_[i], contained_[j]))
       return {contained_[i] > contained_[j], OriginalReason::AddedParagraphs};
