@@ -299,7 +299,7 @@ class Clusterer {
     if (reason != OriginalReason::Spelling &&  // no alignment: the contained side, as before
         std::abs(contained_[i] - contained_[j]) > 0.03 * std::max(contained_[i], contained_[j]))
       return {contained_[i] > contained_[j], OriginalReason::AddedParagraphs};
-    if (ix.hapaxes + 2 <= iy.hapaxes || iy.hapaxes + 2 <= ix.hapaxes)
+    if (ix.hapaxes != iy.hapaxes)
       return {ix.hapaxes < iy.hapaxes, OriginalReason::Spelling};
     if (ix.date != iy.date) return {date_before(ix.date, iy.date), OriginalReason::Date};
     return {x < y, OriginalReason::Tie};
