@@ -74,7 +74,8 @@ bool write_dedup_report(const DedupResult& result, DedupEmit emit, const LineWri
       for (std::size_t i = 0; i < ids.size(); ++i) {
         const DedupRecord& r = report.records[i];
         const std::string* group = r.group ? &group_names[*r.group] : nullptr;
-        if (!write(dedup_record_json({ids[i], r, ids[r.original], group}))) return false;
+        const char* reason = r.group ? original_reason_name(report.groups[*r.group].reason) : nullptr;
+        if (!write(dedup_record_json({ids[i], r, ids[r.original], group, reason}))) return false;
       }
       return true;
     case DedupEmit::Unique:
@@ -89,7 +90,9 @@ bool write_dedup_report(const DedupResult& result, DedupEmit emit, const LineWri
       for (std::size_t g = 0; g < report.groups.size(); ++g) {
         std::vector<std::string> members;
         for (auto m : report.groups[g].members) members.push_back(ids[m]);
-        if (!write(dedup_group_json(group_names[g], ids[report.groups[g].original], members))) return false;
+        if (!write(dedup_group_json(group_names[g], ids[report.groups[g].original], members,
+                                    original_reason_name(report.groups[g].reason))))
+          return false;
       }
       return true;
   }
@@ -107,6 +110,16 @@ bool write_kept_records(const DedupResult& result, const std::function<bool(std:
     if (!write(record)) return false;
   }
   return true;
+}
+
+std::string dedup_reasons_explained(const DedupResult& result) {
+  std::string out;
+  const DedupReport& report = result.report;
+  for (std::size_t g = 0; g < report.groups.size(); ++g)
+    out += fmt::format("winnow: dedup: {}: original {} ({}), {} members\n", result.group_name(g),
+                       result.ids[report.groups[g].original], original_reason_name(report.groups[g].reason),
+                       report.groups[g].members.size());
+  return out;
 }
 
 std::string dedup_explanation(const DedupLine& line) {

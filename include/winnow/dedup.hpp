@@ -157,10 +157,11 @@ enum class OriginalReason {
   Canonical,        // the other's canonical_url is its url
   Official,         // its site's profile publishes originals
   Date,             // earlier date
-  Tie               // nothing decided: first in input order
+  Tie,              // nothing decided: first in input order
+  Policy            // KeepPolicy Longest, First or Newest chose, not these rules
 };
 // "truncation", "added-paragraphs", "selection", "coverage", "spelling",
-// "canonical", "official", "date", "tie".
+// "canonical", "official", "date", "tie", "policy".
 const char* original_reason_name(OriginalReason reason);
 
 struct DedupGroup {
@@ -284,5 +285,8 @@ bool write_kept_records(const DedupResult& result, const std::function<bool(std:
 
 // The shingle, MinHash and LSH parameters of a line, as `--explain` prints them.
 std::string dedup_explanation(const DedupLine& line);
+// After the run, `--explain` prints one line per group: its original and the
+// rule that chose it ("winnow: dedup: g1: original ID (truncation), 3 members").
+std::string dedup_reasons_explained(const DedupResult& result);
 
 }  // namespace winnow

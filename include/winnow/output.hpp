@@ -31,16 +31,19 @@ std::string document_json(const Document& doc);
 //   winnow::append_json_string(out, "a \"b\"\n");   // out == R"("a \"b\"\n")"
 void append_json_string(std::string& out, std::string_view s);
 
-// A dedup verdict for one record: id, group, original, scores.
+// A dedup verdict for one record: id, group, original, scores, and the rule
+// that chose the group's original (original_reason_name(); null when unique).
 struct DedupVerdictView {
   const std::string& id;
   const DedupRecord& record;
   const std::string& original_id;
   const std::string* group_name;  // null when unique
+  const char* original_reason = nullptr;
 };
 std::string dedup_record_json(const DedupVerdictView& v);
 std::string dedup_pair_json(const std::string& a, const std::string& b, const DedupPair& pair);
+// original_reason: original_reason_name() of the group (left out when null).
 std::string dedup_group_json(const std::string& name, const std::string& original,
-                             const std::vector<std::string>& members);
+                             const std::vector<std::string>& members, const char* original_reason = nullptr);
 
 }  // namespace winnow

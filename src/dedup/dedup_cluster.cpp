@@ -11,28 +11,39 @@
 // verified duplicate of the group's original, and nothing else is claimed.
 //
 // The original, KeepPolicy::Original. The document the others derive from:
-// the press release, not the repost that adds a paragraph. Two scores per
-// member o, summed over the other members m:
-//   coverage  |o∩m| / max(|o|,|m|)  (how much of the larger side they share)
-//   contained |o∩m| / |o|           (how much of o the others contain)
-// An excerpt (looks_like_excerpt(): "... Read more") is never the original
-// while a member without that mark exists: it is contained in its source
-// just as a press release is contained in a repost that adds a paragraph, so
-// the scores below cannot tell the two apart. Among the rest, coverage picks
-// the centre of a group: an added paragraph or comment footer
-// lowers a repost's coverage against every other member, and a truncated
-// copy's coverage is low against everyone but its source. When coverages are
-// within 2% of each other (always in a pair, and in a group where a repost
-// barely differs from its source), `official` (a known site profile that
-// publishes originals: the osce.org page over the blog, whichever contains
-// which) decides; then the member most contained in the others
-// wins, which is the smaller, contained side, unless the two are within 3%
-// too (a mirror with a few typos, or a copy without the stray chrome that
-// the source kept: which is "contained" is then an accident of the edges);
-// then the earliest date (undated last), then input order.
-// Known weak spot: an excerpt cut with no mark, from an unknown site, is
-// still chosen over its source in a pair: only a third member lets coverage
-// see that it is the odd one.
+// the press release, not the repost that adds a paragraph, nor the excerpt
+// that cuts it, nor the selection that picks from it, nor the re-typed
+// mirror (issue 19). A tournament over the members with one pairwise rule,
+// decide(x, y), the first of these that tells them apart:
+//   1. an excerpt mark (looks_like_excerpt(): "... Read more" in the table of
+//      profiles/excerpt_marks.tsv) loses to a member without it   truncation
+//   2. a page whose canonical_url is the other's url loses           canonical
+//   3. a known site profile that publishes originals wins            official
+//   4. the structure of the difference (dedup_align.cpp aligns the
+//      smaller outline in the larger): a cut-off head or a selection
+//      names the larger; paragraphs added at the edges (or expansions
+//      inside) name the smaller        truncation / selection / added-paragraphs
+//   5. near-identical or unaligned: coverage, the summed share of the
+//      larger side with every other member, picks the centre of a
+//      group of three or more (within 2% it does not decide)          coverage
+//   6. unaligned (no outlines): the member most contained in the
+//      others, unless within 3% (as before issue 19)          added-paragraphs
+//   7. fewer words no other text has (dedup_spelling.cpp)            spelling
+//   8. the earliest date (undated last)                              date
+//   9. input order                                                   tie
+// An excerpt takes part only when every member is one. Structure comes
+// before coverage: in a group {source, selection, selection} the two
+// selections share with each other about as much as with the source, and
+// coverage picked one of them; pairwise structure picks the source, which
+// beats every other member, and a tournament finds such a member whatever
+// the order. Official before structure, as it came before containment:
+// the osce.org page over the blog whichever contains which. The reason
+// reported, DedupGroup::reason, is decide() between the original and the
+// member that would be original without it (the runner-up's tournament).
+// Known weak spots: in a pair, an unmarked cut keeping more than 70% of
+// its article and a repost appending 30% or more commentary with nothing
+// above the article look alike (dedup_align.cpp draws the line at a 30%
+// tail); only a third member, or a mark, tells them apart.
 //
 // Other policies: Longest (most text bytes), First (input order), Newest
 // (latest date, undated last); ties by input order.
@@ -310,7 +321,7 @@ class Clusterer {
       const std::uint32_t original = choose_original(members);
       DedupGroup group;
       group.original = original;
-      group.reason = options_.keep == KeepPolicy::Original ? reason_ : OriginalReason::Tie;
+      group.reason = options_.keep == KeepPolicy::Original ? reason_ : OriginalReason::Policy;
       std::vector<std::uint32_t> rest;
       for (std::uint32_t d : members) {
         if (d == original || pair(d, original).duplicate) group.members.push_back(d);
@@ -379,6 +390,7 @@ const char* original_reason_name(OriginalReason reason) {
     case OriginalReason::Official: return "official";
     case OriginalReason::Date: return "date";
     case OriginalReason::Tie: return "tie";
+    case OriginalReason::Policy: return "policy";
   }
   return "tie";
 }

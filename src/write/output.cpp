@@ -317,6 +317,9 @@ std::string dedup_record_json(const DedupVerdictView& v) {
   else w.Null();
   key(w, "original"), str(w, v.original_id);
   key(w, "is_original"), w.Bool(v.record.is_original);
+  key(w, "original_reason");
+  if (v.original_reason) str(w, v.original_reason);
+  else w.Null();
   key(w, "jaccard"), score(w, v.record.jaccard);
   key(w, "containment"), score(w, v.record.containment);
   w.EndObject();
@@ -337,7 +340,7 @@ std::string dedup_pair_json(const std::string& a, const std::string& b, const De
 }
 
 std::string dedup_group_json(const std::string& name, const std::string& original,
-                             const std::vector<std::string>& members) {
+                             const std::vector<std::string>& members, const char* original_reason) {
   rapidjson::StringBuffer buf;
   Writer w(buf);
   w.StartObject();
@@ -347,6 +350,7 @@ std::string dedup_group_json(const std::string& name, const std::string& origina
   w.StartArray();
   for (auto& m : members) str(w, m);
   w.EndArray();
+  if (original_reason) key(w, "original_reason"), str(w, original_reason);
   w.EndObject();
   return std::string(buf.GetString(), buf.GetSize());
 }
