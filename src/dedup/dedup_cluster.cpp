@@ -56,6 +56,8 @@
 namespace winnow::detail {
 namespace {
 
+constexpr double kWeakExtra = 0.15;  // of the larger text: see by_structure()
+
 struct UnionFind {
   std::vector<std::uint32_t> parent;
   explicit UnionFind(std::size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0u); }
@@ -213,6 +215,7 @@ class Clusterer {
         contained_[i] += static_cast<double>(inter) / si;
         contained_[j] += static_cast<double>(inter) / sj;
       }
+    group_ = &m;
     const std::size_t best = tournament(m, SIZE_MAX);
     // The reason: the rule that puts it over the member that would be
     // original without it.
@@ -272,7 +275,11 @@ class Clusterer {
   }
 
   // How x and y differ, and which is the original by that: +1 x, -1 y, 0 no verdict.
-  std::pair<int, OriginalReason> by_structure(std::uint32_t x, std::uint32_t y) {
+  // weak: an added-paragraphs verdict on less than kWeakExtra of the larger
+  // text (a sentence dropped at the end by a light rewrite looks like a
+  // contact block appended): coverage, where it decides, goes first.
+  std::pair<int, OriginalReason> by_structure(std::uint32_t x, std::uint32_t y, bool* weak = nullptr) {
+    if (weak) *weak = false;
     if (x >= outlines_.documents() || y >= outlines_.documents()) return {0, OriginalReason::Tie};
     const bool sparse = !(outlines_.dense(x) && outlines_.dense(y));
     const Outline& ox = outline(x, sparse);
@@ -282,6 +289,18 @@ class Clusterer {
     const Alignment a = x_larger ? align(oy.anchors, oy.length, ox.anchors, ox.length)
                                  : align(ox.anchors, ox.length, oy.anchors, oy.length);
     const int larger = x_larger ? 1 : -1;
+    if (weak)
+      *weak = a.relation == Relation::AddedParagraphs &&
+              a.head + a.tail + a.interior < kWeakExtra * std::max(ox.length, oy.length);
+    // What the larger has beyond the smaller, found in a third member, is
+    // the article's own text, not an added paragraph: the smaller is the
+    // one cut (a light rewrite that drops the last sentence, beside a copy
+    // that kept it).
+    if (a.relation == Relation::AddedParagraphs && group_->size() >= 3 &&
+        extra_is_shared(x_larger ? x : y, x_larger ? y : x)) {
+      if (weak) *weak = false;
+      return {larger, a.tail >= a.head + a.interior ? OriginalReason::Truncation : OriginalReason::Selection};
+    }
     switch (a.relation) {
       case Relation::Truncation: return {larger, OriginalReason::Truncation};
       case Relation::Selection: return {larger, OriginalReason::Selection};
@@ -290,6 +309,34 @@ class Clusterer {
       case Relation::Unclear: break;
     }
     return {0, OriginalReason::Tie};
+  }
+
+  // Whether most of the anchors `larger` has and `smaller` lacks (at least
+  // two) are in another member of the group being decided.
+  bool extra_is_shared(std::uint32_t larger, std::uint32_t smaller) {
+    const auto [shared, extra] = shared_extra(larger, smaller);
+    return extra >= 2 && 2 * shared >= extra;
+  }
+
+  // Of the anchors `a` has and `b` lacks: how many another member has, and how many.
+  std::pair<std::size_t, std::size_t> shared_extra(std::uint32_t larger, std::uint32_t smaller) {
+    std::vector<std::uint32_t> own;
+    for (const Anchor& x : outline(smaller, true).anchors) own.push_back(x.fp);
+    std::sort(own.begin(), own.end());
+    std::vector<std::uint32_t> extra;
+    for (const Anchor& x : outline(larger, true).anchors)
+      if (!std::binary_search(own.begin(), own.end(), x.fp)) extra.push_back(x.fp);
+    if (extra.empty()) return {0, 0};
+    std::sort(extra.begin(), extra.end());
+    std::vector<std::uint8_t> seen(extra.size(), 0);
+    for (std::uint32_t z : *group_) {
+      if (z == larger || z == smaller) continue;
+      for (const Anchor& x : outline(z, true).anchors) {
+        auto it = std::lower_bound(extra.begin(), extra.end(), x.fp);
+        if (it != extra.end() && *it == x.fp) seen[static_cast<std::size_t>(it - extra.begin())] = 1;
+      }
+    }
+    return {static_cast<std::size_t>(std::count(seen.begin(), seen.end(), 1)), extra.size()};
   }
 
   // Is m[i] a better original than m[j], and by which rule.
@@ -303,10 +350,12 @@ class Clusterer {
     if (iy.canonical_hash && iy.canonical_hash == ix.url_hash && ix.canonical_hash != iy.url_hash)
       return {true, OriginalReason::Canonical};
     if (ix.official != iy.official) return {ix.official, OriginalReason::Official};
-    const auto [side, reason] = by_structure(x, y);
-    if (side != 0) return {side > 0, reason};
-    if (std::abs(coverage_[i] - coverage_[j]) > 0.02 * std::max(coverage_[i], coverage_[j]))
-      return {coverage_[i] > coverage_[j], OriginalReason::Coverage};
+    bool weak = false;
+    const auto [side, reason] = by_structure(x, y, &weak);
+    const bool coverage_decides =
+        std::abs(coverage_[i] - coverage_[j]) > 0.02 * std::max(coverage_[i], coverage_[j]);
+    if (side != 0 && !(weak && coverage_decides)) return {side > 0, reason};
+    if (coverage_decides) return {coverage_[i] > coverage_[j], OriginalReason::Coverage};
     if (reason != OriginalReason::Spelling &&  // no alignment: the contained side, as before
         std::abs(contained_[i] - contained_[j]) > 0.03 * std::max(contained_[i], contained_[j]))
       return {contained_[i] > contained_[j], OriginalReason::AddedParagraphs};
@@ -358,6 +407,7 @@ class Clusterer {
   std::vector<double> coverage_, contained_;
   std::unordered_map<std::uint64_t, Outline> outlines_cache_;
   OriginalReason reason_ = OriginalReason::Tie;
+  const std::vector<std::uint32_t>* group_ = nullptr;  // the members being decided
   std::vector<std::pair<std::uint32_t, std::uint32_t>> edges_;
   std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> adjacency_;
   std::size_t verified_ = 0;
