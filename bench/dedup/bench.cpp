@@ -324,8 +324,8 @@ int main(int argc, char** argv) {
               add_seconds);
   std::printf("end to end by CPU time: %.1f CPU s = %.0f docs per CPU second (wall on 2 idle cores would be >= %.1f s)\n",
               cpu_total, n / cpu_total, cpu_total / threads);
-  std::printf("engine: stored sets %.0f MB, template bar %zu docs, template shingles %zu, fallbacks %zu, candidates %zu, duplicate pairs %zu, groups %zu, chain splits %zu\n",
-              report.stats.stored_bytes / 1048576.0, report.stats.template_threshold, report.stats.template_shingles,
+  std::printf("engine: outlines %.1f MB, stored sets %.0f MB, template bar %zu docs, template shingles %zu, fallbacks %zu, candidates %zu, duplicate pairs %zu, groups %zu, chain splits %zu\n",
+              report.stats.outline_bytes / 1048576.0, report.stats.stored_bytes / 1048576.0, report.stats.template_threshold, report.stats.template_shingles,
               report.stats.template_fallbacks, report.stats.candidates, report.stats.duplicate_pairs, report.groups.size(),
               report.stats.chain_splits);
   std::printf("memory: peak RSS %ld MB (after ingest %ld MB; includes ids, the signing sample of %zu texts, and the report)\n",
