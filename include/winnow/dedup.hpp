@@ -121,9 +121,10 @@ struct DedupItem {
   std::string canonical_url{};
 };
 
-// Whether a clean text is an excerpt of a longer article: its last line ends
-// in an ellipsis, perhaps with "Read more" (or the like) after it, or is
-// only such a phrase. See src/dedup/dedup_excerpt.cpp.
+// Whether a clean text is an excerpt of a longer article: its cut ends in an
+// ellipsis, perhaps with "Read more" (or the like, in the languages of
+// profiles/excerpt_marks.tsv) after it, or a line is only such a phrase; up
+// to three source or link lines may follow. See src/dedup/dedup_excerpt.cpp.
 //
 //   looks_like_excerpt("Title\nThe Mission opened a course for ... Read more")  // true
 //   looks_like_excerpt("Title\nThe Mission opened a course.")                   // false

@@ -12,28 +12,33 @@
 // The method. At add() each document keeps an outline (OutlineStore): the
 // shingles whose hash is 0 mod 8 (0 mod 4 for texts under 256 shingles, so
 // that short texts keep enough of them), in text order, as 22-bit
-// fingerprints. Two documents keep the same shingles of a shared passage, so
-// their outlines are samples of one alignment. align() matches the smaller
-// outline's anchors in the larger, keeps the longest chain increasing in both
-// (a repeated phrase cannot pull the chain out of order), and measures, in
-// anchors of the larger text that the smaller lacks: before the chain (head),
-// after it (tail), and inside it (gaps, counted net of the anchors the
-// smaller has there and the larger lacks, so a typo, which breaks the same
-// shingles on both sides, adds nothing). Template shingles (site chrome) are
-// left out of both outlines, as from the sets. Then:
-//   extra at most max(2, 4%) of the larger          -> Same (near-identical)
-//   two or more gaps of 2+ anchors (16+ words), the gaps at least half the
-//     extra                                          -> Selection
-//   extra after the chain only, at least 40% of the larger -> Truncation
-//   anything else (edges, both edges, a short tail)  -> AddedParagraphs
-// Why 40% for a tail: a truncated excerpt keeps the first 20-70% of its
+// fingerprints with their word positions. Two documents keep the same
+// shingles of a shared passage, so their outlines are samples of one
+// alignment. align() matches the smaller outline's anchors in the larger,
+// keeps the longest chain increasing in both (a repeated phrase cannot pull
+// the chain out of order), and measures, in words of the larger text that
+// the smaller lacks: before the chain (head), after it (tail, net of what
+// the smaller has after its last match: an excerpt mark), and inside it
+// (between consecutive matches, the larger's stretch minus the smaller's:
+// a typo or a re-wrapped line moves no position, so it adds nothing). The
+// caller (dedup_cluster.cpp) leaves template anchors out and counts no
+// words across a template stretch, so site chrome the sets ignore is no
+// added paragraph. Then, with extra = head + tail + inside:
+//   extra <= max(16 words, 4% of the larger)            -> Same (near-identical)
+//   gaps of 12+ words (two, or one of 24+) hold >= 30% of extra -> Selection
+//   head <= 4, inside <= 8, tail >= 30% of the larger   -> Truncation
+//   anything else (edges, both edges, a short tail)     -> AddedParagraphs
+// Why 30% for a tail: a truncated excerpt keeps the first 20-70% of its
 // article, while an appended commentary or contact block is usually a small
-// part of its repost; between the two a pair alone cannot tell (in a group,
-// coverage against the other members decides first: dedup_cluster.cpp).
+// part of its repost; in between a pair alone cannot tell (tuned on the
+// second generator variant, seed 1: 40% missed a third of the unmarked cuts,
+// 30% cost 0.2% of variant 1's blog reposts). In a group, the cluster step
+// also asks whether a third member has the larger's extra words (then they
+// are the article's own).
 //
-// What it costs. Stored: ~3.3 bytes per anchor (a 3-byte fingerprint and a
-// one-byte position gap, more for long gaps), ~0.4 bytes per shingle, about
-// 340 bytes for an 800-word article. A comparison decodes both outlines and
+// What it costs. Stored: ~4 bytes per anchor (a 3-byte fingerprint and a
+// one-byte position gap, more for long gaps), ~0.5 bytes per shingle: 430
+// bytes per document on the 10k benchmark, vector overhead included. A comparison decodes both outlines and
 // sorts the larger one: microseconds, and only the comparisons the choice of
 // original makes (group size minus one per group, plus one for the reason).
 #include <algorithm>

@@ -23,6 +23,10 @@
 //      smaller outline in the larger): a cut-off head or a selection
 //      names the larger; paragraphs added at the edges (or expansions
 //      inside) name the smaller        truncation / selection / added-paragraphs
+//      -- unless, in a group, a third member has most of the larger's
+//      extra words (they are the article's, not added: the larger wins),
+//      or the extra is under 15% of the larger and coverage (5) decides
+//      (a light rewrite dropping one sentence looks like an appended one)
 //   5. near-identical or unaligned: coverage, the summed share of the
 //      larger side with every other member, picks the centre of a
 //      group of three or more (within 2% it does not decide)          coverage
