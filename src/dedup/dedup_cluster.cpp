@@ -61,6 +61,7 @@ namespace winnow::detail {
 namespace {
 
 constexpr double kWeakExtra = 0.15;  // of the larger text: see by_structure()
+constexpr std::size_t kExactGroup = 64;  // members: above, only verified overlaps are scored
 
 struct UnionFind {
   std::vector<std::uint32_t> parent;
@@ -205,7 +206,7 @@ class Clusterer {
     }
     // Pairwise overlaps: all of them for ordinary groups, only the verified
     // ones for huge components (thousands of copies of one page).
-    const bool exact = m.size() <= 64;
+    const bool exact = m.size() <= kExactGroup;
     coverage_.assign(m.size(), 0.0);
     contained_.assign(m.size(), 0.0);
     for (std::size_t i = 0; i < m.size(); ++i)
@@ -300,7 +301,9 @@ class Clusterer {
     // the article's own text, not an added paragraph: the smaller is the
     // one cut (a light rewrite that drops the last sentence, beside a copy
     // that kept it).
-    if (a.relation == Relation::AddedParagraphs && group_->size() >= 3 &&
+    // (Only in ordinary groups: it reads every member, and a component of
+    // thousands of copies of one page would make that quadratic.)
+    if (a.relation == Relation::AddedParagraphs && group_->size() >= 3 && group_->size() <= kExactGroup &&
         extra_is_shared(x_larger ? x : y, x_larger ? y : x)) {
       if (weak) *weak = false;
       return {larger, a.tail >= a.head + a.interior ? OriginalReason::Truncation : OriginalReason::Selection};
