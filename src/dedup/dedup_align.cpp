@@ -25,7 +25,7 @@
 // words across a template stretch, so site chrome the sets ignore is no
 // added paragraph. Then, with extra = head + tail + inside:
 //   extra <= max(16 words, 4% of the larger)            -> Same (near-identical)
-//   gaps of 12+ words (two, or one of 24+) hold >= 30% of extra -> Selection
+//   gaps of 12+ words hold 16+ words and >= 15% of extra  -> Selection
 //   head <= 4, inside <= 8, tail >= 30% of the larger   -> Truncation
 //   anything else (edges, both edges, a short tail)     -> AddedParagraphs
 // Why 30% for a tail: a truncated excerpt keeps the first 20-70% of its
@@ -52,7 +52,7 @@ constexpr std::uint32_t kDenseBelow = 256;  // shingles: under this, keep 1 in 4
 constexpr std::uint32_t kSparseBit = 1u << 22;
 constexpr std::uint32_t kGapWords = 12;    // a dropped sentence, not a bracketed expansion
 constexpr std::uint32_t kEdgeWords = 4;    // a stray word or two at an edge is no paragraph
-constexpr double kSelectionShare = 0.3;    // of the larger's extra words, in gaps
+constexpr double kSelectionShare = 0.15;   // of the larger's extra words, in gaps
 constexpr double kTruncatedTail = 0.3;     // of the larger text
 }  // namespace
 
@@ -172,7 +172,7 @@ Alignment align(const std::vector<Anchor>& smaller, std::uint32_t smaller_shingl
   }
   const double extra = a.head + a.tail + a.interior;
   if (extra <= std::max(16.0, 0.04 * n_larger)) a.relation = Relation::Same;
-  else if ((a.gaps >= 2 || a.gap_words >= 2 * kGapWords) && a.gap_words >= kSelectionShare * extra)
+  else if (a.gap_words >= 16 && a.gap_words >= kSelectionShare * extra)
     a.relation = Relation::Selection;
   else if (a.head <= kEdgeWords && a.interior <= 2 * kEdgeWords && a.tail >= kTruncatedTail * n_larger)
     a.relation = Relation::Truncation;
