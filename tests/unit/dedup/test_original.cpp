@@ -44,7 +44,7 @@ std::string text_of(const std::vector<Sentence>& ss) {
 }
 
 struct Doc {
-  std::string text, date;
+  std::string text, date, url = {}, canonical_url = {};
 };
 
 DedupReport run(const std::vector<Doc>& docs) {
@@ -55,6 +55,8 @@ DedupReport run(const std::vector<Doc>& docs) {
     item.sequence = i;
     item.date = docs[i].date;
     item.text_bytes = docs[i].text.size();
+    item.url = docs[i].url;
+    item.canonical_url = docs[i].canonical_url;
     item.excerpt = looks_like_excerpt(docs[i].text);
     item.shingles = shingle_set(docs[i].text, ShingleOptions{}, item.outline);
     dd.add(std::move(item));
@@ -127,6 +129,17 @@ TEST_CASE("original: an excerpt whose mark is followed by a source line names th
   CHECK(looks_like_excerpt(excerpt));
   const auto r = run({{excerpt, "2020-01-01"}, {text_of(kArticle), "2020-02-01"}});
   CHECK(verdict(r, 0) == std::make_pair(std::size_t{1}, std::string("truncation")));
+}
+
+TEST_CASE("original: a page whose canonical link is another member's url names that member (canonical)") {
+  // Structure alone would name the first (the second adds a paragraph);
+  // its canonical link says the second is the page it copies.
+  const auto commentary = sentences(9, 3);
+  const auto r = run({{text_of(kArticle), "2020-01-01", "https://blog.example.org/p/1", "https://site.example.org/a"},
+                      {text_of(kArticle) + text_of(commentary), "2020-02-01", "https://site.example.org/a"}});
+  CHECK(verdict(r, 0) == std::make_pair(std::size_t{1}, std::string("canonical")));
+  const auto plain = run({{text_of(kArticle), "2020-01-01"}, {text_of(kArticle) + text_of(commentary), "2020-02-01"}});
+  CHECK(verdict(plain, 0) == std::make_pair(std::size_t{0}, std::string("added-paragraphs")));
 }
 
 TEST_CASE("excerpt marks of other shapes and languages, in the last lines") {
