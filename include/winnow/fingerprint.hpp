@@ -36,14 +36,14 @@ std::vector<std::uint64_t> shingle_set(std::string_view text, const ShingleOptio
 // What deciding which copy is the original needs besides the set (issue 19,
 // src/dedup/dedup_align.cpp): the text's shingles in text order, thinned to
 // those whose hash is 0 mod 4 (so two texts keep the same ones), each with
-// its word position; the number of shingles; and the text's distinct word
-// hashes (for the corpus's word frequencies: a misspelt word is one no
-// other text has).
+// its word position; the number of shingles; and the text's word hashes in
+// text order (for the corpus's word frequencies: a misspelt word is one the
+// corpus has only once).
 struct ShingleOutline {
   std::vector<std::uint64_t> hashes;     // in text order
   std::vector<std::uint32_t> positions;  // word index of each, increasing
   std::uint32_t shingles = 0;            // shingle windows in the text
-  std::vector<std::uint64_t> words;      // distinct word hashes, sorted
+  std::vector<std::uint64_t> words;      // word hashes, in text order
 };
 // shingle_set(text) and, in one pass, its outline.
 std::vector<std::uint64_t> shingle_set(std::string_view text, const ShingleOptions& options,

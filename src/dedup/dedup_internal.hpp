@@ -112,7 +112,7 @@ Alignment align(const std::vector<Anchor>& smaller, std::uint32_t smaller_shingl
 class WordCounts {
  public:
   WordCounts();
-  void add(const std::vector<std::uint64_t>& distinct_words);  // once per document, in add() order
+  void add(const std::vector<std::uint64_t>& words);  // once per document, in add() order
   std::vector<std::uint32_t> hapaxes();                          // per document; frees the table
 
  private:

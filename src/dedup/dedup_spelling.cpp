@@ -8,14 +8,16 @@
 // word is one the rest of the corpus does not use, while the word it
 // replaced is used elsewhere.
 //
-// The method. Each document's distinct normalised words (ShingleOutline::words)
-// are counted into a corpus table of document frequencies with 2-bit
-// saturating counters (0, 1, 2+) on 26 bits of the word hash: 16 MB, and for
+// The method. Each document's normalised words (ShingleOutline::words) are
+// counted into a corpus table of frequencies with 2-bit saturating counters
+// (0, 1, 2+) on 26 bits of the word hash: 16 MB, and for
 // a corpus of 10 million distinct words a word is confused with another
 // 15% of the time, which only ever hides a hapax. A word seen for the first
 // time is noted with its document (its bucket, 4 bytes); at finish() a
 // document's hapaxes are its first-seen words whose count stayed at 1. The
-// notes total one per distinct word of the corpus, not per document. A word
+// notes total one per distinct word of the corpus, not per document. These
+// are term, not document, frequencies (a word twice in one text is no
+// hapax; that costs no sort per document and only hides hapaxes). A word
 // shared by two copies has a count of 2, so inside a group the hapaxes are
 // exactly a member's words that no other member (and no other text) has:
 // misspellings, re-wrapping hyphenations, and rare words its copies miss.
@@ -36,8 +38,10 @@ WordCounts::WordCounts() = default;
 
 void WordCounts::add(const std::vector<std::uint64_t>& words) {
   if (!words.empty() && table_.empty()) table_.assign((std::size_t{1} << kWordBits) * 2 / 64, 0);
-  for (std::uint64_t w : words) {
-    const auto bucket = static_cast<std::uint32_t>(w >> (64 - kWordBits));
+  constexpr std::size_t ahead = 16;  // the table is 16 MB: overlap the cache misses
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (i + ahead < words.size()) __builtin_prefetch(&table_[(words[i + ahead] >> (64 - kWordBits)) >> 5], 1, 0);
+    const auto bucket = static_cast<std::uint32_t>(words[i] >> (64 - kWordBits));
     std::uint64_t& cell = table_[bucket >> 5];
     const int shift = (bucket & 31) * 2;
     const auto state = static_cast<unsigned>((cell >> shift) & 3);

@@ -146,11 +146,7 @@ std::vector<std::uint64_t> shingle_words(std::string_view text, const ShingleOpt
   }
   std::vector<std::uint64_t> out;
   shingles_of_words(words, std::max<std::size_t>(1, options.k), out, outline);
-  if (outline) {
-    outline->words.assign(words.begin(), words.end());
-    std::sort(outline->words.begin(), outline->words.end());
-    outline->words.erase(std::unique(outline->words.begin(), outline->words.end()), outline->words.end());
-  }
+  if (outline) outline->words.assign(words.begin(), words.end());
   // The buffers are sized by the largest text seen (ends: 4 bytes per input
   // byte); one 50 MB page must not pin 250 MB per thread for the whole run.
   if (ends.size() > (std::size_t{1} << 22)) {
