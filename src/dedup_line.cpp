@@ -34,6 +34,7 @@ DedupItem dedup_item(Document& doc, std::uint64_t sequence, const ProfileSet& pr
   item.text_bytes = doc.text.size();
   item.excerpt = looks_like_excerpt(doc.text);
   item.shingles = std::move(doc.shingles);
+  item.outline = std::move(doc.shingle_outline);
   return item;
 }
 
@@ -46,7 +47,9 @@ bool DedupLine::read(InputReader& reader, const Extractor& extractor, Diagnostic
   PipelineOptions pipeline;
   pipeline.jobs = jobs;
   // Shingling is the costly part of fingerprinting: it runs on the workers.
-  pipeline.after_extract = [this](Document& doc) { doc.shingles = shingle_set(doc.text, options_.shingles); };
+  pipeline.after_extract = [this](Document& doc) {
+    doc.shingles = shingle_set(doc.text, options_.shingles, doc.shingle_outline);
+  };
   return run_extraction(reader, extractor, diagnostics, pipeline, render, [&](Document& doc, std::string& record) {
     std::uint64_t sequence = ids_.size();
     DedupItem item = dedup_item(doc, sequence, extractor.profiles());
@@ -86,7 +89,8 @@ bool write_dedup_report(const DedupResult& result, DedupEmit emit, const LineWri
       for (std::size_t i = 0; i < ids.size(); ++i) {
         const DedupRecord& r = report.records[i];
         const std::string* group = r.group ? &group_names[*r.group] : nullptr;
-        if (!write(dedup_record_json({ids[i], r, ids[r.original], group, url(i), canonical_url(i)}))) return false;
+        const char* reason = r.group ? original_reason_name(report.groups[*r.group].reason) : nullptr;
+        if (!write(dedup_record_json({ids[i], r, ids[r.original], group, url(i), canonical_url(i), reason}))) return false;
       }
       return true;
     case DedupEmit::Unique:
@@ -102,7 +106,8 @@ bool write_dedup_report(const DedupResult& result, DedupEmit emit, const LineWri
         std::vector<std::string> members, member_urls;
         for (auto m : report.groups[g].members) members.push_back(ids[m]), member_urls.push_back(url(m));
         const std::size_t original = report.groups[g].original;
-        if (!write(dedup_group_json(group_names[g], {ids[original], url(original)}, members, member_urls)))
+        if (!write(dedup_group_json(group_names[g], {ids[original], url(original)}, members, member_urls,
+                                    original_reason_name(report.groups[g].reason))))
           return false;
       }
       return true;
@@ -121,6 +126,16 @@ bool write_kept_records(const DedupResult& result, const std::function<bool(std:
     if (!write(record)) return false;
   }
   return true;
+}
+
+std::string dedup_reasons_explained(const DedupResult& result) {
+  std::string out;
+  const DedupReport& report = result.report;
+  for (std::size_t g = 0; g < report.groups.size(); ++g)
+    out += fmt::format("winnow: dedup: {}: original {} ({}), {} members\n", result.group_name(g),
+                       result.ids[report.groups[g].original], original_reason_name(report.groups[g].reason),
+                       report.groups[g].members.size());
+  return out;
 }
 
 std::string dedup_explanation(const DedupLine& line) {

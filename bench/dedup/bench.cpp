@@ -20,6 +20,8 @@
 #include <cstdlib>
 #include <cstdio>
 #include <fstream>
+#include <map>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -54,6 +56,7 @@ struct Batch {
   std::vector<std::string> lines;
   std::vector<winnow::DedupItem> items;
   std::vector<std::string> texts;  // kept only for the signing sample
+  std::vector<std::string> kinds;  // dedup_gen's "kind" of each line
   std::size_t first = 0;            // index of lines[0] in the input
   std::size_t words = 0;
 };
@@ -98,7 +101,7 @@ int main(int argc, char** argv) {
 
   std::ifstream in(argv[1], std::ios::binary);
   if (!in) { std::perror(argv[1]); return 1; }
-  std::vector<std::string> ids;
+  std::vector<std::string> ids, kinds;
   std::unordered_map<std::string, std::size_t> index;
   std::vector<std::string> sample;
   std::size_t total_words = 0, bytes = 0, lines_read = 0;
@@ -130,12 +133,13 @@ int main(int argc, char** argv) {
                                                doc.ParseInsitu(line.data());
                                                winnow::DedupItem item;
                                                item.id = doc["id"].GetString();
+                                               b->kinds.emplace_back(doc.HasMember("kind") ? doc["kind"].GetString() : "");
                                                if (doc.HasMember("date")) item.date = doc["date"].GetString();
                                                const auto& t = doc["text"];
                                                std::string_view text(t.GetString(), t.GetStringLength());
                                                item.text_bytes = text.size();
                                                item.excerpt = winnow::looks_like_excerpt(text);
-                                               item.shingles = winnow::shingle_set(text, opt.shingles);
+                                               item.shingles = winnow::shingle_set(text, opt.shingles, item.outline);
                                                b->words += item.shingles.size() + opt.shingles.k - 1;
                                                b->items.push_back(std::move(item));
                                                // Only the sample is kept (copying every text was
@@ -151,6 +155,7 @@ int main(int argc, char** argv) {
               auto& item = b->items[i];
               item.sequence = ids.size();
               ids.push_back(item.id);
+              kinds.push_back(std::move(b->kinds[i]));
               if (sample.size() < sample_size && i < b->texts.size()) sample.push_back(std::move(b->texts[i]));
               dd.add(std::move(item));
             }
@@ -172,6 +177,7 @@ int main(int argc, char** argv) {
   for (std::size_t i = 0; i < ids.size(); ++i) index.emplace(ids[i], i);
   std::unordered_set<std::uint64_t> truth;
   std::vector<std::pair<std::size_t, std::size_t>> truth_originals;  // (original, group size)
+  std::vector<std::vector<std::size_t>> truth_groups;
   {
     std::ifstream tin(argv[2]);
     std::string line;
@@ -183,6 +189,7 @@ int main(int argc, char** argv) {
       for (std::size_t i = 0; i < m.size(); ++i)
         for (std::size_t j = i + 1; j < m.size(); ++j) truth.insert(key(m[i], m[j]));
       truth_originals.emplace_back(m[0], m.size());
+      truth_groups.push_back(m);
     }
   }
   std::size_t predicted = 0, correct = 0;
@@ -206,10 +213,11 @@ int main(int argc, char** argv) {
           }
     shown = 0;
     for (auto [orig, size] : truth_originals)
-      if (report.records[orig].group && !report.records[orig].is_original && shown++ < 15)
+      if (report.records[orig].group && !report.records[orig].is_original && shown++ < 400)
       {
-        std::printf("ORIGINAL planted %s chosen %s\n", ids[orig].c_str(), ids[report.records[orig].original].c_str());
         const auto& g = report.groups[*report.records[orig].group];
+        std::printf("ORIGINAL planted %s chosen %s by %s\n", ids[orig].c_str(), ids[report.records[orig].original].c_str(),
+                    winnow::original_reason_name(g.reason));
         for (std::size_t m : g.members) std::printf("   member %s shingles %zu\n", ids[m].c_str(), report.records[m].shingles);
         for (const auto& q : report.pairs)
           if (report.records[q.a].group == report.records[orig].group && report.records[q.b].group == report.records[orig].group)
@@ -223,7 +231,7 @@ int main(int argc, char** argv) {
     std::unordered_map<std::uint64_t, const winnow::DedupPair*> scored;
     for (const auto& q : report.pairs) scored[key(q.a, q.b)] = &q;
     for (std::uint64_t k : truth)
-      if (!pred.count(k) && shown++ < 15) {
+      if (!pred.count(k) && shown++ < 400) {
         auto it = scored.find(k);
         std::printf("MISSED %s %s %s\n", ids[k >> 32].c_str(), ids[k & 0xffffffffu].c_str(),
                     it == scored.end() ? "(not a candidate)"
@@ -234,8 +242,28 @@ int main(int argc, char** argv) {
   const double p = predicted ? static_cast<double>(correct) / predicted : 1.0;
   const double r = truth.empty() ? 1.0 : static_cast<double>(correct) / truth.size();
   const double f1 = p + r > 0 ? 2 * p * r / (p + r) : 0;
-  std::size_t kept_right = 0;
-  for (auto [orig, size] : truth_originals) kept_right += report.records[orig].group && report.records[orig].is_original;
+  std::size_t kept_right = 0, grouped = 0;
+  for (auto [orig, size] : truth_originals) {
+    kept_right += report.records[orig].group && report.records[orig].is_original;
+    grouped += report.records[orig].group.has_value();
+  }
+  // Originals right by the kinds of copy in the planted group (a group with
+  // two kinds counts under both), among groups whose original was grouped.
+  std::map<std::string, std::pair<std::size_t, std::size_t>> by_kind;  // kind -> (right, grouped)
+  std::map<std::string, std::size_t> wrong_reasons, reasons;  // "kind chosen by reason"
+  for (const auto& m : truth_groups) {
+    if (!report.records[m[0]].group) continue;
+    const auto& g = report.groups[*report.records[m[0]].group];
+    reasons[winnow::original_reason_name(g.reason)]++;
+    if (!report.records[m[0]].is_original)
+      wrong_reasons[kinds[g.original] + " by " + winnow::original_reason_name(g.reason)]++;
+    std::set<std::string> seen;
+    for (std::size_t i = 1; i < m.size(); ++i) seen.insert(kinds[m[i]]);
+    for (const auto& k : seen) {
+      by_kind[k].second += 1;
+      by_kind[k].first += report.records[m[0]].is_original;
+    }
+  }
 
   // Signing throughput, one thread, on the first SIGN_SAMPLE documents. Each
   // set is dropped after use, as in the engine's pipeline: keeping all of them
@@ -275,6 +303,14 @@ int main(int argc, char** argv) {
               bytes / 1048576.0, words_per_doc, truth.size(), truth_originals.size());
   std::printf("accuracy: predicted pairs %zu, correct %zu: precision %.4f recall %.4f F1 %.4f; original kept right in %.1f%% of planted groups\n",
               predicted, correct, p, r, f1, 100.0 * kept_right / std::max<std::size_t>(1, truth_originals.size()));
+  std::printf("originals: right in %zu of %zu planted groups whose original was grouped (%.1f%%); by copy kind:",
+              kept_right, grouped, 100.0 * kept_right / std::max<std::size_t>(1, grouped));
+  for (const auto& [k, v] : by_kind) std::printf(" %s %zu/%zu", k.c_str(), v.first, v.second);
+  std::printf("\noriginal_reason of the grouped planted groups:");
+  for (const auto& [k, v] : reasons) std::printf(" %s %zu", k.c_str(), v);
+  std::printf("\nwrong originals, by the kind chosen and the reason:");
+  for (const auto& [k, v] : wrong_reasons) std::printf(" [%s] %zu", k.c_str(), v);
+  std::printf("\n");
   std::printf("signing (1 thread, %zu docs of %.0f words): shingling %.0f docs/s, MinHash %.0f docs/s, both %.0f docs/s = %.0f 600-word docs/s\n",
               sample.size(), sample_wpd, sample.size() / t_shingle, sample.size() / t_sign,
               sample.size() / t_both, sample_words / 600.0 / t_both);
@@ -288,8 +324,8 @@ int main(int argc, char** argv) {
               add_seconds);
   std::printf("end to end by CPU time: %.1f CPU s = %.0f docs per CPU second (wall on 2 idle cores would be >= %.1f s)\n",
               cpu_total, n / cpu_total, cpu_total / threads);
-  std::printf("engine: stored sets %.0f MB, template bar %zu docs, template shingles %zu, fallbacks %zu, candidates %zu, duplicate pairs %zu, groups %zu, chain splits %zu\n",
-              report.stats.stored_bytes / 1048576.0, report.stats.template_threshold, report.stats.template_shingles,
+  std::printf("engine: outlines %.1f MB, stored sets %.0f MB, template bar %zu docs, template shingles %zu, fallbacks %zu, candidates %zu, duplicate pairs %zu, groups %zu, chain splits %zu\n",
+              report.stats.outline_bytes / 1048576.0, report.stats.stored_bytes / 1048576.0, report.stats.template_threshold, report.stats.template_shingles,
               report.stats.template_fallbacks, report.stats.candidates, report.stats.duplicate_pairs, report.groups.size(),
               report.stats.chain_splits);
   std::printf("memory: peak RSS %ld MB (after ingest %ld MB; includes ids, the signing sample of %zu texts, and the report)\n",

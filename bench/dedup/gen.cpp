@@ -1,6 +1,17 @@
 // Benchmark corpus generator for near-duplicate detection, with ground truth.
 //
-//   dedup_gen DATA_DIR SEEDS_DIR N OUT.jsonl TRUTH.jsonl [SEED]
+//   dedup_gen DATA_DIR SEEDS_DIR N OUT.jsonl TRUTH.jsonl [SEED] [VARIANT]
+//
+// VARIANT 1 (the default) is the corpus described below; VARIANT 2 plants
+// the copies variant 1 lacks, to test the choice of original (issue 19):
+// excerpts whose mark has other shapes and languages ("Continue reading",
+// "Weiterlesen", "Lire la suite", "[…]", "(more)", "…" alone on a line,
+// "Read more" followed by a source or link line), unmarked truncations cut
+// at a sentence end, selections (sentences picked from all over the source,
+// kept in order, the others dropped), typo copies (3% of words misspelt and
+// the lines re-wrapped, nothing else, and the source's date), and, so that the opposite rule is
+// exercised too, blog reposts, press-contact blocks and bracketed
+// expansions as in variant 1 (without their typos).
 //
 // Base articles: the real article texts in DATA_DIR/*.txt, the seed articles
 // (body after the OSCE metadata block; seed 002, a real blog repost of 000,
@@ -247,6 +258,67 @@ std::string brackets(Rng& r, const Corpus& c, const std::string& text) {
   return out + "\n";
 }
 
+// Variant 2 --------------------------------------------------------------
+
+// Sentences of a text (word lists), split at . ? ! ending a word.
+std::vector<std::vector<std::string>> sentences_of(const std::string& text) {
+  std::vector<std::vector<std::string>> out(1);
+  for (auto& w : split_words(text)) {
+    out.back().push_back(w);
+    const char last = w.back();
+    if (last == '.' || last == '?' || last == '!') out.emplace_back();
+  }
+  if (out.back().empty()) out.pop_back();
+  return out;
+}
+
+// Sentences picked from all over the text, in order: runs of 1-3
+// sentences kept, 1-3 dropped between them (as the reuse corpus's `cut`
+// answers copy), written 2-4 to a paragraph.
+std::string selection(Rng& r, const std::string& text) {
+  const auto sents = sentences_of(text);
+  std::vector<std::size_t> picked;
+  for (std::size_t i = r.below(2); i < sents.size();) {
+    for (std::size_t run = r.between(1, 3); run && i < sents.size(); --run) picked.push_back(i++);
+    i += r.between(1, 3);
+  }
+  std::string out;
+  std::size_t in_paragraph = 0, paragraph = r.between(2, 4);
+  for (std::size_t i : picked) {
+    if (in_paragraph) out += ' ';
+    out += join(sents[i]);
+    if (++in_paragraph == paragraph) { out += '\n'; in_paragraph = 0; paragraph = r.between(2, 4); }
+  }
+  if (in_paragraph) out += '\n';
+  return out;
+}
+
+// The excerpt marks of variant 2: what follows the cut text.
+std::string excerpt_mark(Rng& r, std::size_t site) {
+  const std::string host = "site" + std::to_string(site) + ".example.org";
+  switch (r.below(10)) {
+    case 0: return "\xE2\x80\xA6 Continue reading \xE2\x86\x92\n";
+    case 1: return "...\nWeiterlesen\n";
+    case 2: return "\xE2\x80\xA6 Lire la suite\n";
+    case 3: return " [\xE2\x80\xA6]\n";
+    case 4: return " (more)\n";
+    case 5: return "\n\xE2\x80\xA6\n";
+    case 6: return "... Read more\nSource: " + host + "\n";
+    case 7: return "\xE2\x80\xA6 Read more \xC2\xBB\nhttps://" + host + "/news/" + std::to_string(r.below(99999)) + "\n";
+    case 8: return " [...]\nOriginally published at " + host + "\n";
+    default: return "\xE2\x80\xA6\nLeer m\xC3\xA1s\n";
+  }
+}
+
+// The first `share` of the text's sentences (at least two): a cut at a sentence end.
+std::string sentence_cut(Rng& r, const std::string& text) {
+  const auto sents = sentences_of(text);
+  const std::size_t keep = std::max<std::size_t>(2, sents.size() * r.between(35, 65) / 100);
+  std::string out;
+  for (std::size_t i = 0; i < keep && i < sents.size(); ++i) out += (i ? " " : "") + join(sents[i]);
+  return out;
+}
+
 std::string json_escape(const std::string& s) {
   std::string o;
   o.reserve(s.size() + 16);
@@ -265,7 +337,8 @@ std::string json_escape(const std::string& s) {
   return o;
 }
 
-enum Kind : std::uint8_t { Original, Blog, Truncated, Brackets, Contact, Distributor, Recrawl, Mirror, Sibling, SeedRepost };
+enum Kind : std::uint8_t { Original, Blog, Truncated, Brackets, Contact, Distributor, Recrawl, Mirror, Sibling, SeedRepost,
+                           Marked, Cut, Selection, Typo };
 
 struct Spec {
   std::uint32_t base;
@@ -280,12 +353,14 @@ struct Spec {
 
 int main(int argc, char** argv) {
   if (argc < 6) {
-    std::fprintf(stderr, "usage: %s DATA_DIR SEEDS_DIR N OUT.jsonl TRUTH.jsonl [SEED]\n", argv[0]);
+    std::fprintf(stderr, "usage: %s DATA_DIR SEEDS_DIR N OUT.jsonl TRUTH.jsonl [SEED] [VARIANT]\n", argv[0]);
     return 2;
   }
   const Corpus c = load(argv[1], argv[2]);
   const std::size_t n = std::stoull(argv[3]);
   const std::uint64_t seed = argc > 6 ? std::stoull(argv[6]) : 1;
+  const int variant = argc > 7 ? std::stoi(argv[7]) : 1;
+  if (variant != 1 && variant != 2) { std::fprintf(stderr, "VARIANT is 1 or 2, not %s\n", argv[7]); return 2; }
   if (c.real.empty()) { std::fprintf(stderr, "no .txt in %s\n", argv[1]); return 1; }
 
   Rng r(seed);
@@ -317,11 +392,17 @@ int main(int argc, char** argv) {
         static const Kind kinds[] = {Blog, Blog, Blog, Blog, Blog, Blog, Blog, Truncated, Truncated,
                                      Brackets, Brackets, Contact, Contact, Distributor, Distributor,
                                      Recrawl, Recrawl, Mirror, Mirror, Mirror};
-        const Kind kind = kinds[r.below(std::size(kinds))];
+        static const Kind kinds2[] = {Marked, Marked, Marked, Marked, Marked, Cut, Selection, Selection,
+                                      Selection, Selection, Typo, Typo, Typo, Typo, Blog, Blog, Contact,
+                                      Brackets, Recrawl, Mirror};
+        const Kind kind = variant == 2 ? kinds2[r.below(std::size(kinds2))] : kinds[r.below(std::size(kinds))];
         if (kind == Recrawl) specs[group[0]].chrome = true;
         group.push_back(static_cast<std::uint32_t>(specs.size()));
         specs.push_back({base, site, static_cast<std::uint32_t>(k * 1000 + r.below(nblogs)), kind, kind == Recrawl,
                          day + 1 + static_cast<std::uint32_t>(r.below(30))});
+        // Variant 2: a re-typed copy carries its source's date, so that the
+        // date cannot decide for the spelling.
+        if (variant == 2 && kind == Typo) specs.back().day = day;
       }
     }
     if (group.size() > 1) groups.push_back(group);
@@ -405,10 +486,21 @@ int main(int argc, char** argv) {
             text = with_chrome(changed, text);
             break;
           }
+          case Marked: {
+            auto words = split_words(text);
+            const std::size_t keep = std::max<std::size_t>(20, words.size() * cr.between(20, 70) / 100);
+            text = join(words, 0, keep) + excerpt_mark(cr, s.site);
+            break;
+          }
+          case Cut: text = sentence_cut(cr, text) + "\n"; break;
+          case Selection: text = selection(cr, text); break;
+          case Typo: text = rewrap(cr, typos(cr, text, 0.03)); break;
           default: break;  // Mirror: the edits below only
         }
-        if (cr.chance(0.4)) text = typos(cr, text, 0.02);
-        if (cr.chance(0.3)) text = rewrap(cr, text);
+        if (variant == 1) {
+          if (cr.chance(0.4)) text = typos(cr, text, 0.02);
+          if (cr.chance(0.3)) text = rewrap(cr, text);
+        }
       }
     }
     // A 360-day calendar keeps dates monotone in `day` (copies come after originals).
@@ -416,7 +508,8 @@ int main(int argc, char** argv) {
     char date[16];
     std::snprintf(date, sizeof date, "%04u-%02u-%02u", year, month, dom);
     static const char* kind_names[] = {"original", "blog", "truncated", "brackets", "contact",
-                                       "distributor", "recrawl", "mirror", "sibling", "seed_repost"};
+                                       "distributor", "recrawl", "mirror", "sibling", "seed_repost",
+                                       "marked", "cut", "selection", "typo"};
     std::string line = "{\"id\":\"d" + std::to_string(pos) + "\",\"kind\":\"" + kind_names[s.kind] +
                        "\",\"date\":\"" + date + "\",\"text\":\"" +
                        json_escape(text) + "\"}\n";

@@ -110,13 +110,21 @@ struct DedupItem {
   std::size_t text_bytes = 0;
   std::vector<std::uint64_t> shingles;  // shingle_set() of the clean text
   bool excerpt = false;       // looks_like_excerpt(): never the original while a full member exists
-  std::string url{};          // Document::url, what was fetched (not kept by the engine, as the id)
-  std::string canonical_url{};  // Document::canonical_url, the page's own address (likewise)
+  // The text's order and words, from shingle_set(text, options.shingles,
+  // outline): how copies differ (truncation, added paragraphs, selection,
+  // spelling) is read from it. Empty: those rules cannot decide.
+  ShingleOutline outline{};
+  std::string url{};            // Document::url, what was fetched
+  // Document::canonical_url, the page's own address: a member whose
+  // canonical_url is another member's url names that member original
+  // (reason "canonical").
+  std::string canonical_url{};
 };
 
-// Whether a clean text is an excerpt of a longer article: its last line ends
-// in an ellipsis, perhaps with "Read more" (or the like) after it, or is
-// only such a phrase. See src/dedup/dedup_excerpt.cpp.
+// Whether a clean text is an excerpt of a longer article: its cut ends in an
+// ellipsis, perhaps with "Read more" (or the like, in the languages of
+// profiles/excerpt_marks.tsv) after it, or a line is only such a phrase; up
+// to three source or link lines may follow. See src/dedup/dedup_excerpt.cpp.
 //
 //   looks_like_excerpt("Title\nThe Mission opened a course for ... Read more")  // true
 //   looks_like_excerpt("Title\nThe Mission opened a course.")                   // false
@@ -139,9 +147,28 @@ struct DedupRecord {
   bool template_fallback = false;    // kept its template shingles (see template_min_kept)
 };
 
+// Which rule chose a group's original over the member closest to it (the
+// one that would be original without it). See src/dedup/dedup_cluster.cpp.
+enum class OriginalReason {
+  Truncation,       // the other is a cut-off head of it (or carries an excerpt mark)
+  AddedParagraphs,  // the other is it plus paragraphs at the edges
+  Selection,        // the other is sentences picked from all over it
+  Coverage,         // in a group of 3+, the others share the most with it
+  Spelling,         // near-identical; the other has words no other text has
+  Canonical,        // the other's canonical_url is its url
+  Official,         // its site's profile publishes originals
+  Date,             // earlier date
+  Tie,              // nothing decided: first in input order
+  Policy            // KeepPolicy Longest, First or Newest chose, not these rules
+};
+// "truncation", "added-paragraphs", "selection", "coverage", "spelling",
+// "canonical", "official", "date", "tie", "policy".
+const char* original_reason_name(OriginalReason reason);
+
 struct DedupGroup {
   std::size_t original = 0;
   std::vector<std::size_t> members;  // in add() order, original included
+  OriginalReason reason = OriginalReason::Tie;
 };
 
 struct DedupReport {
@@ -159,6 +186,7 @@ struct DedupReport {
     std::size_t duplicate_pairs = 0;     // candidates that passed verification
     std::size_t chain_splits = 0;        // members moved out of a component by the chain guard
     std::size_t stored_bytes = 0;        // compact shingle storage
+    std::size_t outline_bytes = 0;       // outlines (text order, for the choice of original)
     double seconds_df = 0, seconds_sign = 0, seconds_lsh = 0, seconds_verify = 0, seconds_cluster = 0;
   } stats;
 };
@@ -265,5 +293,8 @@ bool write_kept_records(const DedupResult& result, const std::function<bool(std:
 
 // The shingle, MinHash and LSH parameters of a line, as `--explain` prints them.
 std::string dedup_explanation(const DedupLine& line);
+// After the run, `--explain` prints one line per group: its original and the
+// rule that chose it ("winnow: dedup: g1: original ID (truncation), 3 members").
+std::string dedup_reasons_explained(const DedupResult& result);
 
 }  // namespace winnow

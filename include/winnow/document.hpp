@@ -25,6 +25,8 @@
 #include <string>
 #include <vector>
 
+#include "winnow/fingerprint.hpp"
+
 namespace winnow {
 
 // What a record's bytes are, decided by content (sniff_format, decode.hpp).
@@ -215,8 +217,10 @@ struct Document {
   // stderr, since the user asked for clean input and did not get it.
   std::vector<std::string> repairs;
 
-  // Set by the fingerprint stage, for dedup only: shingle_set(text).
+  // Set by the fingerprint stage, for dedup only: shingle_set(text, options,
+  // shingle_outline).
   std::vector<std::uint64_t> shingles;
+  ShingleOutline shingle_outline;
 };
 
 }  // namespace winnow

@@ -32,6 +32,22 @@ std::size_t normalised_words(std::string_view text, std::string& buf, std::vecto
 // A shingle's hash is a function of its words' XXH3-64 hashes (see
 // src/fingerprint/shingle.cpp), the same on every machine and in every run.
 std::vector<std::uint64_t> shingle_set(std::string_view text, const ShingleOptions& options = {});
+
+// What deciding which copy is the original needs besides the set (issue 19,
+// src/dedup/dedup_align.cpp): the text's shingles in text order, thinned to
+// those whose hash is 0 mod 4 (so two texts keep the same ones), each with
+// its word position; the number of shingles; and the text's word hashes in
+// text order (for the corpus's word frequencies: a misspelt word is one the
+// corpus has only once).
+struct ShingleOutline {
+  std::vector<std::uint64_t> hashes;     // in text order
+  std::vector<std::uint32_t> positions;  // word index of each, increasing
+  std::uint32_t shingles = 0;            // shingle windows in the text
+  std::vector<std::uint64_t> words;      // word hashes, in text order
+};
+// shingle_set(text) and, in one pass, its outline.
+std::vector<std::uint64_t> shingle_set(std::string_view text, const ShingleOptions& options,
+                                       ShingleOutline& outline);
 // The same from an already normalised text (words separated by one space):
 // the slow reference the tests hold shingle_set() to.
 std::vector<std::uint64_t> shingle_set_of_normalised(std::string_view normalised,

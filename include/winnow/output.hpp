@@ -31,7 +31,9 @@ std::string document_json(const Document& doc);
 //   winnow::append_json_string(out, "a \"b\"\n");   // out == R"("a \"b\"\n")"
 void append_json_string(std::string& out, std::string_view s);
 
-// A dedup verdict for one record: id, urls, group, original, scores.
+// A dedup verdict for one record: id, urls, group, original, scores, and
+// the rule that chose the group's original (original_reason_name(); null
+// when unique).
 struct DedupVerdictView {
   const std::string& id;
   const DedupRecord& record;
@@ -39,6 +41,7 @@ struct DedupVerdictView {
   const std::string* group_name;  // null when unique
   const std::string& url;            // "" when unknown: null in the JSON
   const std::string& canonical_url;  // likewise
+  const char* original_reason = nullptr;
 };
 std::string dedup_record_json(const DedupVerdictView& v);
 // A record of a pair or group: its id and fetched url ("" when unknown).
@@ -47,8 +50,10 @@ struct DedupMemberView {
   const std::string& url;
 };
 std::string dedup_pair_json(const DedupMemberView& a, const DedupMemberView& b, const DedupPair& pair);
-// `member_urls` parallel to `members`.
+// `member_urls` parallel to `members`; original_reason: original_reason_name()
+// of the group (left out when null).
 std::string dedup_group_json(const std::string& name, const DedupMemberView& original,
-                             const std::vector<std::string>& members, const std::vector<std::string>& member_urls);
+                             const std::vector<std::string>& members, const std::vector<std::string>& member_urls,
+                             const char* original_reason = nullptr);
 
 }  // namespace winnow

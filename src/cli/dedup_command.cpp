@@ -142,6 +142,7 @@ int run_dedup(DedupFlags& flags) {
   } else {
     write_dedup_report(result, emit_form(flags.emit), write);
   }
+  if (flags.explain) fmt::print(stderr, "{}", dedup_reasons_explained(result));
   return close_output(out, *run);  // Ctrl-C while writing: no half result in place
 }
 
@@ -181,11 +182,14 @@ Runner add_dedup_command(CLI::App& app) {
       ->check(CLI::Range(16, 1024));
   app.add_option("--keep", flags->keep,
                  fmt::format("Which member of a group is the original: original (never a \"... Read more\" excerpt; "
-                             "the official source, then the one the others contain, then earliest date), longest, "
-                             "first, newest [{}]",
+                             "then the official source; then by how the copies differ: the source of a truncated "
+                             "copy or a selection, the text a repost adds paragraphs to, the copy without "
+                             "misspellings; then earliest date), longest, first, newest [{}]",
                              keep_policy_name(defaults.keep)))
       ->check(CLI::IsMember({"original", "longest", "first", "newest"}));
-  app.add_flag("--explain", flags->explain, "Print the shingle, MinHash and LSH parameters on stderr");
+  app.add_flag("--explain", flags->explain,
+               "Print the shingle, MinHash and LSH parameters on stderr, and after the run each group's original "
+               "and original_reason");
   app.add_flag("--no-strip", flags->no_strip,
                "Shingle the raw input instead of the cleaned article (shows why cleaning comes first)");
   return [flags]() { return run_dedup(*flags); };

@@ -18,6 +18,8 @@
 //   lsh.cpp          signatures -> candidate pairs (42 bands x 3 rows)
 //   dedup_verify.cpp candidates -> exact Jaccard and containment
 //   dedup_cluster.cpp verified pairs -> groups, chain guard, original choice
+//   dedup_align.cpp  outlines (text order) -> how two copies differ
+//   dedup_spelling.cpp word frequencies -> words no other text has
 //
 // Why verify at all. LSH is a filter with a soft edge: with the default
 // banding pairs at Jaccard 0.3 become candidates 68% of the time, pairs at
@@ -52,9 +54,12 @@
 // Signatures are computed after filtering, in finish(), in parallel; they are
 // reduced at once to one 32-bit key per band, and the signature is dropped.
 //
-// Memory per document: Rice-coded set (~1.4 KB at 800 words), 168 B of band
-// keys, ~56 B of scalars; plus, transiently, one 16 MB frequency table per
-// counting range (at most 4), and the candidate and pair lists.
+// Memory per document: Rice-coded set (~1.4 KB at 800 words), the outline
+// for the choice of original (~0.35 KB at 800 words, dedup_align.cpp), 168 B
+// of band keys, ~100 B of scalars; plus the word-frequency table (16 MB, and
+// 4 B per distinct word of the corpus, dedup_spelling.cpp), and, transiently,
+// one 16 MB frequency table per counting range (at most 4), and the
+// candidate and pair lists.
 //
 // What it costs. Time is linear in the corpus's words for shingling and
 // signing (shingling dominates: tens of thousands of news articles a second
@@ -90,6 +95,8 @@ struct Deduplicator::Impl {
   DedupOptions options;
   Banding banding;
   SetStore store;
+  detail::OutlineStore outlines;
+  detail::WordCounts words;
   std::vector<DocInfo> info;
   std::vector<std::uint32_t> scratch;
 };
@@ -152,7 +159,13 @@ void Deduplicator::add(DedupItem item) {
     if (fps.empty() || fps.back() != fp) fps.push_back(fp);
   }
   impl_->store.append(fps.data(), fps.size());
-  impl_->info.push_back({item.sequence, std::move(item.date), item.official, item.text_bytes, item.excerpt});
+  impl_->outlines.append(item.outline);
+  impl_->words.add(item.outline.words);
+  DocInfo info{item.sequence, std::move(item.date), item.official, item.text_bytes, item.excerpt};
+  if (!item.url.empty()) info.url_hash = XXH3_64bits(item.url.data(), item.url.size()) | 1;
+  if (!item.canonical_url.empty())
+    info.canonical_hash = XXH3_64bits(item.canonical_url.data(), item.canonical_url.size()) | 1;
+  impl_->info.push_back(std::move(info));
 }
 
 void EffectiveSets::load(std::size_t doc, std::vector<std::uint32_t>& out) const {
@@ -257,7 +270,10 @@ DedupReport Deduplicator::finish_phases() {
   report.stats.seconds_verify = seconds_since(t0);
 
   t0 = std::chrono::steady_clock::now();
-  detail::cluster(report, sets, sizes, impl_->info, opt);
+  const std::vector<std::uint32_t> hapaxes = impl_->words.hapaxes();
+  for (std::size_t d = 0; d < n && d < hapaxes.size(); ++d) impl_->info[d].hapaxes = hapaxes[d];
+  report.stats.outline_bytes = impl_->outlines.bytes();
+  detail::cluster(report, sets, sizes, impl_->info, impl_->outlines, opt);
   report.stats.seconds_cluster = seconds_since(t0);
   return report;
 }

@@ -11,28 +11,43 @@
 // verified duplicate of the group's original, and nothing else is claimed.
 //
 // The original, KeepPolicy::Original. The document the others derive from:
-// the press release, not the repost that adds a paragraph. Two scores per
-// member o, summed over the other members m:
-//   coverage  |o∩m| / max(|o|,|m|)  (how much of the larger side they share)
-//   contained |o∩m| / |o|           (how much of o the others contain)
-// An excerpt (looks_like_excerpt(): "... Read more") is never the original
-// while a member without that mark exists: it is contained in its source
-// just as a press release is contained in a repost that adds a paragraph, so
-// the scores below cannot tell the two apart. Among the rest, coverage picks
-// the centre of a group: an added paragraph or comment footer
-// lowers a repost's coverage against every other member, and a truncated
-// copy's coverage is low against everyone but its source. When coverages are
-// within 2% of each other (always in a pair, and in a group where a repost
-// barely differs from its source), `official` (a known site profile that
-// publishes originals: the osce.org page over the blog, whichever contains
-// which) decides; then the member most contained in the others
-// wins, which is the smaller, contained side, unless the two are within 3%
-// too (a mirror with a few typos, or a copy without the stray chrome that
-// the source kept: which is "contained" is then an accident of the edges);
-// then the earliest date (undated last), then input order.
-// Known weak spot: an excerpt cut with no mark, from an unknown site, is
-// still chosen over its source in a pair: only a third member lets coverage
-// see that it is the odd one.
+// the press release, not the repost that adds a paragraph, nor the excerpt
+// that cuts it, nor the selection that picks from it, nor the re-typed
+// mirror (issue 19). A tournament over the members with one pairwise rule,
+// decide(x, y), the first of these that tells them apart:
+//   1. an excerpt mark (looks_like_excerpt(): "... Read more" in the table of
+//      profiles/excerpt_marks.tsv) loses to a member without it   truncation
+//   2. a page whose canonical_url is the other's url loses           canonical
+//   3. a known site profile that publishes originals wins            official
+//   4. the structure of the difference (dedup_align.cpp aligns the
+//      smaller outline in the larger): a cut-off head or a selection
+//      names the larger; paragraphs added at the edges (or expansions
+//      inside) name the smaller        truncation / selection / added-paragraphs
+//      -- unless, in a group, a third member has most of the larger's
+//      extra words (they are the article's, not added: the larger wins),
+//      or the extra is under 15% of the larger and coverage (5) decides
+//      (a light rewrite dropping one sentence looks like an appended one)
+//   5. near-identical or unaligned: coverage, the summed share of the
+//      larger side with every other member, picks the centre of a
+//      group of three or more (within 2% it does not decide)          coverage
+//   6. unaligned (no outlines): the member most contained in the
+//      others, unless within 3% (as before issue 19)          added-paragraphs
+//   7. fewer words no other text has (dedup_spelling.cpp)            spelling
+//   8. the earliest date (undated last)                              date
+//   9. input order                                                   tie
+// An excerpt takes part only when every member is one. Structure comes
+// before coverage: in a group {source, selection, selection} the two
+// selections share with each other about as much as with the source, and
+// coverage picked one of them; pairwise structure picks the source, which
+// beats every other member, and a tournament finds such a member whatever
+// the order. Official before structure, as it came before containment:
+// the osce.org page over the blog whichever contains which. The reason
+// reported, DedupGroup::reason, is decide() between the original and the
+// member that would be original without it (the runner-up's tournament).
+// Known weak spots: in a pair, an unmarked cut keeping more than 70% of
+// its article and a repost appending 30% or more commentary with nothing
+// above the article look alike (dedup_align.cpp draws the line at a 30%
+// tail); only a third member, or a mark, tells them apart.
 //
 // Other policies: Longest (most text bytes), First (input order), Newest
 // (latest date, undated last); ties by input order.
@@ -44,6 +59,9 @@
 
 namespace winnow::detail {
 namespace {
+
+constexpr double kWeakExtra = 0.15;  // of the larger text: see by_structure()
+constexpr std::size_t kExactGroup = 64;  // members: above, only verified overlaps are scored
 
 struct UnionFind {
   std::vector<std::uint32_t> parent;
@@ -68,8 +86,8 @@ bool date_before(const std::string& a, const std::string& b) {
 class Clusterer {
  public:
   Clusterer(DedupReport& report, const EffectiveSets& sets, const std::vector<std::uint32_t>& sizes,
-            const std::vector<DocInfo>& info, const DedupOptions& options)
-      : report_(report), sets_(sets), sizes_(sizes), info_(info), options_(options) {
+            const std::vector<DocInfo>& info, const OutlineStore& outlines, const DedupOptions& options)
+      : report_(report), sets_(sets), sizes_(sizes), info_(info), outlines_(outlines), options_(options) {
     // report.pairs arrives sorted by (a, b): looked up by binary search;
     // pairs computed here go to extra_.
     verified_ = report.pairs.size();
@@ -188,38 +206,170 @@ class Clusterer {
     }
     // Pairwise overlaps: all of them for ordinary groups, only the verified
     // ones for huge components (thousands of copies of one page).
-    const bool exact = m.size() <= 64;
-    std::vector<double> coverage(m.size(), 0.0), contained(m.size(), 0.0);
+    const bool exact = m.size() <= kExactGroup;
+    coverage_.assign(m.size(), 0.0);
+    contained_.assign(m.size(), 0.0);
     for (std::size_t i = 0; i < m.size(); ++i)
       for (std::size_t j = i + 1; j < m.size(); ++j) {
         const std::size_t inter = overlap(m[i], m[j], exact);
         if (!inter) continue;
         const double si = std::max(1u, sizes_[m[i]]), sj = std::max(1u, sizes_[m[j]]);
         const double share = static_cast<double>(inter) / std::max(si, sj);
-        coverage[i] += share;
-        coverage[j] += share;
-        contained[i] += static_cast<double>(inter) / si;
-        contained[j] += static_cast<double>(inter) / sj;
+        coverage_[i] += share;
+        coverage_[j] += share;
+        contained_[i] += static_cast<double>(inter) / si;
+        contained_[j] += static_cast<double>(inter) / sj;
       }
-    const bool any_full =
-        std::any_of(m.begin(), m.end(), [&](std::uint32_t d) { return !info_[d].excerpt; });
-    std::size_t best = 0;
-    while (any_full && info_[m[best]].excerpt) ++best;
-    for (std::size_t i = best + 1; i < m.size(); ++i) {
-      const auto x = m[i], y = m[best];
-      if (any_full && info_[x].excerpt) continue;
-      bool better;
-      if (std::abs(coverage[i] - coverage[best]) > 0.02 * std::max(coverage[i], coverage[best]))
-        better = coverage[i] > coverage[best];
-      else if (info_[x].official != info_[y].official)
-        better = info_[x].official;
-      else if (std::abs(contained[i] - contained[best]) > 0.03 * std::max(contained[i], contained[best]))
-        better = contained[i] > contained[best];
-      else if (info_[x].date != info_[y].date) better = date_before(info_[x].date, info_[y].date);
-      else better = x < y;
-      if (better) best = i;
-    }
+    group_ = &m;
+    const std::size_t best = tournament(m, SIZE_MAX);
+    // The reason: the rule that puts it over the member that would be
+    // original without it.
+    const std::size_t runner = tournament(m, best);
+    reason_ = runner == SIZE_MAX ? OriginalReason::Tie : decide(m, best, runner).reason;
+    outlines_cache_.clear();
     return m[best];
+  }
+
+  // The best of m (index), skipping `without`; excerpts only if nothing else.
+  std::size_t tournament(const std::vector<std::uint32_t>& m, std::size_t without) {
+    bool any_full = false;
+    for (std::size_t i = 0; i < m.size(); ++i) any_full |= i != without && !info_[m[i]].excerpt;
+    std::size_t best = SIZE_MAX;
+    for (std::size_t i = 0; i < m.size(); ++i) {
+      if (i == without || (any_full && info_[m[i]].excerpt)) continue;
+      if (best == SIZE_MAX || decide(m, i, best).first_wins) best = i;
+    }
+    return best;
+  }
+
+  struct Verdict {
+    bool first_wins;
+    OriginalReason reason;
+  };
+
+  // Template-free outline of document d (cached per group). Positions are
+  // re-counted without the template stretches: a stretch between two
+  // consecutive anchors counts only if neither is a template shingle, so
+  // that site chrome the sets ignore (a menu above the article) does not
+  // count as an added paragraph.
+  struct Outline {
+    std::vector<Anchor> anchors;
+    std::uint32_t length = 0;  // shingles, template stretches left out
+  };
+  const Outline& outline(std::uint32_t d, bool sparse_only) {
+    const std::uint64_t k = static_cast<std::uint64_t>(d) << 1 | sparse_only;
+    auto it = outlines_cache_.find(k);
+    if (it != outlines_cache_.end()) return it->second;
+    std::vector<Anchor> all;
+    outlines_.decode(d, sparse_only, all);
+    const bool keep_all = sets_.keeps_all(d);
+    auto chrome = [&](const Anchor& x) { return keep_all ? sets_.is_chrome(x.fp) : sets_.is_template(x.fp); };
+    Outline o;
+    std::uint32_t at = 0, last = 0;
+    bool last_chrome = false;
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      const bool c = chrome(all[i]);
+      if (!c && !(i > 0 && last_chrome)) at += all[i].pos - last;
+      last = all[i].pos;
+      last_chrome = c;
+      if (!c) o.anchors.push_back({all[i].fp, at});
+    }
+    const std::uint32_t n = outlines_.shingles(d);
+    o.length = at + (n > last && !last_chrome ? n - last : 1);
+    return outlines_cache_.emplace(k, std::move(o)).first->second;
+  }
+
+  // How x and y differ, and which is the original by that: +1 x, -1 y, 0 no verdict.
+  // weak: an added-paragraphs verdict on less than kWeakExtra of the larger
+  // text (a sentence dropped at the end by a light rewrite looks like a
+  // contact block appended): coverage, where it decides, goes first.
+  std::pair<int, OriginalReason> by_structure(std::uint32_t x, std::uint32_t y, bool* weak = nullptr) {
+    if (weak) *weak = false;
+    if (x >= outlines_.documents() || y >= outlines_.documents()) return {0, OriginalReason::Tie};
+    const bool sparse = !(outlines_.dense(x) && outlines_.dense(y));
+    const Outline& ox = outline(x, sparse);
+    const Outline& oy = outline(y, sparse);
+    const bool x_larger = ox.anchors.size() != oy.anchors.size() ? ox.anchors.size() > oy.anchors.size()
+                                                                 : sizes_[x] > sizes_[y];
+    const Alignment a = x_larger ? align(oy.anchors, oy.length, ox.anchors, ox.length)
+                                 : align(ox.anchors, ox.length, oy.anchors, oy.length);
+    const int larger = x_larger ? 1 : -1;
+    if (weak)
+      *weak = a.relation == Relation::AddedParagraphs &&
+              a.head + a.tail + a.interior < kWeakExtra * std::max(ox.length, oy.length);
+    // What the larger has beyond the smaller, found in a third member, is
+    // the article's own text, not an added paragraph: the smaller is the
+    // one cut (a light rewrite that drops the last sentence, beside a copy
+    // that kept it).
+    // (Only in ordinary groups: it reads every member, and a component of
+    // thousands of copies of one page would make that quadratic.)
+    if (a.relation == Relation::AddedParagraphs && group_->size() >= 3 && group_->size() <= kExactGroup &&
+        extra_is_shared(x_larger ? x : y, x_larger ? y : x)) {
+      if (weak) *weak = false;
+      return {larger, a.tail >= a.head + a.interior ? OriginalReason::Truncation : OriginalReason::Selection};
+    }
+    switch (a.relation) {
+      case Relation::Truncation: return {larger, OriginalReason::Truncation};
+      case Relation::Selection: return {larger, OriginalReason::Selection};
+      case Relation::AddedParagraphs: return {-larger, OriginalReason::AddedParagraphs};
+      case Relation::Same: return {0, OriginalReason::Spelling};
+      case Relation::Unclear: break;
+    }
+    return {0, OriginalReason::Tie};
+  }
+
+  // Whether most of the anchors `larger` has and `smaller` lacks (at least
+  // two) are in another member of the group being decided.
+  bool extra_is_shared(std::uint32_t larger, std::uint32_t smaller) {
+    const auto [shared, extra] = shared_extra(larger, smaller);
+    return extra >= 2 && 2 * shared >= extra;
+  }
+
+  // Of the anchors `a` has and `b` lacks: how many another member has, and how many.
+  std::pair<std::size_t, std::size_t> shared_extra(std::uint32_t larger, std::uint32_t smaller) {
+    std::vector<std::uint32_t> own;
+    for (const Anchor& x : outline(smaller, true).anchors) own.push_back(x.fp);
+    std::sort(own.begin(), own.end());
+    std::vector<std::uint32_t> extra;
+    for (const Anchor& x : outline(larger, true).anchors)
+      if (!std::binary_search(own.begin(), own.end(), x.fp)) extra.push_back(x.fp);
+    if (extra.empty()) return {0, 0};
+    std::sort(extra.begin(), extra.end());
+    std::vector<std::uint8_t> seen(extra.size(), 0);
+    for (std::uint32_t z : *group_) {
+      if (z == larger || z == smaller) continue;
+      for (const Anchor& x : outline(z, true).anchors) {
+        auto it = std::lower_bound(extra.begin(), extra.end(), x.fp);
+        if (it != extra.end() && *it == x.fp) seen[static_cast<std::size_t>(it - extra.begin())] = 1;
+      }
+    }
+    return {static_cast<std::size_t>(std::count(seen.begin(), seen.end(), 1)), extra.size()};
+  }
+
+  // Is m[i] a better original than m[j], and by which rule.
+  Verdict decide(const std::vector<std::uint32_t>& m, std::size_t i, std::size_t j) {
+    const std::uint32_t x = m[i], y = m[j];
+    const DocInfo& ix = info_[x];
+    const DocInfo& iy = info_[y];
+    if (ix.excerpt != iy.excerpt) return {iy.excerpt, OriginalReason::Truncation};
+    if (ix.canonical_hash && ix.canonical_hash == iy.url_hash && iy.canonical_hash != ix.url_hash)
+      return {false, OriginalReason::Canonical};
+    if (iy.canonical_hash && iy.canonical_hash == ix.url_hash && ix.canonical_hash != iy.url_hash)
+      return {true, OriginalReason::Canonical};
+    if (ix.official != iy.official) return {ix.official, OriginalReason::Official};
+    bool weak = false;
+    const auto [side, reason] = by_structure(x, y, &weak);
+    const bool coverage_decides =
+        std::abs(coverage_[i] - coverage_[j]) > 0.02 * std::max(coverage_[i], coverage_[j]);
+    if (side != 0 && !(weak && coverage_decides)) return {side > 0, reason};
+    if (coverage_decides) return {coverage_[i] > coverage_[j], OriginalReason::Coverage};
+    if (reason != OriginalReason::Spelling &&  // no alignment: the contained side, as before
+        std::abs(contained_[i] - contained_[j]) > 0.03 * std::max(contained_[i], contained_[j]))
+      return {contained_[i] > contained_[j], OriginalReason::AddedParagraphs};
+    if (ix.hapaxes != iy.hapaxes)
+      return {ix.hapaxes < iy.hapaxes, OriginalReason::Spelling};
+    if (ix.date != iy.date) return {date_before(ix.date, iy.date), OriginalReason::Date};
+    return {x < y, OriginalReason::Tie};
   }
 
   void resolve(std::vector<std::uint32_t> members) {
@@ -227,6 +377,7 @@ class Clusterer {
       const std::uint32_t original = choose_original(members);
       DedupGroup group;
       group.original = original;
+      group.reason = options_.keep == KeepPolicy::Original ? reason_ : OriginalReason::Policy;
       std::vector<std::uint32_t> rest;
       for (std::uint32_t d : members) {
         if (d == original || pair(d, original).duplicate) group.members.push_back(d);
@@ -256,7 +407,14 @@ class Clusterer {
   const EffectiveSets& sets_;
   const std::vector<std::uint32_t>& sizes_;
   const std::vector<DocInfo>& info_;
+  const OutlineStore& outlines_;
   const DedupOptions& options_;
+  // choose_original()'s scratch: scores of the group's members, their
+  // decoded outlines, and the reason for the last original chosen.
+  std::vector<double> coverage_, contained_;
+  std::unordered_map<std::uint64_t, Outline> outlines_cache_;
+  OriginalReason reason_ = OriginalReason::Tie;
+  const std::vector<std::uint32_t>* group_ = nullptr;  // the members being decided
   std::vector<std::pair<std::uint32_t, std::uint32_t>> edges_;
   std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> adjacency_;
   std::size_t verified_ = 0;
@@ -268,10 +426,30 @@ class Clusterer {
 }  // namespace
 
 void cluster(DedupReport& report, const EffectiveSets& sets, const std::vector<std::uint32_t>& sizes,
-             const std::vector<DocInfo>& info, const DedupOptions& options) {
-  Clusterer c(report, sets, sizes, info, options);
+             const std::vector<DocInfo>& info, const OutlineStore& outlines, const DedupOptions& options) {
+  Clusterer c(report, sets, sizes, info, outlines, options);
   c.run();
   report.stats.chain_splits = c.splits;
 }
 
 }  // namespace winnow::detail
+
+namespace winnow {
+
+const char* original_reason_name(OriginalReason reason) {
+  switch (reason) {
+    case OriginalReason::Truncation: return "truncation";
+    case OriginalReason::AddedParagraphs: return "added-paragraphs";
+    case OriginalReason::Selection: return "selection";
+    case OriginalReason::Coverage: return "coverage";
+    case OriginalReason::Spelling: return "spelling";
+    case OriginalReason::Canonical: return "canonical";
+    case OriginalReason::Official: return "official";
+    case OriginalReason::Date: return "date";
+    case OriginalReason::Tie: return "tie";
+    case OriginalReason::Policy: return "policy";
+  }
+  return "tie";
+}
+
+}  // namespace winnow

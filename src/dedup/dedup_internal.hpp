@@ -62,6 +62,63 @@ struct DocInfo {
   bool official = false;
   std::size_t text_bytes = 0;
   bool excerpt = false;
+  std::uint64_t url_hash = 0;        // XXH3 of the url; 0 when unknown
+  std::uint64_t canonical_hash = 0;  // XXH3 of canonical_url; 0 when none
+  std::uint32_t hapaxes = 0;         // words no other document has (WordCounts)
+};
+
+// An outline anchor: a shingle's 22-bit fingerprint and its word position.
+struct Anchor {
+  std::uint32_t fp = 0, pos = 0;
+};
+
+// Every document's outline (src/dedup/dedup_align.cpp): thinned shingles in
+// text order, 3-byte fingerprints and varint position gaps.
+class OutlineStore {
+ public:
+  void append(const ShingleOutline& outline);
+  // Anchors of `doc` in text order; sparse_only: only the 1-in-8 ones (what
+  // two documents of which one is long have in common).
+  void decode(std::size_t doc, bool sparse_only, std::vector<Anchor>& out) const;
+  bool dense(std::size_t doc) const { return docs_[doc].dense; }
+  std::uint32_t shingles(std::size_t doc) const { return docs_[doc].shingles; }
+  std::size_t documents() const { return docs_.size(); }
+  std::size_t bytes() const;
+
+ private:
+  struct Doc {
+    std::vector<std::uint8_t> bytes;
+    std::uint32_t shingles = 0;
+    bool dense = false;
+  };
+  std::vector<Doc> docs_;
+};
+
+// How the smaller of two copies sits in the larger (dedup_align.cpp).
+enum class Relation { Same, Truncation, AddedParagraphs, Selection, Unclear };
+const char* relation_name(Relation r);
+struct Alignment {
+  Relation relation = Relation::Unclear;
+  double matched = 0;  // share of the smaller's anchors in the chain
+  std::uint32_t head = 0, tail = 0, interior = 0;  // words of the larger the smaller lacks
+  std::uint32_t gaps = 0, gap_words = 0;           // interior gaps of a sentence or more
+};
+// Both outlines with template anchors removed, and the texts' shingle
+// counts; `smaller` has fewer anchors.
+Alignment align(const std::vector<Anchor>& smaller, std::uint32_t smaller_shingles, const std::vector<Anchor>& larger,
+                std::uint32_t larger_shingles);
+
+// Corpus word frequencies and each document's hapaxes (dedup_spelling.cpp).
+class WordCounts {
+ public:
+  WordCounts();
+  void add(const std::vector<std::uint64_t>& words);  // once per document, in add() order
+  std::vector<std::uint32_t> hapaxes();                          // per document; frees the table
+
+ private:
+  std::vector<std::uint64_t> table_;  // 2-bit counters
+  std::vector<std::uint32_t> firsts_;
+  std::vector<std::uint64_t> ends_;
 };
 
 // A document's shingles as verification sees them: template fingerprints
@@ -97,6 +154,6 @@ std::vector<DedupPair> verify_candidates(const std::vector<std::uint64_t>& candi
 // Fills report.records and report.groups, appends pairs verified against
 // originals to report.pairs. sizes: effective set sizes.
 void cluster(DedupReport& report, const EffectiveSets& sets, const std::vector<std::uint32_t>& sizes,
-             const std::vector<DocInfo>& info, const DedupOptions& options);
+             const std::vector<DocInfo>& info, const OutlineStore& outlines, const DedupOptions& options);
 
 }  // namespace winnow::detail

@@ -82,15 +82,26 @@ inline std::uint64_t mix64(std::uint64_t z) {
   return z ^ (z >> 31);
 }
 
-// Shingles of a list of word hashes, sorted and unique, into out.
-void shingles_of_words(const std::vector<std::uint64_t>& words, std::size_t k, std::vector<std::uint64_t>& out) {
+// Shingles of a list of word hashes, sorted and unique, into out; with an
+// outline, the thinned shingles in text order first (ShingleOutline).
+void shingles_of_words(const std::vector<std::uint64_t>& words, std::size_t k, std::vector<std::uint64_t>& out,
+                       ShingleOutline* outline = nullptr) {
   out.clear();
+  if (outline) {
+    outline->hashes.clear();
+    outline->positions.clear();
+    outline->shingles = 0;
+  }
   const std::size_t n = words.size();
   if (n == 0) return;
   if (n < k) {
     std::uint64_t h = 0;
     for (std::uint64_t w : words) h = h * kPoly + w;
     out.push_back(mix64(h));
+    if (outline) {
+      outline->shingles = 1;
+      if ((out[0] & 3) == 0) { outline->hashes.push_back(out[0]); outline->positions.push_back(0); }
+    }
     return;
   }
   out.resize(n - k + 1);
@@ -105,13 +116,24 @@ void shingles_of_words(const std::vector<std::uint64_t>& words, std::size_t k, s
       out[i] = mix64(h);
     }
   }
+  if (outline) {
+    outline->shingles = static_cast<std::uint32_t>(out.size());
+    for (std::size_t i = 0; i < out.size(); ++i)
+      if ((out[i] & 3) == 0) {
+        outline->hashes.push_back(out[i]);
+        outline->positions.push_back(static_cast<std::uint32_t>(i));
+      }
+  }
   sort_hashes(out);
   out.erase(std::unique(out.begin(), out.end()), out.end());
 }
 
 }  // namespace
 
-std::vector<std::uint64_t> shingle_set(std::string_view text, const ShingleOptions& options) {
+namespace {
+
+std::vector<std::uint64_t> shingle_words(std::string_view text, const ShingleOptions& options,
+                                         ShingleOutline* outline) {
   thread_local std::string buf;
   thread_local std::vector<std::uint32_t> ends;
   thread_local std::vector<std::uint64_t> words;
@@ -123,7 +145,8 @@ std::vector<std::uint64_t> shingle_set(std::string_view text, const ShingleOptio
     begin = ends[w];
   }
   std::vector<std::uint64_t> out;
-  shingles_of_words(words, std::max<std::size_t>(1, options.k), out);
+  shingles_of_words(words, std::max<std::size_t>(1, options.k), out, outline);
+  if (outline) outline->words.assign(words.begin(), words.end());
   // The buffers are sized by the largest text seen (ends: 4 bytes per input
   // byte); one 50 MB page must not pin 250 MB per thread for the whole run.
   if (ends.size() > (std::size_t{1} << 22)) {
@@ -132,6 +155,17 @@ std::vector<std::uint64_t> shingle_set(std::string_view text, const ShingleOptio
     std::vector<std::uint64_t>().swap(words);
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<std::uint64_t> shingle_set(std::string_view text, const ShingleOptions& options) {
+  return shingle_words(text, options, nullptr);
+}
+
+std::vector<std::uint64_t> shingle_set(std::string_view text, const ShingleOptions& options,
+                                       ShingleOutline& outline) {
+  return shingle_words(text, options, &outline);
 }
 
 std::vector<std::uint64_t> shingle_set_of_normalised(std::string_view normalised, const ShingleOptions& options) {

@@ -336,6 +336,9 @@ std::string dedup_record_json(const DedupVerdictView& v) {
   else w.Null();
   key(w, "original"), str(w, v.original_id);
   key(w, "is_original"), w.Bool(v.record.is_original);
+  key(w, "original_reason");
+  if (v.original_reason) str(w, v.original_reason);
+  else w.Null();
   key(w, "jaccard"), score(w, v.record.jaccard);
   key(w, "containment"), score(w, v.record.containment);
   w.EndObject();
@@ -358,7 +361,8 @@ std::string dedup_pair_json(const DedupMemberView& a, const DedupMemberView& b, 
 }
 
 std::string dedup_group_json(const std::string& name, const DedupMemberView& original,
-                             const std::vector<std::string>& members, const std::vector<std::string>& member_urls) {
+                             const std::vector<std::string>& members, const std::vector<std::string>& member_urls,
+                             const char* original_reason) {
   rapidjson::StringBuffer buf;
   Writer w(buf);
   w.StartObject();
@@ -373,6 +377,7 @@ std::string dedup_group_json(const std::string& name, const DedupMemberView& ori
   w.StartArray();
   for (auto& u : member_urls) str_or_null(w, u);
   w.EndArray();
+  if (original_reason) key(w, "original_reason"), str(w, original_reason);
   w.EndObject();
   return std::string(buf.GetString(), buf.GetSize());
 }
