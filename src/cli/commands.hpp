@@ -50,5 +50,6 @@ using Runner = std::function<int()>;
 Runner add_extract_command(CLI::App& app);
 Runner add_dedup_command(CLI::App& app);
 Runner add_profile_command(CLI::App& app);  // `profile learn`
+Runner add_index_command(CLI::App& app);    // `index stats|show|export|forget|vacuum|check`
 
 }  // namespace winnow::cli

@@ -10,11 +10,14 @@
 // interrupted run writes no verdicts.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "commands.hpp"
 #include "corpus_run.hpp"
 #include "output_sink.hpp"
 #include "spill_file.hpp"
 #include "winnow/dedup.hpp"
+#include "winnow/index.hpp"
 #include "winnow/pipeline.hpp"
 #include "winnow/record_format.hpp"
 
@@ -47,6 +50,11 @@ struct DedupFlags {
   std::vector<std::string> fields;
   bool explain = false;
   bool no_strip = false;
+  // --index: the nightly run against everything seen before.
+  std::string index;
+  bool dry_run = false;
+  double wait_seconds = IndexOpenOptions{}.wait_seconds;
+  std::string night;
 };
 
 
@@ -57,8 +65,82 @@ DedupEmit emit_form(const std::string& name) {
   return DedupEmit::Records;
 }
 
+// `--index FILE`: tonight's inputs against the index, then into it (see
+// winnow/index.hpp). The records are written before the index commits, so
+// a run killed between the two left the index as it was and, run again,
+// writes the same records; --dry-run never commits.
+int run_indexed_dedup(DedupFlags& flags) {
+  if (flags.emit != "records" && flags.emit != "unique") {
+    say("winnow: --index writes --emit records or unique, not {}\n", flags.emit);
+    return kExitUsage;
+  }
+  if (flags.format != "ids") {
+    say("winnow: --index writes ids or records only (--format ids)\n");
+    return kExitUsage;
+  }
+  ExtractOptions extract;
+  extract.strip = !flags.no_strip;
+  extract.metadata_parts = {false, false};
+  auto run = start_corpus_run(flags.corpus, extract);
+  if (!run) return kExitUsage;
+  run->writes_nothing_if_interrupted = true;
+  OutputSink out(flags.corpus.output);
+  if (!out.ok()) {
+    say("winnow: {}\n", out.error());
+    return kExitFatal;
+  }
+  bool run_finished = false;
+  try {
+    IndexOpenOptions open;
+    open.wait_seconds = flags.wait_seconds;
+    DedupIndex index(flags.index, &flags.dedup, open);
+    NightlyDedup night(index, flags.night.empty() ? utc_date_today() : flags.night);
+    night.read(*run->reader, *run->extractor, run->diagnostics, flags.corpus.jobs, {},
+               [&](Document&, std::string&) {
+                 run->record_written();
+                 return true;
+               });
+    run->finish();
+    run_finished = true;
+    if (interrupted() || run->diagnostics.fatal_count() > 0) return close_output(out, *run);  // index untouched
+    const NightlyResult result = night.finish();
+    for (const NightlyRecord& r : result.records) {
+      if (flags.emit == "unique" ? r.keep() && !out.write_line(r.id)
+                                 : !out.write_line(nightly_record_json(r)))
+        break;
+    }
+    if (!out.commit()) {
+      say("winnow: {}; the index is unchanged\n", out.error());
+      return kExitFatal;
+    }
+    if (interrupted()) return close_output(out, *run);
+    if (!flags.dry_run) night.commit();
+    if (flags.corpus.stats) {
+      const auto& st = result.stats;
+      say("winnow: index: {{\"documents\":{},\"new\":{},\"copies\":{},\"repeats\":{},\"changed\":{},"
+          "\"better_originals\":{},\"band_lookups\":{},\"indexed_candidates\":{},\"reclustered\":{},"
+          "\"indexed_documents\":{},\"seconds_lookup\":{:.3f},\"seconds_engine\":{:.3f},"
+          "\"seconds_write\":{:.3f},\"committed\":{}}}\n",
+          st.documents, st.fresh, st.copies, st.repeats, st.changed, st.better_originals, st.band_lookups,
+          st.indexed_candidates, st.reclustered, st.indexed_documents, st.seconds_lookup, st.seconds_engine,
+          st.seconds_write, flags.dry_run ? "false" : "true");
+    }
+  } catch (const IndexError& e) {
+    if (!run_finished) run->finish();
+    out.abandon();
+    say("winnow: {}\n", e.what());
+    return e.exit_code();
+  }
+  return close_output(out, *run);
+}
+
 int run_dedup(DedupFlags& flags) {
   flags.dedup.keep = keep_policy(flags.keep);
+  if (!flags.index.empty()) return run_indexed_dedup(flags);
+  if (flags.dry_run) {
+    say("winnow: --dry-run needs --index FILE\n");
+    return kExitUsage;
+  }
   std::optional<RecordFormatter> formatter;
   if (flags.format != "ids") {
     std::string error;
@@ -166,6 +248,21 @@ Runner add_dedup_command(CLI::App& app) {
                              keep_policy_name(defaults.keep)))
       ->check(CLI::IsMember({"original", "longest", "first", "newest"}));
   app.add_flag("--explain", flags->explain, "Print the shingle, MinHash and LSH parameters on stderr");
+  app.add_option("--index", flags->index,
+                 "Nightly runs: compare the inputs with each other and with every document in this SQLite index, "
+                 "then add them (created if missing); records say new, copy, repeat or changed (man winnow, NIGHTLY RUNS)");
+  app.add_flag("--dry-run", flags->dry_run, "With --index: report, but leave the index unchanged");
+  app.add_option("--wait", flags->wait_seconds,
+                 fmt::format("With --index: seconds to wait for another run holding the index, then exit 4 [{}]",
+                             IndexOpenOptions{}.wait_seconds))
+      ->check(CLI::Range(0.0, 86400.0));
+  app.add_option("--night", flags->night,
+                 "With --index: the date recorded as these documents' first sighting, YYYY-MM-DD [today, UTC]")
+      ->check([](const std::string& v) {
+        const bool ok = v.size() == 10 && v[4] == '-' && v[7] == '-' &&
+                        std::all_of(v.begin(), v.end(), [](char c) { return (c >= '0' && c <= '9') || c == '-'; });
+        return ok ? std::string() : std::string("a date YYYY-MM-DD");
+      });
   app.add_flag("--no-strip", flags->no_strip,
                "Shingle the raw input instead of the cleaned article (shows why cleaning comes first)");
   return [flags]() { return run_dedup(*flags); };
