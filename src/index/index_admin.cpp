@@ -111,6 +111,7 @@ std::size_t DedupIndex::forget_before(const std::string& date) {
   index::Db& db = impl_->db;
   index::Transaction t(db, true);
   std::vector<std::uint32_t> df = index::load_df(db);
+  const std::vector<std::uint32_t> df_before = df;
   db.exec("CREATE TEMP TABLE IF NOT EXISTS forgotten(seq INTEGER PRIMARY KEY)");
   db.exec("DELETE FROM forgotten");
   std::unordered_set<std::int64_t> components;
@@ -133,7 +134,7 @@ std::size_t DedupIndex::forget_before(const std::string& date) {
   if (dropped) {
     db.exec("DELETE FROM docs WHERE seq IN (SELECT seq FROM forgotten)");
     db.exec("DELETE FROM bands WHERE seq IN (SELECT seq FROM forgotten)");
-    index::store_df(db, df);
+    index::store_df(db, df, &df_before);
     const auto corpus = static_cast<std::size_t>(one(db, "SELECT count(*) FROM docs"));
     // What is left of each touched component, re-run alone: a component
     // whose original was dropped gets the original one run over the rest gives.

@@ -25,6 +25,7 @@
 
 #include <fmt/format.h>
 #include <sys/stat.h>
+#include <zstd.h>
 
 #include <cstring>
 #include <fstream>
@@ -155,27 +156,37 @@ void Transaction::commit() {
   open_ = false;
 }
 
+// Each chunk is a zstd frame (level 1): a young index's counts are mostly
+// zero and an old one's small, so a night writes a few MiB at most instead
+// of 16 (the write and the fsync of the commit were most of a small
+// night's time), and only the chunks whose counts changed.
 std::vector<std::uint32_t> load_df(Db& db) {
   std::vector<std::uint32_t> df(std::size_t{1} << 22, 0);
   Stmt s(db, "SELECT chunk, counts FROM df");
   while (s.step()) {
     const auto chunk = static_cast<std::size_t>(s.integer(0));
     const std::string_view counts = s.blob(1);
-    if (chunk >= df.size() / kDfChunkCounts || counts.size() != kDfChunkCounts * 4)
+    const std::size_t got = chunk < df.size() / kDfChunkCounts
+                                ? ZSTD_decompress(df.data() + chunk * kDfChunkCounts, kDfChunkCounts * 4,
+                                                  counts.data(), counts.size())
+                                : 0;
+    if (got != kDfChunkCounts * 4)
       throw IndexError(fmt::format("index {}: damaged frequency table (chunk {}); restore it from a backup", db.path(), chunk),
                        kExitFatal);
-    std::memcpy(df.data() + chunk * kDfChunkCounts, counts.data(), counts.size());  // little endian hosts
   }
   return df;
 }
 
-void store_df(Db& db, const std::vector<std::uint32_t>& df) {
+void store_df(Db& db, const std::vector<std::uint32_t>& df, const std::vector<std::uint32_t>* before) {
   Stmt s(db, "INSERT OR REPLACE INTO df(chunk, counts) VALUES (?, ?)");
+  std::string packed(ZSTD_compressBound(kDfChunkCounts * 4), '\0');
   for (std::size_t chunk = 0; chunk < df.size() / kDfChunkCounts; ++chunk) {
+    const std::uint32_t* counts = df.data() + chunk * kDfChunkCounts;
+    if (before && std::memcmp(counts, before->data() + chunk * kDfChunkCounts, kDfChunkCounts * 4) == 0) continue;
+    const std::size_t n = ZSTD_compress(packed.data(), packed.size(), counts, kDfChunkCounts * 4, 1);
+    if (ZSTD_isError(n)) throw IndexError(fmt::format("index {}: compressing frequencies failed", db.path()), kExitFatal);
     s.reset();
-    s.bind(1, static_cast<std::int64_t>(chunk))
-        .bind_blob(2, std::string_view(reinterpret_cast<const char*>(df.data() + chunk * kDfChunkCounts),
-                                       kDfChunkCounts * 4));
+    s.bind(1, static_cast<std::int64_t>(chunk)).bind_blob(2, std::string_view(packed.data(), n));
     s.step();
   }
 }
@@ -265,6 +276,7 @@ void open_index(Db& db, const DedupOptions* options, bool read_only) {
       for (const Param& p : params_of(o)) db.set_meta(p.key, p.value);
       db.set_meta("next_seq", "1");
       db.set_meta("created", utc_date_today());
+      store_df(db, std::vector<std::uint32_t>(std::size_t{1} << 22, 0), nullptr);
       t.commit();
       app = kApplicationId;
     }

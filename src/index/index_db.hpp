@@ -86,9 +86,10 @@ class Transaction {
   bool open_ = true;
 };
 
-// Document frequencies: loaded whole (16 MiB), written back whole.
+// Document frequencies: loaded whole (16 MiB); written back by chunk, only
+// the chunks that differ from `before` (all when it is null).
 std::vector<std::uint32_t> load_df(Db& db);
-void store_df(Db& db, const std::vector<std::uint32_t>& df);
+void store_df(Db& db, const std::vector<std::uint32_t>& df, const std::vector<std::uint32_t>* before);
 
 // The options an index was built with, as its meta table keeps them.
 DedupOptions options_from_meta(Db& db);

@@ -195,6 +195,7 @@ NightlyResult NightlyDedup::finish() {
   auto t0 = std::chrono::steady_clock::now();
 
   std::vector<std::uint32_t> df = index::load_df(db);
+  const std::vector<std::uint32_t> df_before = df;
   std::int64_t next_seq = std::stoll(db.meta("next_seq"));
   std::int64_t indexed = 0, night_no = 1;
   {
@@ -395,7 +396,7 @@ NightlyResult NightlyDedup::finish() {
         seen.step();
       }
   }
-  index::store_df(db, df);
+  index::store_df(db, df, &df_before);
   db.set_meta("next_seq", std::to_string(next_seq));
 
   // Records, read back from the index's new state.

@@ -82,8 +82,9 @@ check "read-only index: unchanged" test "$(sha256sum <"$WORK/ro.db")" = "$sum"
 # A full disk, as a file size limit: SIGXFSZ ignored, so writes fail with EFBIG.
 cp "$db" "$WORK/full.db"
 "$WINNOW" index export "$WORK/full.db" >"$WORK/full-before.jsonl"
-(trap '' XFSZ; ulimit -f 1024; \
-  exec "$WINNOW" dedup -q --index "$WORK/full.db" --night 2026-12-01 "$WORK/n/all.jsonl") >"$WORK/out" 2>"$WORK/err"
+/usr/bin/python3 "$root/tests/index/make_nights.py" "$root/fixtures/gold" "$WORK/fresh" 1 60 2
+(trap '' XFSZ; ulimit -f 64; \
+  exec "$WINNOW" dedup -q --index "$WORK/full.db" --night 2026-12-01 "$WORK/fresh/night-01.jsonl") >"$WORK/out" 2>"$WORK/err"
 rc=$?
 check "full disk: exit 3, a clear line" test "$rc" = 3 -a "$(wc -l <"$WORK/err")" = 1
 "$WINNOW" index export "$WORK/full.db" >"$WORK/full-after.jsonl"
