@@ -53,14 +53,15 @@ day=0
 for file in "$work"/nights/night-0*.jsonl "$work/nights/night-last.jsonl"; do
   day=$((day + 1))
   date=$(date -u -d "2026-01-01 + $day days" +%F)
-  /usr/bin/time -f '%e %M' -o "$work/time.txt" "$winnow" dedup -q -j 2 --stats --index "$db" --night "$date" \
+  /usr/bin/time -f '%e %M %U %S' -o "$work/time.txt" "$winnow" dedup -q -j 2 --stats --index "$db" --night "$date" \
     --emit unique "$file" >"$work/kept.txt" 2>"$work/stats.txt"
-  read -r wall rss <"$work/time.txt"
+  read -r wall rss user sys <"$work/time.txt"
   docs=$(wc -l <"$file")
-  printf 'night %3d: %6d documents, %6.2f s, peak RSS %4d MB\n' "$day" "$docs" "$wall" $((rss / 1024))
+  printf 'night %3d: %6d documents, %6.2f s wall, %6.2f s CPU, peak RSS %4d MB\n' "$day" "$docs" "$wall" \
+    "$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')" $((rss / 1024))
 done
 "$winnow" index stats "$db" >"$work/index-stats.json"
-/usr/bin/python3 - "$work/stats.txt" "$work/index-stats.json" "$wall" "$rss" "$work/kept.txt" <<'PY'
+/usr/bin/python3 - "$work/stats.txt" "$work/index-stats.json" "$wall" "$rss" "$work/kept.txt" "$user" "$sys" <<'PY'
 import json, re, sys
 stats = json.loads(re.search(r'winnow: index: (\{.*\})', open(sys.argv[1]).read()).group(1))
 index = json.load(open(sys.argv[2]))
@@ -70,6 +71,8 @@ size = index['bytes'] - index['free_bytes']
 print(f"last night: {stats['documents']} documents against {index['documents'] - stats['new'] - stats['copies']} indexed")
 print(f"  wall {wall:.2f} s (lookup {stats['seconds_lookup']:.2f} s, engine {stats['seconds_engine']:.2f} s, "
       f"write {stats['seconds_write']:.2f} s; the rest is extraction, shingling and the commit)")
+print(f"  CPU {float(sys.argv[6]) + float(sys.argv[7]):.2f} s (user {sys.argv[6]}, system {sys.argv[7]}; load average "
+      f"{open('/proc/loadavg').read().split()[0]} on {__import__('os').cpu_count()} cores)")
 print(f"  peak RSS {rss / 1024:.0f} MB")
 print(f"  index {size / 1e6:.1f} MB for {index['documents']} documents: {size / index['documents']:.0f} bytes/document")
 print(f"  band lookups {stats['band_lookups']} in {stats['seconds_lookup']:.2f} s (with exact verification of "

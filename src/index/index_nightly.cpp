@@ -266,6 +266,10 @@ NightlyResult NightlyDedup::finish() {
     std::vector<std::uint32_t> raw_keys(banding.bands), mine, raw;
     std::vector<std::uint64_t> wide;
     std::vector<std::uint32_t> sig;
+    // Tonight's keys, then one lookup per distinct key in key order: the
+    // B-tree is walked front to back instead of at random (a third of the
+    // lookup time at 100k indexed documents).
+    std::vector<std::pair<std::int64_t, std::uint32_t>> wanted;  // key, document
     for (std::size_t i = 0; i < docs.size(); ++i) {
       const Entry& e = entries[i];
       if (e.status == IndexStatus::Repeat) continue;
@@ -274,19 +278,31 @@ NightlyResult NightlyDedup::finish() {
       if (!detail::band_keys(docs[i].fps, bits, hasher, opt, banding.bands, banding.rows, raw_keys.data(), 1,
                              &fallback, wide, sig))
         continue;
-      effective(docs[i].fps, bits, opt, mine);
-      std::set<std::int64_t> found;
       for (std::size_t b = 0; b < banding.bands; ++b) {
-        const std::int64_t key = index::stored_band_key(b, raw_keys[b]);
-        keys[i].push_back(key);
-        lookup.reset();
-        lookup.bind(1, key);
-        ++result.stats.band_lookups;
-        while (lookup.step()) {
-          const std::int64_t seq = lookup.integer(0);
-          if (seq != e.seq) found.insert(seq);
-        }
+        keys[i].push_back(index::stored_band_key(b, raw_keys[b]));
+        wanted.emplace_back(keys[i].back(), static_cast<std::uint32_t>(i));
       }
+    }
+    std::sort(wanted.begin(), wanted.end());
+    std::vector<std::vector<std::int64_t>> found_by_doc(docs.size());
+    std::vector<std::int64_t> hits;
+    for (std::size_t w = 0; w < wanted.size();) {
+      const std::int64_t key = wanted[w].first;
+      lookup.reset();
+      lookup.bind(1, key);
+      ++result.stats.band_lookups;
+      hits.clear();
+      while (lookup.step()) hits.push_back(lookup.integer(0));
+      for (; w < wanted.size() && wanted[w].first == key; ++w)
+        for (std::int64_t seq : hits)
+          if (seq != entries[wanted[w].second].seq) found_by_doc[wanted[w].second].push_back(seq);
+    }
+    for (std::size_t i = 0; i < docs.size(); ++i) {
+      std::vector<std::int64_t>& found = found_by_doc[i];
+      if (found.empty()) continue;
+      std::sort(found.begin(), found.end());
+      found.erase(std::unique(found.begin(), found.end()), found.end());
+      effective(docs[i].fps, bits, opt, mine);
       for (std::int64_t seq : found) {
         auto it = cache.find(seq);
         if (it == cache.end()) {
@@ -327,7 +343,7 @@ NightlyResult NightlyDedup::finish() {
     m.official = docs[i].official;
     m.excerpt = docs[i].excerpt;
     m.text_bytes = docs[i].text_bytes;
-    m.fps = docs[i].fps;
+    m.fps = std::move(docs[i].fps);  // tonight's sets live in the members from here on
     m.tonight = static_cast<int>(i);
     members.push_back(std::move(m));
   }
@@ -347,11 +363,12 @@ NightlyResult NightlyDedup::finish() {
                 "text_bytes = ?, content = ?, original = ?, component = ?, jaccard = ?, containment = ?, "
                 "shingles = ? WHERE seq = ?");
     Stmt band(db, "INSERT OR IGNORE INTO bands(key, seq) VALUES (?, ?)");
+    std::vector<std::pair<std::int64_t, std::int64_t>> rows;
     for (const Member& m : members) {
       if (m.tonight < 0) continue;
       const auto i = static_cast<std::size_t>(m.tonight);
       const TonightDoc& d = docs[i];
-      const std::string blob = detail::encode_blob(d.fps.data(), d.fps.size());
+      const std::string blob = detail::encode_blob(m.fps.data(), m.fps.size());
       const bool is_new = entries[i].status == IndexStatus::New;
       Stmt& s = is_new ? insert : update;
       s.reset();
@@ -382,11 +399,14 @@ NightlyResult NightlyDedup::finish() {
       s.bind_blob(next(), blob);
       if (!is_new) s.bind(next(), m.seq);
       s.step();
-      for (std::int64_t key : keys[i]) {
-        band.reset();
-        band.bind(1, key).bind(2, m.seq);
-        band.step();
-      }
+      for (std::int64_t key : keys[i]) rows.emplace_back(key, m.seq);
+    }
+    // In key order, like the lookups: appends to the B-tree's pages in turn.
+    std::sort(rows.begin(), rows.end());
+    for (const auto& [key, seq] : rows) {
+      band.reset();
+      band.bind(1, key).bind(2, seq);
+      band.step();
     }
     Stmt seen(db, "UPDATE docs SET last_seen = ? WHERE seq = ?");
     for (const Entry& e : entries)
