@@ -10,8 +10,6 @@
 // interrupted run writes no verdicts.
 #include <fmt/format.h>
 
-#include <algorithm>
-
 #include "commands.hpp"
 #include "corpus_run.hpp"
 #include "output_sink.hpp"
@@ -258,11 +256,7 @@ Runner add_dedup_command(CLI::App& app) {
       ->check(CLI::Range(0.0, 86400.0));
   app.add_option("--night", flags->night,
                  "With --index: the date recorded as these documents' first sighting, YYYY-MM-DD [today, UTC]")
-      ->check([](const std::string& v) {
-        const bool ok = v.size() == 10 && v[4] == '-' && v[7] == '-' &&
-                        std::all_of(v.begin(), v.end(), [](char c) { return (c >= '0' && c <= '9') || c == '-'; });
-        return ok ? std::string() : std::string("a date YYYY-MM-DD");
-      });
+      ->check(check_iso_date);
   app.add_flag("--no-strip", flags->no_strip,
                "Shingle the raw input instead of the cleaned article (shows why cleaning comes first)");
   return [flags]() { return run_dedup(*flags); };

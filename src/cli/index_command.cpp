@@ -68,7 +68,9 @@ Runner add_index_command(CLI::App& app) {
   auto* exported = file_command(app, "export", "Every document with its original, one JSON line each", *flags);
   exported->add_option("-o,--output", flags->output, "Write to FILE (atomically) instead of stdout");
   auto* forget = file_command(app, "forget", "Drop the documents last seen before DATE, with their frequencies", *flags);
-  forget->add_option("--before", flags->before, "YYYY-MM-DD")->required();
+  forget->add_option("--before", flags->before, "YYYY-MM-DD: documents last seen before this day go")
+      ->required()
+      ->check(check_iso_date);
   auto* vacuum = file_command(app, "vacuum", "Give the space of dropped documents back to the file system", *flags);
   auto* check = file_command(app, "check", "SQLite's integrity check and the index's own; exit 3 if damaged", *flags);
   return [=]() -> int {

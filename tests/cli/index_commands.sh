@@ -31,6 +31,9 @@ check "show: an unknown id, exit 3 and one line" test "$rc" = 3 -a "$(grep -c 'n
 run index stats "$WORK/missing.db"
 check "a missing index: exit 3, not created" test "$rc" = 3 -a ! -e "$WORK/missing.db"
 
+run index forget "$db" --before garbage
+check "forget: a mistyped date is a usage error (it would sort after every date)" test "$rc" = 2
+check "... and forgets nothing" cmp -s "$WORK/export.jsonl" <("$WINNOW" index export "$db")
 # forget --before: the documents last seen before the date go.
 expected=$($py -c '
 import json,sys; print(sum(json.loads(l)["last_seen"]<"2026-11-03" for l in open(sys.argv[1])))' "$WORK/export.jsonl")
