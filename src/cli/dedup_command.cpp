@@ -72,13 +72,34 @@ int run_indexed_dedup(DedupFlags& flags) {
     say("winnow: --index writes --emit records or unique, not {}\n", flags.emit);
     return kExitUsage;
   }
+  // --emit unique --format json|tsv|text: the kept documents' records, as
+  // without --index, parked in a spill file during the reading.
+  std::optional<RecordFormatter> formatter;
   if (flags.format != "ids") {
-    say("winnow: --index writes ids or records only (--format ids)\n");
-    return kExitUsage;
+    std::string error;
+    if (flags.emit != "unique") {
+      say("winnow: --format {} needs --emit unique\n", flags.format);
+      return kExitUsage;
+    }
+    formatter = RecordFormatter::make(flags.format, flags.fields, &error);
+    if (!formatter) {
+      say("winnow: --fields: {}\n", error);
+      return kExitUsage;
+    }
   }
   ExtractOptions extract;
   extract.strip = !flags.no_strip;
-  extract.metadata_parts = {false, false};
+  extract.metadata_parts = {formatter && formatter->writes("speakers"), formatter && formatter->writes("figures")};
+  SpillFile spill;
+  if (formatter) {
+    std::string error;
+    if (!spill.open(&error)) {
+      say("winnow: {}\n", error);
+      return kExitFatal;
+    }
+  }
+  DocumentRenderer render;
+  if (formatter) render = [&](const Document& doc) { return formatter->format(doc); };
   auto run = start_corpus_run(flags.corpus, extract);
   if (!run) return kExitUsage;
   run->writes_nothing_if_interrupted = true;
@@ -93,19 +114,41 @@ int run_indexed_dedup(DedupFlags& flags) {
     open.wait_seconds = flags.wait_seconds;
     DedupIndex index(flags.index, &flags.dedup, open);
     NightlyDedup night(index, flags.night.empty() ? utc_date_today() : flags.night);
-    night.read(*run->reader, *run->extractor, run->diagnostics, flags.corpus.jobs, {},
-               [&](Document&, std::string&) {
+    night.read(*run->reader, *run->extractor, run->diagnostics, flags.corpus.jobs, render,
+               [&](Document&, std::string& record) {
+                 if (formatter && !spill.append(record)) return false;
                  run->record_written();
                  return true;
                });
     run->finish();
     run_finished = true;
     if (interrupted() || run->diagnostics.fatal_count() > 0) return close_output(out, *run);  // index untouched
+    if (!spill.error().empty()) {
+      say("winnow: {}; the index is unchanged\n", spill.error());
+      return kExitFatal;
+    }
     const NightlyResult result = night.finish();
-    for (const NightlyRecord& r : result.records) {
-      if (flags.emit == "unique" ? r.keep() && !out.write_line(r.id)
-                                 : !out.write_line(nightly_record_json(r)))
-        break;
+    if (formatter) {  // one spilled record per NightlyRecord, in the same order
+      const bool text = formatter->format() == RecordFormat::Text;
+      bool first = true;
+      std::string record;
+      if (spill.rewind() && (!formatter->has_header() || out.write_line(formatter->header())))
+        for (const NightlyRecord& r : result.records) {
+          if (!spill.read(record)) break;
+          if (!r.keep()) continue;
+          if ((text && !first && !out.write_line("")) || !out.write_line(record)) break;
+          first = false;
+        }
+      if (!spill.error().empty()) {
+        say("winnow: {}; the index is unchanged\n", spill.error());
+        return kExitFatal;
+      }
+    } else {
+      for (const NightlyRecord& r : result.records) {
+        if (flags.emit == "unique" ? r.keep() && !out.write_line(r.id)
+                                   : !out.write_line(nightly_record_json(r)))
+          break;
+      }
     }
     if (!out.commit()) {
       say("winnow: {}; the index is unchanged\n", out.error());

@@ -47,6 +47,14 @@ check "the real run reports what the dry run did" diff "$WORK/dry.jsonl" "$WORK/
 run dedup -q --index "$db" --emit unique --night 2026-11-12 "$WORK/late.jsonl"
 check "--emit unique after the night: nothing new to pass on" test "$rc:$(wc -c <"$WORK/out")" = "0:0"
 
+# --emit unique --format json: the kept documents' records themselves.
+seeds=$root/fixtures/seeds
+run dedup -q --index "$WORK/seeds.db" --emit unique --format json --fields id,title "$seeds/000_"*.txt "$seeds/001_"*.txt
+check "--format json, night one: both records" test "$rc:$(grep -c '"title":' "$WORK/out")" = "0:2"
+run dedup -q --index "$WORK/seeds.db" --emit unique --format json --fields id,title "$seeds/002_"*.txt "$seeds/003_"*.txt
+check "--format json, night two: the repost of 000 is not passed on, 003 is" \
+  test "$(grep -c '"id":"' "$WORK/out"):$(grep -c '003_' "$WORK/out")" = "1:1"
+
 # Refused files, never written.
 printf 'not a database, a list of names\n' >"$WORK/foreign.txt"
 sum=$(sha256sum <"$WORK/foreign.txt")
