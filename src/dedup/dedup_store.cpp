@@ -26,6 +26,13 @@
 // another run's unless they use the same truncation (they would: it is fixed).
 // Bottom-k sketches would be smaller still but make verification an estimate;
 // we keep it exact.
+//
+// The same coding, as one self-contained blob per document (encode_blob:
+// the Rice parameter and the count in front, ~1.05 KB on the index
+// benchmark), is what the nightly index stores (src/index/), so a document
+// indexed months ago is verified exactly like one of tonight's. Its decoder
+// checks every bound: a blob read from disk may be damaged, and must give
+// an error, never a read past its end.
 #include <algorithm>
 #include <bit>
 #include <cmath>
