@@ -71,12 +71,18 @@ Db::Db(const std::string& path, bool read_only, double wait_seconds) : path_(pat
   const int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
                     SQLITE_OPEN_NOMUTEX;
   const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
-  if (rc != SQLITE_OK) fail(rc, "opening");
-  sqlite3_extended_result_codes(db_, 1);
-  sqlite3_busy_timeout(db_, static_cast<int>(wait_seconds * 1000));
-  if (!read_only && sqlite3_db_readonly(db_, "main") == 1)
-    throw IndexError(fmt::format("index {}: it is read-only; nothing done", path), kExitFatal);
-  exec(fmt::format("PRAGMA cache_size = -{}", kCacheKiB).c_str());
+  try {  // a throwing constructor runs no destructor: close the handle here
+    if (rc != SQLITE_OK) fail(rc, "opening");
+    sqlite3_extended_result_codes(db_, 1);
+    sqlite3_busy_timeout(db_, static_cast<int>(wait_seconds * 1000));
+    if (!read_only && sqlite3_db_readonly(db_, "main") == 1)
+      throw IndexError(fmt::format("index {}: it is read-only; nothing done", path), kExitFatal);
+    exec(fmt::format("PRAGMA cache_size = -{}", kCacheKiB).c_str());
+  } catch (...) {
+    sqlite3_close_v2(db_);
+    db_ = nullptr;
+    throw;
+  }
 }
 
 Db::~Db() { sqlite3_close_v2(db_); }
