@@ -6,8 +6,10 @@
 // the CLI's own: `--emit unique --format json|tsv|text` writes the kept
 // documents' cleaned records instead of their ids, so pass one parks every
 // formatted record in a spill file on disk (spill_file.hpp) and pass two
-// copies out the kept ones, and the texts are never all in memory; and an
-// interrupted run writes no verdicts.
+// copies out the kept ones, and the texts are never all in memory; an
+// interrupted run writes no verdicts; and with --index FILE the nightly line
+// (winnow/index.hpp) replaces the dedup line, its records written before
+// the index commits (run_indexed_dedup).
 #include <fmt/format.h>
 
 #include "commands.hpp"
