@@ -214,6 +214,7 @@ NightlyResult NightlyDedup::finish() {
   };
   std::vector<Entry> entries(docs.size());
   std::vector<std::uint32_t> old;
+  std::vector<std::pair<std::int64_t, std::vector<std::uint32_t>>> replaced;  // changed: seq, old content
   std::size_t fresh = 0;
   {
     Stmt by_id(db, "SELECT seq, content, first_seen, component, shingles FROM docs WHERE id = ?");
@@ -231,6 +232,7 @@ NightlyResult NightlyDedup::finish() {
           e.status = IndexStatus::Changed;
           index::decode_or_fail(db, by_id.blob(4), e.seq, old);
           for (std::uint32_t fp : old) df[fp] -= df[fp] > 0;
+          replaced.emplace_back(e.seq, old);
         }
         while (by_id.step()) {}
       } else {
@@ -364,6 +366,25 @@ NightlyResult NightlyDedup::finish() {
                 "shingles = ? WHERE seq = ?");
     Stmt band(db, "INSERT OR IGNORE INTO bands(key, seq) VALUES (?, ?)");
     std::vector<std::pair<std::int64_t, std::int64_t>> rows;
+    // A changed document's old keys, as far as tonight's templates give
+    // them back (all of them unless a shingle of it crossed the template bar
+    // since it was indexed: a key left behind only adds a verified candidate).
+    {
+      Stmt unband(db, "DELETE FROM bands WHERE key = ? AND seq = ?");
+      std::vector<std::uint32_t> old_keys(banding.bands), sig;
+      std::vector<std::uint64_t> wide;
+      for (const auto& [seq, set] : replaced) {
+        bool fallback = false;
+        if (!detail::band_keys(set, bits, hasher, opt, banding.bands, banding.rows, old_keys.data(), 1, &fallback,
+                               wide, sig))
+          continue;
+        for (std::size_t b = 0; b < banding.bands; ++b) {
+          unband.reset();
+          unband.bind(1, index::stored_band_key(b, old_keys[b])).bind(2, seq);
+          unband.step();
+        }
+      }
+    }
     for (const Member& m : members) {
       if (m.tonight < 0) continue;
       const auto i = static_cast<std::size_t>(m.tonight);

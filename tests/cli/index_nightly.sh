@@ -26,6 +26,9 @@ check "a copy names its original's first-seen date" grep -q '"of":{"id":"[^"]*",
 check "a repeat is not a copy of itself" bash -c "! grep '\"status\":\"repeat\"' $WORK/n/out-*.jsonl | grep -q '\"of\":{\"id\":\"\([^\"]*\)\".*\"id\":\"\1\"'"
 run index check "$db"
 check "index check: sound" test "$rc:$(cat "$WORK/out")" = '0:{"ok":true,"problems":0}'
+check "changed documents leave no band keys of their old content (42 a document)" /usr/bin/python3 -c '
+import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); b=c.execute("select count(*) from bands").fetchone()[0]; d=c.execute("select count(*) from docs").fetchone()[0]
+assert b == 42 * d, (b, d)' "$db"
 check "the index holds every distinct id" test "$(wc -l <"$WORK/export.jsonl")" = "$(wc -l <"$WORK/n/all.jsonl")"
 
 # Everything seen, again: all repeats, nothing to pass on.
