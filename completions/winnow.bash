@@ -30,17 +30,25 @@ declare -gA _winnow_options=(
   [winnow]="-h --help -V --version"
   [extract]="$_winnow_corpus -f --format --fields"
   [dedup]="$_winnow_corpus --emit -f --format --fields -0 --null --jaccard --containment --shingle-size
-    --num-perm --keep --explain --no-strip"
+    --num-perm --keep --explain --no-strip --index --dry-run --wait --night"
   [profile]="-h --help -V --version"
   [profile learn]="$_winnow_corpus --name --min-share --min-pages"
+  [index]="-h --help -V --version"
+  [index stats]="--wait -h --help -V --version"
+  [index show]="--wait -h --help -V --version"
+  [index export]="--wait -o --output -h --help -V --version"
+  [index forget]="--wait --before -h --help -V --version"
+  [index vacuum]="--wait -h --help -V --version"
+  [index check]="--wait -h --help -V --version"
   [help]=""
 )
 
 # Subcommands of a command (the top level is "winnow").
 declare -gA _winnow_subcommands=(
-  [winnow]="extract dedup profile help"
+  [winnow]="extract dedup profile index help"
   [profile]="learn"
-  [help]="extract dedup profile"
+  [index]="stats show export forget vacuum check"
+  [help]="extract dedup profile index"
 )
 
 declare -gA _winnow_values=(

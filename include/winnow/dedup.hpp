@@ -203,6 +203,16 @@ class Deduplicator {
   void add(DedupItem item);
   DedupReport finish();
 
+  // For the persistent index (winnow/index.hpp). add() from the fingerprints
+  // add() keeps (the top 22 bits of each shingle hash, sorted, unique), as an
+  // index stores them; item.shingles is ignored.
+  void add_fingerprints(DedupItem item, const std::vector<std::uint32_t>& fingerprints);
+  // Document frequencies counted over a larger corpus of `corpus_documents`
+  // documents (those added here among them) replace the engine's own count,
+  // so template shingles are those of everything indexed. One count per
+  // 22-bit fingerprint; `df` must outlive finish().
+  void use_document_frequencies(const std::vector<std::uint32_t>* df, std::size_t corpus_documents);
+
   // The LSH banding chosen for the options: bands x rows and the threshold
   // where the candidate probability crosses 1/2.
   // fp, fn: the (unweighted) areas under the S-curve below `threshold` and
@@ -213,6 +223,7 @@ class Deduplicator {
 
  private:
   DedupReport finish_phases();
+  void push_info(DedupItem item);
   struct Impl;
   Impl* impl_;
 };

@@ -14,7 +14,9 @@
 //   1  only with --strict or --fail-on=CLASSES: such a record occurred
 //   2  usage error (bad flags): nothing was processed
 //   3  fatal: a named input is missing or unreadable, the output cannot be
-//      written; an -o file is left untouched
+//      written; an -o file is left untouched; the dedup index (--index) is
+//      foreign, damaged, read-only or its disk full: the index is unchanged
+//   4  the dedup index is busy: another run held it past --wait SECONDS
 //   128+signal  interrupted (130 SIGINT, 143 SIGTERM, 129 SIGHUP)
 //
 //   winnow::Diagnostics diag(stderr);
@@ -32,7 +34,7 @@
 
 namespace winnow {
 
-enum ExitCode : int { kExitOk = 0, kExitFailOn = 1, kExitUsage = 2, kExitFatal = 3, kExitInterrupted = 130 };
+enum ExitCode : int { kExitOk = 0, kExitFailOn = 1, kExitUsage = 2, kExitFatal = 3, kExitBusy = 4, kExitInterrupted = 130 };
 
 // Why a record or file was passed over: the keys of --stats'
 // skipped_by_reason and the classes --fail-on names.

@@ -26,6 +26,15 @@ void say(fmt::format_string<Args...> format, Args&&... args) {
   write_message(stderr, printable(message) + (newline ? "\n" : ""));
 }
 
+// CLI11 check of a YYYY-MM-DD date (--night, index forget --before): a
+// mistyped date must not forget a whole index, as "garbage" > every date.
+inline std::string check_iso_date(const std::string& v) {
+  bool ok = v.size() == 10 && v[4] == '-' && v[7] == '-';
+  for (std::size_t i = 0; ok && i < v.size(); ++i) ok = i == 4 || i == 7 || (v[i] >= '0' && v[i] <= '9');
+  ok = ok && v.substr(5, 2) >= "01" && v.substr(5, 2) <= "12" && v.substr(8, 2) >= "01" && v.substr(8, 2) <= "31";
+  return ok ? std::string() : "a date YYYY-MM-DD, not " + v;
+}
+
 // Flags every subcommand that reads a corpus shares.
 struct CorpusOptions {
   std::vector<std::string> inputs;
@@ -52,5 +61,6 @@ using Runner = std::function<int()>;
 Runner add_extract_command(CLI::App& app);
 Runner add_dedup_command(CLI::App& app);
 Runner add_profile_command(CLI::App& app);  // `profile learn`
+Runner add_index_command(CLI::App& app);    // `index stats|show|export|forget|vacuum|check`
 
 }  // namespace winnow::cli

@@ -6,8 +6,10 @@
 // the CLI's own: `--emit unique --format json|tsv|text` writes the kept
 // documents' cleaned records instead of their ids, so pass one parks every
 // formatted record in a spill file on disk (spill_file.hpp) and pass two
-// copies out the kept ones, and the texts are never all in memory; and an
-// interrupted run writes no verdicts.
+// copies out the kept ones, and the texts are never all in memory; an
+// interrupted run writes no verdicts; and with --index FILE the nightly line
+// (winnow/index.hpp) replaces the dedup line, its records written before
+// the index commits (run_indexed_dedup).
 #include <fmt/format.h>
 
 #include "commands.hpp"
@@ -15,6 +17,7 @@
 #include "output_sink.hpp"
 #include "spill_file.hpp"
 #include "winnow/dedup.hpp"
+#include "winnow/index.hpp"
 #include "winnow/pipeline.hpp"
 #include "winnow/record_format.hpp"
 
@@ -48,6 +51,11 @@ struct DedupFlags {
   bool explain = false;
   bool no_strip = false;
   bool null = false;  // --null: ids end with NUL
+  // --index: the nightly run against everything seen before.
+  std::string index;
+  bool dry_run = false;
+  double wait_seconds = IndexOpenOptions{}.wait_seconds;
+  std::string night;
 };
 
 
@@ -58,8 +66,125 @@ DedupEmit emit_form(const std::string& name) {
   return DedupEmit::Records;
 }
 
+// `--index FILE`: tonight's inputs against the index, then into it (see
+// winnow/index.hpp). The records are written before the index commits, so
+// a run killed between the two left the index as it was and, run again,
+// writes the same records; --dry-run never commits.
+int run_indexed_dedup(DedupFlags& flags) {
+  if (flags.emit != "records" && flags.emit != "unique") {
+    say("winnow: --index writes --emit records or unique, not {}\n", flags.emit);
+    return kExitUsage;
+  }
+  // --emit unique --format json|tsv|text: the kept documents' records, as
+  // without --index, parked in a spill file during the reading.
+  std::optional<RecordFormatter> formatter;
+  if (flags.format != "ids") {
+    std::string error;
+    if (flags.emit != "unique") {
+      say("winnow: --format {} needs --emit unique\n", flags.format);
+      return kExitUsage;
+    }
+    formatter = RecordFormatter::make(flags.format, flags.fields, &error);
+    if (!formatter) {
+      say("winnow: --fields: {}\n", error);
+      return kExitUsage;
+    }
+  }
+  ExtractOptions extract;
+  extract.strip = !flags.no_strip;
+  extract.metadata_parts = {formatter && formatter->writes("speakers"), formatter && formatter->writes("figures")};
+  SpillFile spill;
+  if (formatter) {
+    std::string error;
+    if (!spill.open(&error)) {
+      say("winnow: {}\n", error);
+      return kExitFatal;
+    }
+  }
+  DocumentRenderer render;
+  if (formatter) render = [&](const Document& doc) { return formatter->format(doc); };
+  auto run = start_corpus_run(flags.corpus, extract);
+  if (!run) return kExitUsage;
+  run->writes_nothing_if_interrupted = true;
+  OutputSink out(flags.corpus.output);
+  if (!out.ok()) {
+    say("winnow: {}\n", out.error());
+    return kExitFatal;
+  }
+  bool run_finished = false;
+  try {
+    IndexOpenOptions open;
+    open.wait_seconds = flags.wait_seconds;
+    DedupIndex index(flags.index, &flags.dedup, open);
+    NightlyDedup night(index, flags.night.empty() ? utc_date_today() : flags.night);
+    night.read(*run->reader, *run->extractor, run->diagnostics, flags.corpus.jobs, render,
+               [&](Document&, std::string& record) {
+                 if (formatter && !spill.append(record)) return false;
+                 run->record_written();
+                 return true;
+               });
+    run->finish();
+    run_finished = true;
+    if (interrupted() || run->diagnostics.fatal_count() > 0) return close_output(out, *run);  // index untouched
+    if (!spill.error().empty()) {
+      say("winnow: {}; the index is unchanged\n", spill.error());
+      return kExitFatal;
+    }
+    const NightlyResult result = night.finish();
+    if (formatter) {  // one spilled record per NightlyRecord, in the same order
+      const bool text = formatter->format() == RecordFormat::Text;
+      bool first = true;
+      std::string record;
+      if (spill.rewind() && (!formatter->has_header() || out.write_line(formatter->header())))
+        for (const NightlyRecord& r : result.records) {
+          if (!spill.read(record)) break;
+          if (!r.keep()) continue;
+          if ((text && !first && !out.write_line("")) || !out.write_line(record)) break;
+          first = false;
+        }
+      if (!spill.error().empty()) {
+        say("winnow: {}; the index is unchanged\n", spill.error());
+        return kExitFatal;
+      }
+    } else {
+      for (const NightlyRecord& r : result.records) {
+        if (flags.emit == "unique" ? r.keep() && !out.write_line(r.id)
+                                   : !out.write_line(nightly_record_json(r)))
+          break;
+      }
+    }
+    if (!out.commit()) {
+      say("winnow: {}; the index is unchanged\n", out.error());
+      return kExitFatal;
+    }
+    if (interrupted()) return close_output(out, *run);
+    if (!flags.dry_run) night.commit();
+    if (flags.corpus.stats) {
+      const auto& st = result.stats;
+      say("winnow: index: {{\"documents\":{},\"new\":{},\"copies\":{},\"repeats\":{},\"changed\":{},"
+          "\"better_originals\":{},\"band_lookups\":{},\"indexed_candidates\":{},\"reclustered\":{},"
+          "\"indexed_documents\":{},\"seconds_lookup\":{:.3f},\"seconds_engine\":{:.3f},"
+          "\"seconds_write\":{:.3f},\"committed\":{}}}\n",
+          st.documents, st.fresh, st.copies, st.repeats, st.changed, st.better_originals, st.band_lookups,
+          st.indexed_candidates, st.reclustered, st.indexed_documents, st.seconds_lookup, st.seconds_engine,
+          st.seconds_write, flags.dry_run ? "false" : "true");
+    }
+  } catch (const IndexError& e) {
+    if (!run_finished) run->finish();
+    out.abandon();
+    say("winnow: {}\n", e.what());
+    return e.exit_code();
+  }
+  return close_output(out, *run);
+}
+
 int run_dedup(DedupFlags& flags) {
   flags.dedup.keep = keep_policy(flags.keep);
+  if (!flags.index.empty()) return run_indexed_dedup(flags);
+  if (flags.dry_run) {
+    say("winnow: --dry-run needs --index FILE\n");
+    return kExitUsage;
+  }
   std::optional<RecordFormatter> formatter;
   if (flags.format != "ids") {
     std::string error;
@@ -190,6 +315,17 @@ Runner add_dedup_command(CLI::App& app) {
   app.add_flag("--explain", flags->explain,
                "Print the shingle, MinHash and LSH parameters on stderr, and after the run each group's original "
                "and original_reason");
+  app.add_option("--index", flags->index,
+                 "Nightly runs: compare the inputs with each other and with every document in this SQLite index, "
+                 "then add them (created if missing); records say new, copy, repeat or changed (man winnow, NIGHTLY RUNS)");
+  app.add_flag("--dry-run", flags->dry_run, "With --index: report, but leave the index unchanged");
+  app.add_option("--wait", flags->wait_seconds,
+                 fmt::format("With --index: seconds to wait for another run holding the index, then exit 4 [{}]",
+                             IndexOpenOptions{}.wait_seconds))
+      ->check(CLI::Range(0.0, 86400.0));
+  app.add_option("--night", flags->night,
+                 "With --index: the date recorded as these documents' first sighting, YYYY-MM-DD [today, UTC]")
+      ->check(check_iso_date);
   app.add_flag("--no-strip", flags->no_strip,
                "Shingle the raw input instead of the cleaned article (shows why cleaning comes first)");
   return [flags]() { return run_dedup(*flags); };

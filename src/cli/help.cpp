@@ -39,7 +39,7 @@ const std::map<std::string, std::string> kValueNames = {
     {"max-doc-bytes", "N"},      {"time-budget-ms", "MS"}, {"fail-on", "CLASSES"},     {"fields", "LIST"},
     {"jaccard", "X"},            {"containment", "X"},   {"shingle-size", "K"},        {"num-perm", "N"},
     {"name", "NAME"},            {"min-share", "X"},     {"min-pages", "N"},           {"inputs", "INPUT..."},
-    {"keep-fields", "FIELD,..."},
+    {"keep-fields", "FIELD,..."}, {"index", "FILE"},         {"night", "DATE"},            {"before", "DATE"},
 };
 
 // Options whose value is a comma-separated list.

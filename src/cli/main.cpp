@@ -26,7 +26,8 @@ int main(int argc, char** argv) {
   app.footer("Exit codes: 0 the run completed (repaired and skipped records are named on stderr and counted in "
              "--stats, not failed), 1 only with --strict or --fail-on=CLASSES when such a record occurred, 2 usage "
              "error, 3 fatal (a named input missing or unreadable: nothing read; the output cannot be written; an -o "
-             "file is left untouched), 130/143/129 interrupted by SIGINT/SIGTERM/SIGHUP (records before the one in "
+             "file is left untouched; a foreign, damaged, read-only or full --index: the index unchanged), 4 the --index is busy "
+             "(another run held it past --wait), 130/143/129 interrupted by SIGINT/SIGTERM/SIGHUP (records before the one in "
              "flight written whole, -o temporary file removed; a second signal kills at once).");
 
   auto* extract = app.add_subcommand("extract", "Clean each document and print its article and metadata (JSONL)");
@@ -35,6 +36,8 @@ int main(int argc, char** argv) {
   auto run_dedup = winnow::cli::add_dedup_command(*dedup);
   auto* profile = app.add_subcommand("profile", "Site profiles: learn one from a sample of a site's pages");
   auto run_profile = winnow::cli::add_profile_command(*profile);
+  auto* index = app.add_subcommand("index", "The nightly dedup index (dedup --index): stats, show, export, forget, vacuum, check");
+  auto run_index = winnow::cli::add_index_command(*index);
   // Listed in --help; prepare_arguments() turns `help CMD` into `CMD --help`.
   app.add_subcommand("help", "Show the options of winnow or of a command: winnow help [COMMAND...]");
   winnow::cli::finish_help(app, version);
@@ -54,6 +57,7 @@ int main(int argc, char** argv) {
     if (extract->parsed()) return run_extract();
     if (dedup->parsed()) return run_dedup();
     if (profile->parsed()) return run_profile();
+    if (index->parsed()) return run_index();
   } catch (const std::exception& e) {
     winnow::cli::say("winnow: {}\n", e.what());
     return winnow::kExitFatal;

@@ -99,6 +99,9 @@ struct Deduplicator::Impl {
   detail::WordCounts words;
   std::vector<DocInfo> info;
   std::vector<std::uint32_t> scratch;
+  // Frequencies counted over a larger corpus (an index), or null.
+  const std::vector<std::uint32_t>* external_df = nullptr;
+  std::size_t external_documents = 0;
 };
 
 namespace {
@@ -148,17 +151,20 @@ Deduplicator::~Deduplicator() { delete impl_; }
 Deduplicator::Banding Deduplicator::banding() const { return impl_->banding; }
 
 void Deduplicator::add(DedupItem item) {
-  auto& fps = impl_->scratch;
-  fps.clear();
-  fps.reserve(item.shingles.size());
-  // Top bits of a sorted list stay sorted; only neighbours can coincide.
-  const bool sorted = std::is_sorted(item.shingles.begin(), item.shingles.end());
-  if (!sorted) std::sort(item.shingles.begin(), item.shingles.end());
-  for (std::uint64_t h : item.shingles) {
-    const auto fp = static_cast<std::uint32_t>(h >> (64 - detail::kFingerprintBits));
-    if (fps.empty() || fps.back() != fp) fps.push_back(fp);
-  }
-  impl_->store.append(fps.data(), fps.size());
+  detail::fingerprints_of(item.shingles, impl_->scratch);
+  impl_->store.append(impl_->scratch.data(), impl_->scratch.size());
+  push_info(std::move(item));
+}
+
+void Deduplicator::add_fingerprints(DedupItem item, const std::vector<std::uint32_t>& fingerprints) {
+  impl_->store.append(fingerprints.data(), fingerprints.size());
+  push_info(std::move(item));
+}
+
+// What the choice of the original reads besides the set: the text's outline
+// (empty for a document an index re-adds: its alignment and spelling rules
+// then cannot decide), the words' counts, the urls.
+void Deduplicator::push_info(DedupItem item) {
   impl_->outlines.append(item.outline);
   impl_->words.add(item.outline.words);
   DocInfo info{item.sequence, std::move(item.date), item.official, item.text_bytes, item.excerpt};
@@ -167,6 +173,55 @@ void Deduplicator::add(DedupItem item) {
     info.canonical_hash = XXH3_64bits(item.canonical_url.data(), item.canonical_url.size()) | 1;
   impl_->info.push_back(std::move(info));
 }
+
+void Deduplicator::use_document_frequencies(const std::vector<std::uint32_t>* df, std::size_t corpus_documents) {
+  impl_->external_df = df;
+  impl_->external_documents = corpus_documents;
+}
+
+namespace detail {
+TemplateBits template_bits_from(const std::vector<std::uint32_t>& df, std::size_t documents,
+                                const DedupOptions& opt) {
+  TemplateBits bits;
+  bits.template_bits.assign(kFingerprintSpace / 64, 0);
+  bits.chrome_bits.assign(kFingerprintSpace / 64, 0);
+  bits.bar = static_cast<std::size_t>(std::max<double>(
+      static_cast<double>(opt.template_min_docs), std::ceil(opt.template_fraction * static_cast<double>(documents))));
+  const auto hard = static_cast<std::size_t>(opt.template_hard_factor * static_cast<double>(bits.bar));
+  for (std::uint32_t fp = 0; fp < kFingerprintSpace; ++fp) {
+    if (df[fp] > bits.bar) {
+      bits.template_bits[fp >> 6] |= std::uint64_t{1} << (fp & 63);
+      ++bits.count;
+    }
+    if (df[fp] > hard) bits.chrome_bits[fp >> 6] |= std::uint64_t{1} << (fp & 63);
+  }
+  return bits;
+}
+
+std::size_t band_keys(const std::vector<std::uint32_t>& set, const TemplateBits& bits, const MinHasher& hasher,
+                      const DedupOptions& opt, std::size_t bands, std::size_t rows, std::uint32_t* keys,
+                      std::size_t stride, bool* fallback, std::vector<std::uint64_t>& wide,
+                      std::vector<std::uint32_t>& sig) {
+  wide.clear();
+  for (std::uint32_t fp : set)
+    if (!bits.is_template(fp)) wide.push_back(fp);
+  *fallback = false;
+  if (static_cast<double>(wide.size()) < opt.template_min_kept * static_cast<double>(set.size())) {
+    *fallback = true;
+    wide.clear();
+    for (std::uint32_t fp : set)
+      if (!bits.is_chrome(fp)) wide.push_back(fp);
+  }
+  if (wide.empty()) return 0;
+  sig.resize(opt.num_perm);
+  hasher.sign_raw_into(wide.data(), wide.size(), sig.data());
+  hasher.densify(sig.data());
+  for (std::size_t b = 0; b < bands; ++b)
+    keys[b * stride] = static_cast<std::uint32_t>(
+        XXH3_64bits_withSeed(sig.data() + b * rows, rows * sizeof(std::uint32_t), b));
+  return wide.size();
+}
+}  // namespace detail
 
 void EffectiveSets::load(std::size_t doc, std::vector<std::uint32_t>& out) const {
   store_.decode(doc, out);
@@ -200,24 +255,18 @@ DedupReport Deduplicator::finish_phases() {
   report.stats.documents = n;
   report.stats.stored_bytes = store.bytes();
 
-  // Document frequency of each fingerprint, then the template bit set.
+  // Document frequency of each fingerprint (the engine's own count, or an
+  // index's over everything it holds), then the template bit sets.
   auto t0 = std::chrono::steady_clock::now();
-  std::vector<std::uint64_t> template_bits(detail::kFingerprintSpace / 64, 0);
-  std::vector<std::uint64_t> chrome_bits(detail::kFingerprintSpace / 64, 0);
-  {
-    const auto bar = static_cast<std::size_t>(std::max<double>(
-        static_cast<double>(opt.template_min_docs), std::ceil(opt.template_fraction * static_cast<double>(n))));
-    report.stats.template_threshold = bar;
-    const auto hard = static_cast<std::size_t>(opt.template_hard_factor * static_cast<double>(bar));
+  detail::TemplateBits bits;
+  if (impl_->external_df) {
+    bits = detail::template_bits_from(*impl_->external_df, impl_->external_documents, opt);
+  } else {
     const std::vector<std::uint32_t> df = n ? document_frequencies(store) : std::vector<std::uint32_t>(detail::kFingerprintSpace, 0);
-    for (std::uint32_t fp = 0; fp < detail::kFingerprintSpace; ++fp) {
-      if (df[fp] > bar) {
-        template_bits[fp >> 6] |= std::uint64_t{1} << (fp & 63);
-        ++report.stats.template_shingles;
-      }
-      if (df[fp] > hard) chrome_bits[fp >> 6] |= std::uint64_t{1} << (fp & 63);
-    }
+    bits = detail::template_bits_from(df, n, opt);
   }
+  report.stats.template_threshold = bits.bar;
+  report.stats.template_shingles = bits.count;
   report.stats.seconds_df = seconds_since(t0);
 
   // Filter, sign, and keep only the band keys.
@@ -231,26 +280,17 @@ DedupReport Deduplicator::finish_phases() {
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, 256), [&](const tbb::blocked_range<std::size_t>& r) {
     std::vector<std::uint32_t> set;
     std::vector<std::uint64_t> wide;
-    std::vector<std::uint32_t> sig(opt.num_perm);
+    std::vector<std::uint32_t> sig;
     for (std::size_t d = r.begin(); d != r.end(); ++d) {
       store.decode(d, set);
-      wide.clear();
-      for (std::uint32_t fp : set)
-        if (!((template_bits[fp >> 6] >> (fp & 63)) & 1)) wide.push_back(fp);
-      if (static_cast<double>(wide.size()) < opt.template_min_kept * static_cast<double>(set.size())) {
+      bool fallback = false;
+      sizes[d] = static_cast<std::uint32_t>(
+          detail::band_keys(set, bits, hasher, opt, bands, rows, keys.data() + d, n, &fallback, wide, sig));
+      if (fallback) {
         keep_all[d] = 1;
         fallbacks.fetch_add(1, std::memory_order_relaxed);
-        wide.clear();
-        for (std::uint32_t fp : set)
-          if (!((chrome_bits[fp >> 6] >> (fp & 63)) & 1)) wide.push_back(fp);
       }
-      sizes[d] = static_cast<std::uint32_t>(wide.size());
-      if (wide.empty()) { skip[d] = 1; continue; }
-      hasher.sign_raw_into(wide.data(), wide.size(), sig.data());
-      hasher.densify(sig.data());
-      for (std::size_t b = 0; b < bands; ++b)
-        keys[b * n + d] = static_cast<std::uint32_t>(
-            XXH3_64bits_withSeed(sig.data() + b * rows, rows * sizeof(std::uint32_t), b));
+      if (!sizes[d]) skip[d] = 1;
     }
   });
   report.stats.template_fallbacks = fallbacks.load();
@@ -263,7 +303,7 @@ DedupReport Deduplicator::finish_phases() {
   report.stats.seconds_lsh = seconds_since(t0);
 
   t0 = std::chrono::steady_clock::now();
-  const EffectiveSets sets(store, template_bits, chrome_bits, keep_all);
+  const EffectiveSets sets(store, bits.template_bits, bits.chrome_bits, keep_all);
   report.pairs = detail::verify_candidates(candidates, sets, opt);
   std::vector<std::uint64_t>().swap(candidates);
   for (const auto& p : report.pairs) report.stats.duplicate_pairs += p.duplicate;

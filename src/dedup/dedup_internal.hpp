@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "winnow/dedup.hpp"
@@ -50,6 +51,38 @@ std::vector<std::uint64_t> lsh_candidates(const std::vector<std::uint32_t>& keys
 
 // |A ∩ B| of two sorted unique fingerprint lists.
 std::size_t intersect(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b);
+
+// One document's set as a self-contained blob, the SetStore's own coding
+// (for the persistent index, src/index/): byte 0 the Rice parameter, bytes
+// 1-4 the count (little endian), then the bit stream. decode_blob checks
+// every bound, so a damaged blob gives false, never a read past its end.
+std::string encode_blob(const std::uint32_t* fps, std::size_t n);
+bool decode_blob(std::string_view blob, std::vector<std::uint32_t>& out);
+
+// The sorted unique 22-bit fingerprints of a sorted or unsorted list of
+// 64-bit shingle hashes (what Deduplicator::add keeps).
+void fingerprints_of(std::vector<std::uint64_t>& shingles, std::vector<std::uint32_t>& out);
+
+// The template and chrome bit sets (one bit per fingerprint) that finish()
+// derives from document frequencies over `documents` documents.
+struct TemplateBits {
+  std::vector<std::uint64_t> template_bits, chrome_bits;
+  std::size_t bar = 0, count = 0;
+  bool is_template(std::uint32_t fp) const { return (template_bits[fp >> 6] >> (fp & 63)) & 1; }
+  bool is_chrome(std::uint32_t fp) const { return (chrome_bits[fp >> 6] >> (fp & 63)) & 1; }
+};
+TemplateBits template_bits_from(const std::vector<std::uint32_t>& df, std::size_t documents,
+                                const DedupOptions& options);
+
+// A document's band keys as finish() computes them: template fingerprints
+// removed (all but chrome when under template_min_kept of the set would be
+// left), signed, one 32-bit key per band into keys[b * stride]. Returns the
+// effective size (0: no keys written); *fallback tells whether the document
+// kept its template fingerprints.
+std::size_t band_keys(const std::vector<std::uint32_t>& set, const TemplateBits& bits, const MinHasher& hasher,
+                      const DedupOptions& options, std::size_t bands, std::size_t rows, std::uint32_t* keys,
+                      std::size_t stride, bool* fallback, std::vector<std::uint64_t>& wide,
+                      std::vector<std::uint32_t>& sig);
 
 }  // namespace winnow::detail
 

@@ -22,10 +22,10 @@ offers() {
 words() { tr ' ' '\n' <<<"$*" | grep -v '^$' | sort; }
 
 check "sourced alone: complete -p winnow" bash -c 'source "$0" && complete -p winnow | grep -q -- "-F _winnow winnow$"' "$script"
-check "winnow <Tab>: the commands" test "$(offers winnow)" = "$(words extract dedup profile help)"
+check "winnow <Tab>: the commands" test "$(offers winnow)" = "$(words extract dedup profile index help)"
 check "winnow de<Tab>: dedup" test "$(offers winnow de)" = dedup
 check "winnow profile <Tab>: learn" test "$(offers "winnow profile")" = learn
-check "winnow help <Tab>: the commands" test "$(offers "winnow help")" = "$(words extract dedup profile)"
+check "winnow help <Tab>: the commands" test "$(offers "winnow help")" = "$(words extract dedup profile index)"
 check "winnow profile learn --min<Tab>: its options" test "$(offers "winnow profile learn" --min)" = "$(words --min-share --min-pages)"
 check "winnow dedup --em<Tab>: --emit" test "$(offers "winnow dedup" --em)" = --emit
 check "winnow extract --em<Tab>: nothing (extract has no --emit)" test -z "$(offers "winnow extract" --em)"

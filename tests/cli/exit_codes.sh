@@ -56,6 +56,10 @@ check "3: says so" grep -q "^winnow: /no/such/dir: No such file or directory (fa
 check "3: -o left untouched" test "$(cat "$WORK/prev.jsonl")" = "previous run"
 run extract -o "$WORK/prev.jsonl" "$good" /no/such/file
 check "3: one missing among good inputs: nothing read" test "$rc" = 3
+# 4: the --index is held by another run past --wait (here a reader-writer holding its lock).
+"$WINNOW" dedup -q --index "$WORK/seen.db" fixtures/seeds >/dev/null
+/usr/bin/python3 -c 'import sqlite3,sys,time; c=sqlite3.connect(sys.argv[1], isolation_level=None); c.execute("BEGIN IMMEDIATE"); print(flush=True); time.sleep(3)' "$WORK/seen.db" | { read -r; run dedup -q --index "$WORK/seen.db" --wait 0.5 fixtures/seeds; echo "$rc" >"$WORK/rc4"; }
+check "4: --index busy past --wait" test "$(cat "$WORK/rc4")" = 4
 check "3: -o still untouched" test "$(cat "$WORK/prev.jsonl")" = "previous run"
 run dedup -o "$WORK/prev.jsonl" /no/such/dir
 check "3: dedup, missing input, -o untouched" test "$rc:$(cat "$WORK/prev.jsonl")" = "3:previous run"

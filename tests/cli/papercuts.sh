@@ -22,7 +22,7 @@ check "winnow help profile learn: learn's options" \
 
 run frob
 check "winnow frob: exit 2, unknown command frob, and the commands" \
-  bash -c '[[ $0 == 2 ]] && grep -qx "winnow: unknown command frob; the commands are: extract, dedup, profile, help (winnow help COMMAND shows its options)" "$1"' \
+  bash -c '[[ $0 == 2 ]] && grep -qx "winnow: unknown command frob; the commands are: extract, dedup, profile, index, help (winnow help COMMAND shows its options)" "$1"' \
   "$rc" "$WORK/err"
 run help frob
 check "winnow help frob: unknown command frob" bash -c '[[ $0 == 2 ]] && grep -q "^winnow: unknown command frob;" "$1"' "$rc" "$WORK/err"
@@ -31,7 +31,7 @@ check "winnow profile frob: the commands of profile" \
   bash -c '[[ $0 == 2 ]] && grep -q "^winnow: unknown command profile frob; the commands of winnow profile are: learn" "$1"' "$rc" "$WORK/err"
 run
 check "winnow alone: a command is needed, and which" \
-  bash -c '[[ $0 == 2 ]] && grep -q "^winnow: winnow needs a command: extract, dedup, profile, help" "$1"' "$rc" "$WORK/err"
+  bash -c '[[ $0 == 2 ]] && grep -q "^winnow: winnow needs a command: extract, dedup, profile, index, help" "$1"' "$rc" "$WORK/err"
 
 run extract --jobs 0 "$seeds"
 check "usage errors start with winnow: (a bad value)" \
