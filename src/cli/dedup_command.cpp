@@ -19,7 +19,6 @@
 #include "winnow/record_format.hpp"
 
 namespace winnow::cli {
-namespace {
 
 KeepPolicy keep_policy(const std::string& name) {
   if (name == "longest") return KeepPolicy::Longest;
@@ -27,6 +26,8 @@ KeepPolicy keep_policy(const std::string& name) {
   if (name == "newest") return KeepPolicy::Newest;
   return KeepPolicy::Original;
 }
+
+namespace {
 
 const char* keep_policy_name(KeepPolicy policy) {
   switch (policy) {
@@ -132,6 +133,28 @@ int run_dedup(DedupFlags& flags) {
 
 }  // namespace
 
+void add_dedup_engine_options(CLI::App& app, DedupOptions& options, std::string& keep) {
+  // Defaults in the help are the library's (DedupOptions), printed, not copied.
+  const DedupOptions defaults;
+  app.add_option("--jaccard", options.jaccard,
+                 fmt::format("A pair is a duplicate when its resemblance reaches this [{}]", defaults.jaccard))
+      ->check(CLI::Range(0.0, 1.0));
+  app.add_option("--containment", options.containment,
+                 fmt::format("... or when this share of the smaller document is in the larger [{}]",
+                             defaults.containment))
+      ->check(CLI::Range(0.0, 1.0));
+  app.add_option("--shingle-size", options.shingles.k, fmt::format("Words per shingle [{}]", defaults.shingles.k))
+      ->check(CLI::Range(1, 64));
+  app.add_option("--num-perm", options.num_perm, fmt::format("MinHash signature length [{}]", defaults.num_perm))
+      ->check(CLI::Range(16, 1024));
+  app.add_option("--keep", keep,
+                 fmt::format("Which member of a group is the original: original (never a \"... Read more\" excerpt; "
+                             "the official source, then the one the others contain, then earliest date), longest, "
+                             "first, newest [{}]",
+                             keep_policy_name(defaults.keep)))
+      ->check(CLI::IsMember({"original", "longest", "first", "newest"}));
+}
+
 Runner add_dedup_command(CLI::App& app) {
   auto flags = std::make_shared<DedupFlags>();
   add_corpus_options(app, flags->corpus);
@@ -146,29 +169,16 @@ Runner add_dedup_command(CLI::App& app) {
   app.add_option("--fields", flags->fields, "With --format json or tsv: the fields to write, comma-separated")
       ->delimiter(',')
       ->allow_extra_args(false);
-  // Defaults in the help are the library's (DedupOptions), printed, not copied.
-  const DedupOptions defaults;
-  app.add_option("--jaccard", flags->dedup.jaccard,
-                 fmt::format("A pair is a duplicate when its resemblance reaches this [{}]", defaults.jaccard))
-      ->check(CLI::Range(0.0, 1.0));
-  app.add_option("--containment", flags->dedup.containment,
-                 fmt::format("... or when this share of the smaller document is in the larger [{}]",
-                             defaults.containment))
-      ->check(CLI::Range(0.0, 1.0));
-  app.add_option("--shingle-size", flags->dedup.shingles.k, fmt::format("Words per shingle [{}]", defaults.shingles.k))
-      ->check(CLI::Range(1, 64));
-  app.add_option("--num-perm", flags->dedup.num_perm, fmt::format("MinHash signature length [{}]", defaults.num_perm))
-      ->check(CLI::Range(16, 1024));
-  app.add_option("--keep", flags->keep,
-                 fmt::format("Which member of a group is the original: original (never a \"... Read more\" excerpt; "
-                             "the official source, then the one the others contain, then earliest date), longest, "
-                             "first, newest [{}]",
-                             keep_policy_name(defaults.keep)))
-      ->check(CLI::IsMember({"original", "longest", "first", "newest"}));
+  add_dedup_engine_options(app, flags->dedup, flags->keep);
   app.add_flag("--explain", flags->explain, "Print the shingle, MinHash and LSH parameters on stderr");
   app.add_flag("--no-strip", flags->no_strip,
                "Shingle the raw input instead of the cleaned article (shows why cleaning comes first)");
-  return [flags]() { return run_dedup(*flags); };
+  auto staged = add_dedup_stage_commands(app, flags->corpus, flags->dedup, flags->keep, flags->emit, flags->format,
+                                         flags->no_strip);
+  return [flags, staged]() {
+    if (auto code = staged()) return *code;
+    return run_dedup(*flags);
+  };
 }
 
 }  // namespace winnow::cli
