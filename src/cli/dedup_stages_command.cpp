@@ -10,7 +10,8 @@
 // (--shard 8 means "task SLURM_ARRAY_TASK_ID of 8"), and every stage takes
 // the engine's flags, which the first records in DIR/params and the others
 // check. What is the CLI's own: the shingle stage cuts the inputs into
-// shards. A shard is a contiguous run of the files the local run would read,
+// shards (every task lists the files and checks the listing's hash in
+// DIR/params, so a corpus changed mid-run is an error). A shard is a contiguous run of the files the local run would read,
 // in its order (directories walked sorted, --glob and --files-from applied),
 // so the staged documents are numbered as the local run numbers them and the
 // answer is the same; a corpus in one big file is one shard's work (split it:
@@ -19,6 +20,7 @@
 // output the way `winnow dedup` would: for one machine whose corpus's sets
 // exceed its memory, or to resume a staged run.
 #include <fmt/format.h>
+#include <xxhash.h>
 
 #include <atomic>
 #include <cstdio>
@@ -102,9 +104,14 @@ int run_shingle(StageFlags f, stages::Shard shard) {
   f.dedup.keep = keep_policy(f.keep);
   auto params = stages::engine_params(f.dedup);
   params.merge(corpus_params(f.corpus, f.no_strip, shard.count));
+  // Every task cuts the same list: a corpus that changed between two tasks
+  // (files added, removed, renamed) would number documents twice or never.
+  const std::vector<std::string> files = list_files(f.corpus);
+  std::string listing;
+  for (auto& file : files) listing += file + '\n';
+  params["files"] = fmt::format("{} files, xxh64 {:016x}", files.size(), XXH64(listing.data(), listing.size(), 0));
   stages::record_or_check_params(f.dir, params);
   if (stages::done(f.dir, "shingle", shard.index)) return kExitOk;
-  const std::vector<std::string> files = list_files(f.corpus);
   const std::size_t from = files.size() * shard.index / shard.count, to = files.size() * (shard.index + 1) / shard.count;
   stages::ShardWriter writer(f.dir, shard, f.dedup);
   if (from == to) {  // more shards than files: an empty shard

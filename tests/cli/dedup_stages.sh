@@ -5,7 +5,8 @@
 # shards, both by `winnow dedup --stages DIR` and stage by stage (in an
 # order a job scheduler could pick); every --emit form compared with
 # `winnow dedup`. Also: a stage run with other parameters is refused with a
-# line naming the parameter; a stage whose inputs are not done says which
+# line naming the parameter, as is a corpus changed between two shingle
+# tasks; a stage whose inputs are not done says which
 # stage to run; finished work is skipped and removed work redone.
 source "$(dirname "$0")/lib.sh"
 GEN=${WINNOW_DEDUP_GEN:-$(dirname "$WINNOW")/bench/dedup_gen}
@@ -50,6 +51,15 @@ run dedup filter --dir "$S" --shard 8/8
 check "a shard index out of range: exit 3" test $rc -eq 3
 run dedup shingle --dir "$WORK/stdin" --shard 0/2 -
 check "standard input cannot be sharded: exit 3" test $rc -eq 3
+
+# A corpus that changes between two shingle tasks is refused.
+mkdir "$WORK/growing"
+cp "$C"/part-0[0-3].jsonl "$WORK/growing/"
+"$WINNOW" dedup shingle -q --dir "$WORK/grown" --shard 0/2 "$WORK/growing"
+cp "$C"/part-04.jsonl "$WORK/growing/"
+run dedup shingle -q --dir "$WORK/grown" --shard 1/2 "$WORK/growing"
+check "files added mid-run: exit 3" test $rc -eq 3
+check "... naming the file listing" grep -q "this run has files=5 files" "$WORK/err"
 
 # Finished work is skipped (the marker is what counts); removed work is redone.
 before=$(stat -c %Y.%s "$S"/cluster/00000.verdicts)
