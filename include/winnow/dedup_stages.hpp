@@ -89,7 +89,9 @@ class ShardWriter {
 void templates_stage(const std::string& dir, const DedupOptions& options);
 void signature_stage(const std::string& dir, Shard shard, const DedupOptions& options);
 void buckets_stage(const std::string& dir, std::size_t band, const DedupOptions& options);
-void cluster_stage(const std::string& dir, const DedupOptions& options);
+// batch_shingles: the sets clustered at once, in shingles (0: the largest
+// shard's, at least 2^20); any value gives the same verdicts.
+void cluster_stage(const std::string& dir, const DedupOptions& options, std::uint64_t batch_shingles = 0);
 
 // What filter writes per shard: Records (as --emit records) or Unique (ids kept).
 enum class FilterEmit { Records, Unique };

@@ -40,6 +40,7 @@ struct StageFlags {
   std::string shard;  // "I/N" or "N"
   std::size_t band = SIZE_MAX;
   std::size_t shards = 8;  // --stages
+  std::uint64_t batch_shingles = 0;  // cluster
   CorpusOptions corpus;
   DedupOptions dedup;
   std::string keep = "original";
@@ -231,6 +232,9 @@ std::function<std::optional<int>()> add_dedup_stage_commands(CLI::App& dedup, Co
 
   auto cluster = std::make_shared<StageFlags>();
   auto* cluster_cmd = stage_command(dedup, "cluster", "Stage 5: verify the candidates, group them, choose the originals", *cluster);
+  cluster_cmd->add_option("--batch-shingles", cluster->batch_shingles,
+                          "Shingle sets held at once while grouping, in shingles (the same verdicts whatever the "
+                          "value) [the largest shard's]");
 
   auto filter = std::make_shared<StageFlags>();
   auto* filter_cmd = stage_command(dedup, "filter", "Stage 6: the verdicts (or kept ids) of one shard's records", *filter);
@@ -267,7 +271,7 @@ std::function<std::optional<int>()> add_dedup_stage_commands(CLI::App& dedup, Co
       });
     if (cluster_cmd->parsed()) return guarded([&] {
         check_engine(cluster->dir, cluster->dedup, cluster->keep);
-        stages::cluster_stage(cluster->dir, cluster->dedup);
+        stages::cluster_stage(cluster->dir, cluster->dedup, cluster->batch_shingles);
         return kExitOk;
       });
     if (filter_cmd->parsed()) return guarded([&] {

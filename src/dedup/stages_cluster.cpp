@@ -18,13 +18,15 @@
 // shards' sets. The verified pairs then go to the engine's own clustering
 // (dedup_cluster.cpp: union-find over document numbers, the chain guard, the
 // choice of originals) through an EffectiveSets whose store holds the sets of
-// the documents in some duplicate pair only (others are empty: clustering
-// never reads them), and whose template bits are empty (the sets on disk are
-// already effective); the fallback flags and sizes are the signature stage's.
-// Whatever changes in dedup_cluster.cpp thus applies to staged runs too.
-// Memory besides: the candidates (8 bytes each), the pairs (40 bytes each),
-// and ~100 bytes per document (verdicts, union-find, dates for the keep
-// policy), so 10M documents need about a gigabyte, not the corpus's sets.
+// one batch of whole components (others are empty: clustering never reads
+// them), at most about one shard's shingles a batch (cluster_in_batches), and
+// whose template bits are empty (the sets on disk are already effective);
+// the fallback flags and sizes are the signature stage's. Whatever changes
+// in dedup_cluster.cpp thus applies to staged runs too. Memory besides: the
+// candidates (8 bytes each), the pairs (40 bytes each), and ~200 bytes per
+// document (verdicts twice, union-find, dates for the keep policy), so 10M
+// documents need about 2-3 GB, not the corpus's sets. The cost of batches:
+// each reads the shards' set files that hold its documents.
 //
 // Deterministic: every result is indexed by candidate or document, never
 // by the order threads finish in.
@@ -127,9 +129,112 @@ std::vector<DedupPair> verify_by_shard(const std::string& dir, const files::Layo
   }
   return out;
 }
+
+// The engine's clustering (detail::cluster), one batch of components at a
+// time. A component of the duplicate graph is resolved from its own members'
+// pairs and sets only (the chain guard and the choice of original never look
+// outside it), so components can be clustered apart: batches of whole
+// components, in order of their first document, each holding at most about
+// `budget` shingles (one shard's worth) of sets, decoded from the shards'
+// files. The batches' groups are then ordered by first member and their
+// records and pairs merged, which is what one call over everything gives.
+void cluster_in_batches(const std::string& dir, const files::Layout& layout, DedupReport& report,
+                        const std::vector<std::uint8_t>& keep_all, const std::vector<std::uint32_t>& sizes,
+                        const std::vector<detail::DocInfo>& info, const DedupOptions& opt, std::uint64_t budget) {
+  const std::size_t n = sizes.size();
+  std::vector<std::uint32_t> root(n);
+  for (std::uint32_t d = 0; d < n; ++d) root[d] = d;
+  auto find = [&](std::uint32_t x) {
+    while (root[x] != x) x = root[x] = root[root[x]];
+    return x;
+  };
+  std::vector<std::uint8_t> in_pair(n, 0);
+  for (const auto& p : report.pairs)
+    if (p.duplicate) {
+      in_pair[p.a] = in_pair[p.b] = 1;
+      const auto a = find(static_cast<std::uint32_t>(p.a)), b = find(static_cast<std::uint32_t>(p.b));
+      if (a != b) root[std::max(a, b)] = std::min(a, b);
+    }
+  // Batch of each component, by its root (its first document), in document order.
+  std::vector<std::uint32_t> batch_of(n, UINT32_MAX);
+  std::vector<std::uint64_t> component_shingles(n, 0);
+  for (std::uint32_t d = 0; d < n; ++d)
+    if (in_pair[d]) component_shingles[find(d)] += sizes[d];
+  std::uint32_t batches = 0;
+  std::uint64_t held = 0;
+  for (std::uint32_t d = 0; d < n; ++d) {
+    if (!in_pair[d] || find(d) != d) continue;
+    if (batches == 0 || (held > 0 && held + component_shingles[d] > budget)) {
+      ++batches;
+      held = 0;
+    }
+    batch_of[d] = batches - 1;
+    held += component_shingles[d];
+  }
+  std::vector<DedupPair> pairs;  // the output's pairs: those between batches, then each batch's
+  std::vector<std::vector<DedupPair>> batch_pairs(batches);
+  for (auto& p : report.pairs) {
+    const auto ba = in_pair[p.a] ? batch_of[find(static_cast<std::uint32_t>(p.a))] : UINT32_MAX;
+    const auto bb = in_pair[p.b] ? batch_of[find(static_cast<std::uint32_t>(p.b))] : UINT32_MAX;
+    (ba != UINT32_MAX && ba == bb ? batch_pairs[ba] : pairs).push_back(p);
+  }
+  std::vector<DedupPair>().swap(report.pairs);
+
+  std::vector<DedupRecord> records(n);
+  for (std::size_t d = 0; d < n; ++d) {
+    records[d].original = d;
+    records[d].shingles = sizes[d];
+    records[d].template_fallback = keep_all[d] != 0;
+  }
+  std::vector<DedupGroup> groups;
+  const std::vector<std::uint64_t> no_bits(detail::kFingerprintSpace / 64, 0);
+  std::vector<std::uint32_t> set;
+  for (std::uint32_t b = 0; b < batches; ++b) {
+    detail::SetStore store;
+    for (std::size_t s = 0; s < layout.shards(); ++s) {
+      std::optional<files::SetFile> sets;
+      for (std::uint64_t d = layout.first[s]; d < layout.first[s + 1]; ++d) {
+        if (in_pair[d] && batch_of[find(static_cast<std::uint32_t>(d))] == b) {
+          if (!sets) sets.emplace(files::unit_path(dir, "signature", s, "sets"));
+          sets->decode(d - layout.first[s], set);
+          store.append(set.data(), set.size());
+        } else {
+          store.append(nullptr, 0);
+        }
+      }
+    }
+    DedupReport part;
+    part.pairs = std::move(batch_pairs[b]);
+    const detail::EffectiveSets effective(store, no_bits, no_bits, keep_all);
+    detail::cluster(part, effective, sizes, info, opt);
+    const std::size_t offset = groups.size();
+    for (auto& g : part.groups)
+      for (std::size_t m : g.members) {
+        records[m] = part.records[m];
+        records[m].group = *records[m].group + offset;
+      }
+    for (auto& g : part.groups) groups.push_back(std::move(g));
+    for (auto& p : part.pairs) pairs.push_back(p);
+  }
+  // One order for all: groups by first member, pairs by (a, b), as one call gives.
+  std::vector<std::size_t> order(groups.size());
+  for (std::size_t g = 0; g < order.size(); ++g) order[g] = g;
+  std::sort(order.begin(), order.end(),
+            [&](std::size_t x, std::size_t y) { return groups[x].members.front() < groups[y].members.front(); });
+  std::vector<std::size_t> renamed(groups.size());
+  for (std::size_t g = 0; g < order.size(); ++g) renamed[order[g]] = g;
+  for (auto& r : records)
+    if (r.group) r.group = renamed[*r.group];
+  report.groups.clear();
+  for (std::size_t g : order) report.groups.push_back(std::move(groups[g]));
+  std::sort(pairs.begin(), pairs.end(),
+            [](const DedupPair& x, const DedupPair& y) { return x.a != y.a ? x.a < y.a : x.b < y.b; });
+  report.pairs = std::move(pairs);
+  report.records = std::move(records);
+}
 }  // namespace
 
-void cluster_stage(const std::string& dir, const DedupOptions& opt) {
+void cluster_stage(const std::string& dir, const DedupOptions& opt, std::uint64_t batch_shingles) {
   if (done(dir, "cluster", 0)) return;
   const files::Layout layout = files::read_layout(dir);
   const std::size_t n = layout.first.back();
@@ -139,40 +244,29 @@ void cluster_stage(const std::string& dir, const DedupOptions& opt) {
   report.pairs = verify_by_shard(dir, layout, candidates, opt);
   std::vector<std::uint64_t>().swap(candidates);
 
-  // What clustering reads: per-document facts, and the sets of documents in some duplicate pair.
-  std::vector<std::uint8_t> in_pair(n, 0), keep_all(n, 0);
-  for (const auto& p : report.pairs)
-    if (p.duplicate) in_pair[p.a] = in_pair[p.b] = 1;
+  // Per-document facts clustering reads, for every document.
+  std::vector<std::uint8_t> keep_all(n, 0);
   std::vector<std::uint32_t> sizes(n, 0);
   std::vector<detail::DocInfo> info(n);
-  detail::SetStore store;
-  std::vector<std::uint32_t> set;
+  std::uint64_t largest_shard = 0;  // effective shingles of the largest shard: the batch budget
   for (std::size_t s = 0; s < layout.shards(); ++s) {
-    const std::uint64_t first = layout.first[s], count = layout.first[s + 1] - first;
     files::Reader meta(files::unit_path(dir, "signature", s, "meta"));
     files::Reader facts(files::unit_path(dir, "shingle", s, "info"));
-    std::optional<files::SetFile> sets;
-    for (std::uint64_t d = first; d < first + count; ++d) {
+    std::uint64_t shingles = 0;
+    for (std::uint64_t d = layout.first[s]; d < layout.first[s + 1]; ++d) {
       keep_all[d] = meta.u8();
-      sizes[d] = meta.u32();
+      shingles += sizes[d] = meta.u32();
       auto& i = info[d];
       i.sequence = d;
       i.date = facts.text();
       i.official = facts.u8() != 0;
       i.excerpt = facts.u8() != 0;
       i.text_bytes = facts.varint();
-      if (in_pair[d]) {
-        if (!sets) sets.emplace(files::unit_path(dir, "signature", s, "sets"));
-        sets->decode(d - first, set);
-        store.append(set.data(), set.size());
-      } else {
-        store.append(nullptr, 0);
-      }
     }
+    largest_shard = std::max(largest_shard, shingles);
   }
-  const std::vector<std::uint64_t> no_bits(detail::kFingerprintSpace / 64, 0);
-  const detail::EffectiveSets effective(store, no_bits, no_bits, keep_all);
-  detail::cluster(report, effective, sizes, info, opt);
+  cluster_in_batches(dir, layout, report, keep_all, sizes, info, opt,
+                     batch_shingles ? batch_shingles : std::max<std::uint64_t>(largest_shard, 1 << 20));
 
   // Verdicts, fixed width, in document order; the originals' ids, in group order.
   files::AtomicFile verdicts(files::unit_path(dir, "cluster", 0, "verdicts"));

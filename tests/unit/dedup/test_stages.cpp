@@ -58,7 +58,8 @@ std::vector<std::string> local_records(const std::vector<DedupItem>& docs, const
 }
 
 std::vector<std::string> staged_records(const std::vector<DedupItem>& docs, const DedupOptions& options,
-                                        const std::vector<std::size_t>& cuts, const std::string& dir) {
+                                        const std::vector<std::size_t>& cuts, const std::string& dir,
+                                        std::uint64_t batch_shingles = 0) {
   const std::size_t shards = cuts.size() - 1;
   auto params = stages::engine_params(options);
   params["shards"] = std::to_string(shards);
@@ -71,7 +72,7 @@ std::vector<std::string> staged_records(const std::vector<DedupItem>& docs, cons
   stages::templates_stage(dir, options);
   for (std::size_t s = shards; s-- > 0;) stages::signature_stage(dir, {s, shards}, options);
   for (std::size_t b = 0; b < stages::band_count(options); ++b) stages::buckets_stage(dir, b, options);
-  stages::cluster_stage(dir, options);
+  stages::cluster_stage(dir, options, batch_shingles);
   std::vector<std::string> lines;
   for (std::size_t s = 0; s < shards; ++s) {
     stages::filter_stage(dir, {s, shards}, stages::FilterEmit::Records);
@@ -101,6 +102,11 @@ TEST_CASE("stages: the staged run's verdicts are the engine's, shard sizes and a
     grouped += local[i].find("\"group\":\"g") != std::string::npos;
   }
   CHECK(grouped > 150);  // the planted copies were found: the comparison is not of empty verdicts
+  // Clustered a few components at a time (2,000 shingles a batch: dozens of batches).
+  TempDir small;
+  CHECK(staged_records(docs, options, {0, 90, 90, 400, 700}, small.path.string(), 2000) == local);
+  TempDir single;
+  CHECK(staged_records(docs, options, {0, 700}, single.path.string(), 1) == local);
 }
 
 TEST_CASE("stages: other parameters, another shard count and a missing stage are errors that say so") {
