@@ -30,7 +30,8 @@ declare -gA _winnow_options=(
   [winnow]="-h --help -V --version"
   [extract]="$_winnow_corpus -f --format --fields"
   [dedup]="$_winnow_corpus --emit -f --format --fields -0 --null --jaccard --containment --shingle-size
-    --num-perm --keep --explain --no-strip --index --dry-run --wait --night"
+    --num-perm --keep --basic-originals --explain --no-strip --index --dry-run --wait --night
+    --stages --shards"
   [profile]="-h --help -V --version"
   [profile learn]="$_winnow_corpus --name --min-share --min-pages"
   [index]="-h --help -V --version"

@@ -68,6 +68,12 @@ struct DedupOptions {
   std::size_t num_perm = 128; // MinHash signature length
   std::uint64_t seed = 0x77696e6e6f77ULL;  // "winnow": fixed so signatures agree across runs
   KeepPolicy keep = KeepPolicy::Original;
+  // With KeepPolicy::Original: read how the texts differ (their outlines:
+  // truncation, added paragraphs, selection, spelling) to choose. False:
+  // choose by excerpt marks, canonical links, official sites, coverage,
+  // dates alone, as the nightly index and the staged runs do (they keep
+  // shingle sets, not outlines), so that a local run can give their answer.
+  bool text_evidence = true;
 
   // Candidate generation (src/dedup/lsh.cpp). LSH is tuned for the lowest Jaccard
   // a pair passing `containment` can have when the larger document is at most

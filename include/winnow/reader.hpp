@@ -84,6 +84,10 @@ struct ReaderOptions {
   // of small files, opening and reading is a large share of the work, and
   // it need not be serial. The pipeline sets this; see load().
   bool defer_files = false;
+  // With defer_files: hand out every regular file unread, WARC and JSONL
+  // too, so that a caller can list the files a run would read, in its order
+  // (the staged dedup cuts that list into shards) without reading them.
+  bool list_files_only = false;
   // Inputs named by the caller (not found in a walk or a --files-from list)
   // are looked at before any work: one that does not exist or cannot be
   // opened is Diagnostics::fatal() and nothing at all is read, so a cron

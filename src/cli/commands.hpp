@@ -9,6 +9,9 @@
 
 #include <fmt/format.h>
 
+#include <optional>
+
+#include "winnow/dedup.hpp"
 #include "winnow/diagnostics.hpp"
 #include "winnow/extract.hpp"
 #include "winnow/reader.hpp"
@@ -60,6 +63,16 @@ void add_corpus_options(CLI::App& app, CorpusOptions& options);
 using Runner = std::function<int()>;
 Runner add_extract_command(CLI::App& app);
 Runner add_dedup_command(CLI::App& app);
+// The engine's flags (--jaccard, --containment, --shingle-size, --num-perm,
+// --keep), shared by `winnow dedup` and its stage subcommands.
+void add_dedup_engine_options(CLI::App& app, DedupOptions& options, std::string& keep);
+KeepPolicy keep_policy(const std::string& name);
+// `winnow dedup shingle|templates|signature|buckets|cluster|filter` and
+// `--stages DIR`: registers them on the dedup app; the returned runner
+// gives nullopt when none of them was asked for.
+std::function<std::optional<int>()> add_dedup_stage_commands(CLI::App& dedup, CorpusOptions& corpus,
+                                                             DedupOptions& options, std::string& keep,
+                                                             std::string& emit, std::string& format, bool& no_strip);
 Runner add_profile_command(CLI::App& app);  // `profile learn`
 Runner add_index_command(CLI::App& app);    // `index stats|show|export|forget|vacuum|check`
 

@@ -22,7 +22,6 @@
 #include "winnow/record_format.hpp"
 
 namespace winnow::cli {
-namespace {
 
 KeepPolicy keep_policy(const std::string& name) {
   if (name == "longest") return KeepPolicy::Longest;
@@ -30,6 +29,8 @@ KeepPolicy keep_policy(const std::string& name) {
   if (name == "newest") return KeepPolicy::Newest;
   return KeepPolicy::Original;
 }
+
+namespace {
 
 const char* keep_policy_name(KeepPolicy policy) {
   switch (policy) {
@@ -51,6 +52,7 @@ struct DedupFlags {
   bool explain = false;
   bool no_strip = false;
   bool null = false;  // --null: ids end with NUL
+  bool basic_originals = false;  // --basic-originals: DedupOptions::text_evidence off
   // --index: the nightly run against everything seen before.
   std::string index;
   bool dry_run = false;
@@ -180,6 +182,8 @@ int run_indexed_dedup(DedupFlags& flags) {
 
 int run_dedup(DedupFlags& flags) {
   flags.dedup.keep = keep_policy(flags.keep);
+  // The index keeps shingle sets, not outlines: it always chooses this way.
+  flags.dedup.text_evidence = !flags.basic_originals && flags.index.empty();
   if (!flags.index.empty()) return run_indexed_dedup(flags);
   if (flags.dry_run) {
     say("winnow: --dry-run needs --index FILE\n");
@@ -273,6 +277,29 @@ int run_dedup(DedupFlags& flags) {
 
 }  // namespace
 
+void add_dedup_engine_options(CLI::App& app, DedupOptions& options, std::string& keep) {
+  // Defaults in the help are the library's (DedupOptions), printed, not copied.
+  const DedupOptions defaults;
+  app.add_option("--jaccard", options.jaccard,
+                 fmt::format("A pair is a duplicate when its resemblance reaches this [{}]", defaults.jaccard))
+      ->check(CLI::Range(0.0, 1.0));
+  app.add_option("--containment", options.containment,
+                 fmt::format("... or when this share of the smaller document is in the larger [{}]",
+                             defaults.containment))
+      ->check(CLI::Range(0.0, 1.0));
+  app.add_option("--shingle-size", options.shingles.k, fmt::format("Words per shingle [{}]", defaults.shingles.k))
+      ->check(CLI::Range(1, 64));
+  app.add_option("--num-perm", options.num_perm, fmt::format("MinHash signature length [{}]", defaults.num_perm))
+      ->check(CLI::Range(16, 1024));
+  app.add_option("--keep", keep,
+                 fmt::format("Which member of a group is the original: original (never a \"... Read more\" excerpt; "
+                             "then the official source; then by how the copies differ: the source of a truncated "
+                             "copy or a selection, the text a repost adds paragraphs to, the copy without "
+                             "misspellings; then earliest date), longest, first, newest [{}]",
+                             keep_policy_name(defaults.keep)))
+      ->check(CLI::IsMember({"original", "longest", "first", "newest"}));
+}
+
 Runner add_dedup_command(CLI::App& app) {
   auto flags = std::make_shared<DedupFlags>();
   add_corpus_options(app, flags->corpus);
@@ -292,26 +319,10 @@ Runner add_dedup_command(CLI::App& app) {
   app.add_flag("-0,--null", flags->null,
                "With --emit unique (ids): end each id with a NUL byte instead of a newline, for xargs -0 "
                "(ids are file names, which may hold spaces or newlines)");
-  // Defaults in the help are the library's (DedupOptions), printed, not copied.
-  const DedupOptions defaults;
-  app.add_option("--jaccard", flags->dedup.jaccard,
-                 fmt::format("A pair is a duplicate when its resemblance reaches this [{}]", defaults.jaccard))
-      ->check(CLI::Range(0.0, 1.0));
-  app.add_option("--containment", flags->dedup.containment,
-                 fmt::format("... or when this share of the smaller document is in the larger [{}]",
-                             defaults.containment))
-      ->check(CLI::Range(0.0, 1.0));
-  app.add_option("--shingle-size", flags->dedup.shingles.k, fmt::format("Words per shingle [{}]", defaults.shingles.k))
-      ->check(CLI::Range(1, 64));
-  app.add_option("--num-perm", flags->dedup.num_perm, fmt::format("MinHash signature length [{}]", defaults.num_perm))
-      ->check(CLI::Range(16, 1024));
-  app.add_option("--keep", flags->keep,
-                 fmt::format("Which member of a group is the original: original (never a \"... Read more\" excerpt; "
-                             "then the official source; then by how the copies differ: the source of a truncated "
-                             "copy or a selection, the text a repost adds paragraphs to, the copy without "
-                             "misspellings; then earliest date), longest, first, newest [{}]",
-                             keep_policy_name(defaults.keep)))
-      ->check(CLI::IsMember({"original", "longest", "first", "newest"}));
+  add_dedup_engine_options(app, flags->dedup, flags->keep);
+  app.add_flag("--basic-originals", flags->basic_originals,
+               "Choose originals without reading how the texts differ (no truncation, added-paragraphs, selection "
+               "or spelling rules), as --index and the staged runs do: their answer from one local run");
   app.add_flag("--explain", flags->explain,
                "Print the shingle, MinHash and LSH parameters on stderr, and after the run each group's original "
                "and original_reason");
@@ -328,7 +339,12 @@ Runner add_dedup_command(CLI::App& app) {
       ->check(check_iso_date);
   app.add_flag("--no-strip", flags->no_strip,
                "Shingle the raw input instead of the cleaned article (shows why cleaning comes first)");
-  return [flags]() { return run_dedup(*flags); };
+  auto staged = add_dedup_stage_commands(app, flags->corpus, flags->dedup, flags->keep, flags->emit, flags->format,
+                                         flags->no_strip);
+  return [flags, staged]() {
+    if (auto code = staged()) return *code;
+    return run_dedup(*flags);
+  };
 }
 
 }  // namespace winnow::cli

@@ -39,7 +39,7 @@ const std::map<std::string, std::string> kValueNames = {
     {"max-doc-bytes", "N"},      {"time-budget-ms", "MS"}, {"fail-on", "CLASSES"},     {"fields", "LIST"},
     {"jaccard", "X"},            {"containment", "X"},   {"shingle-size", "K"},        {"num-perm", "N"},
     {"name", "NAME"},            {"min-share", "X"},     {"min-pages", "N"},           {"inputs", "INPUT..."},
-    {"keep-fields", "FIELD,..."}, {"index", "FILE"},         {"night", "DATE"},            {"before", "DATE"},
+    {"keep-fields", "FIELD,..."}, {"index", "FILE"},         {"stages", "DIR"},            {"shards", "N"},         {"night", "DATE"},            {"before", "DATE"},
 };
 
 // Options whose value is a comma-separated list.
@@ -103,6 +103,14 @@ std::string without_spaces_around_commas(const std::string& list) {
 
 void finish_help(CLI::App& app, const std::string& version) { name_values(app, version); }
 
+namespace {
+bool takes_inputs(const CLI::App& app) {
+  for (const CLI::Option* option : app.get_options())
+    if (!option->nonpositional()) return true;
+  return false;
+}
+}  // namespace
+
 bool prepare_arguments(const CLI::App& app, std::vector<std::string>& args) {
   for (std::size_t i = 1; i < args.size(); ++i) {
     for (std::string_view option : kListOptions) {
@@ -124,6 +132,9 @@ bool prepare_arguments(const CLI::App& app, std::vector<std::string>& args) {
     std::vector<std::string> names = command_names(*at);
     if (names.empty() || args[i].starts_with("-")) break;
     const CLI::App* next = find_command(*at, args[i]);
+    // A command with both subcommands and inputs (`winnow dedup shingle`,
+    // `winnow dedup DIR`): a word that names no subcommand is an input.
+    if (!next && takes_inputs(*at)) break;
     if (!next) {
       say("winnow: unknown command {}{}; the commands{} are: {} (winnow help COMMAND shows its options)\n",
           path == "winnow" ? "" : path.substr(7) + " ", args[i], path == "winnow" ? "" : " of " + path,

@@ -165,6 +165,7 @@ void Deduplicator::add_fingerprints(DedupItem item, const std::vector<std::uint3
 // (empty for a document an index re-adds: its alignment and spelling rules
 // then cannot decide), the words' counts, the urls.
 void Deduplicator::push_info(DedupItem item) {
+  if (!impl_->options.text_evidence) item.outline = {};
   impl_->outlines.append(item.outline);
   impl_->words.add(item.outline.words);
   DocInfo info{item.sequence, std::move(item.date), item.official, item.text_bytes, item.excerpt};

@@ -357,7 +357,8 @@ bool InputReader::open_next() {
       }
       item.regular = fs::is_regular_file(st);
     }
-    if (options_.defer_files && item.regular && options_.kind == InputKind::Auto && !has_multi_record_name(path)) {
+    if (options_.defer_files && item.regular &&
+        (options_.list_files_only || (options_.kind == InputKind::Auto && !has_multi_record_name(path)))) {
       deferred_path_ = path;
       return true;
     }
