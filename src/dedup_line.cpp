@@ -48,7 +48,9 @@ bool DedupLine::read(InputReader& reader, const Extractor& extractor, Diagnostic
   pipeline.jobs = jobs;
   // Shingling is the costly part of fingerprinting: it runs on the workers.
   pipeline.after_extract = [this](Document& doc) {
-    doc.shingles = shingle_set(doc.text, options_.shingles, doc.shingle_outline);
+    // The outline only serves the text-evidence rules of the original's choice.
+    doc.shingles = options_.text_evidence ? shingle_set(doc.text, options_.shingles, doc.shingle_outline)
+                                          : shingle_set(doc.text, options_.shingles);
   };
   return run_extraction(reader, extractor, diagnostics, pipeline, render, [&](Document& doc, std::string& record) {
     std::uint64_t sequence = ids_.size();

@@ -15,11 +15,11 @@
 // says which whitespace it means: HTML's five (no vertical tab), C's six,
 // a header's space and tab.
 //
-// Why bytes and not characters: the sets are bytes, so a set may hold the
-// bytes of a multi-byte character (`"\xC2\xA0"`, the no-break space) and
-// trimming removes any run of those bytes; callers that list such bytes
-// do so knowingly (the excerpt marks), since no UTF-8 sequence ends in a
-// lead byte.
+// Why bytes and not characters: the sets here are ASCII, where a byte is a
+// character. A set holding the bytes of multi-byte characters would trim
+// byte by byte and could cut a character in two ("\xE2\x86\x92", an arrow,
+// shares its lead byte with "\xE2\x80\xA6", an ellipsis); trim whole
+// strings for those, as the excerpt marks do (dedup_excerpt.cpp).
 //
 // Two readings of text above the byte are here too because three stages
 // need them alike: the lowered words of a line (for comparing titles and

@@ -68,6 +68,20 @@ DedupEmit emit_form(const std::string& name) {
   return DedupEmit::Records;
 }
 
+// --format json|tsv|text (with --emit unique only): the formatter of the
+// kept records; false, said, on a usage error.
+bool make_formatter(const DedupFlags& flags, std::optional<RecordFormatter>& formatter) {
+  if (flags.format == "ids") return true;
+  if (flags.emit != "unique") {
+    say("winnow: --format {} needs --emit unique\n", flags.format);
+    return false;
+  }
+  std::string error;
+  formatter = RecordFormatter::make(flags.format, flags.fields, &error);
+  if (!formatter) say("winnow: --fields: {}\n", error);
+  return formatter.has_value();
+}
+
 // `--index FILE`: tonight's inputs against the index, then into it (see
 // winnow/index.hpp). The records are written before the index commits, so
 // a run killed between the two left the index as it was and, run again,
@@ -80,18 +94,7 @@ int run_indexed_dedup(DedupFlags& flags) {
   // --emit unique --format json|tsv|text: the kept documents' records, as
   // without --index, parked in a spill file during the reading.
   std::optional<RecordFormatter> formatter;
-  if (flags.format != "ids") {
-    std::string error;
-    if (flags.emit != "unique") {
-      say("winnow: --format {} needs --emit unique\n", flags.format);
-      return kExitUsage;
-    }
-    formatter = RecordFormatter::make(flags.format, flags.fields, &error);
-    if (!formatter) {
-      say("winnow: --fields: {}\n", error);
-      return kExitUsage;
-    }
-  }
+  if (!make_formatter(flags, formatter)) return kExitUsage;
   ExtractOptions extract;
   extract.strip = !flags.no_strip;
   extract.metadata_parts = {formatter && formatter->writes("speakers"), formatter && formatter->writes("figures")};
@@ -190,18 +193,7 @@ int run_dedup(DedupFlags& flags) {
     return kExitUsage;
   }
   std::optional<RecordFormatter> formatter;
-  if (flags.format != "ids") {
-    std::string error;
-    if (flags.emit != "unique") {
-      say("winnow: --format {} needs --emit unique\n", flags.format);
-      return kExitUsage;
-    }
-    formatter = RecordFormatter::make(flags.format, flags.fields, &error);
-    if (!formatter) {
-      say("winnow: --fields: {}\n", error);
-      return kExitUsage;
-    }
-  }
+  if (!make_formatter(flags, formatter)) return kExitUsage;
   // Flags that would be silently ignored are refused instead.
   if (!flags.fields.empty() && (!formatter || !formatter->takes_fields())) {
     say("winnow: --fields picks the fields of the kept records: it needs --emit unique with --format json, tsv or csv "

@@ -152,9 +152,10 @@ void choose_date(Document& doc, std::string_view lede) {
   const DateCandidate* field = nullptr;
   const DateCandidate* head = nullptr;
   const DateCandidate* url = nullptr;
-  for (const DateCandidate& c : doc.date_candidates) {
-    const DateCandidate*& slot = c.source.starts_with("field:") ? field : c.source == "html:url" ? url : head;
-    if (!slot && (c.source.starts_with("field:") || c.source.starts_with("html:"))) slot = &c;
+  for (const DateCandidate& c : doc.date_candidates) {  // the first of each kind
+    if (c.source.starts_with("field:")) field = field ? field : &c;
+    else if (c.source == "html:url") url = url ? url : &c;
+    else if (c.source.starts_with("html:")) head = head ? head : &c;
   }
   std::string field_date;
   if (field) {
